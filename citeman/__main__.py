@@ -1,0 +1,5 @@
+"""Run citeman as ``python -m citeman``."""
+
+from citeman.cli import main
+
+main()

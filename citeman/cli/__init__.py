@@ -1,0 +1,28 @@
+"""The ``citeman`` command: a click group whose subcommands live in this package."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from citeman import __version__
+from citeman.cli import check_command, rules_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="citeman")
+def main() -> None:
+    """Keep a BibTeX bibliography correct before it goes to print.
+
+    \b
+    citeman check     find every defect in a .bib file (exit 1 when found)
+    citeman rules     list the rules, or explain one
+    Run "citeman COMMAND --help" for a command's options.
+    """
+    # bibtexparser logs each syntax error; citeman reports them as CM001 instead.
+    logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+
+
+main.add_command(check_command.check)
+main.add_command(rules_command.rules_)

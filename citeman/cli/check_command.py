@@ -1,0 +1,167 @@
+"""``citeman check``: lint files and exit 0, 1 or 2 for CI."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+import click
+from click._termui_impl import ProgressBar
+
+from citeman import lint, rules
+from citeman.cli.inputs import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    load_config,
+    load_libraries,
+    reported_errors,
+    resolve_paths,
+    stderr_is_terminal,
+)
+from citeman.errors import UsageError
+from citeman.problem import Severity
+from citeman.report import FORMATS
+from citeman.report import text as text_report
+
+_COLOURS = {
+    "location": {"bold": True},
+    "error": {"fg": "red", "bold": True},
+    "warning": {"fg": "yellow", "bold": True},
+    "info": {"fg": "blue", "bold": True},
+    "fixable": {"fg": "cyan"},
+    "summary": {"bold": True},
+}
+
+
+#: Libraries smaller than this are checked faster than a progress bar can draw.
+_PROGRESS_FROM = 2000
+
+
+def _announce(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def _colour(text: str, role: str) -> str:
+    return click.style(text, **_COLOURS.get(role, {}))  # type: ignore[arg-type]
+
+
+def _selectors(value: str | None, option: str) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    selectors = tuple(part.strip() for part in value.split(",") if part.strip())
+    for selector in selectors:
+        if not rules.is_known_selector(selector):
+            raise UsageError(
+                f'{option} names no rule: "{selector}"; use a code (CM203), a code'
+                ' prefix (CM2), a name (page-range) or ALL; see "citeman rules"'
+            )
+    return selectors
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(dir_okay=True))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(list(FORMATS)),
+    default="text",
+    show_default=True,
+    help="How to print the problems.",
+)
+@click.option(
+    "--select",
+    metavar="CODES",
+    help="Only these rules: codes, code "
+    "prefixes or names, comma-separated (replaces the configured select).",
+)
+@click.option(
+    "--ignore",
+    metavar="CODES",
+    help="Skip these rules (added to the "
+    "configured ignore), e.g. --ignore CM2,missing-doi.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.value for s in Severity]),
+    help="Exit 1 when a problem of this severity or worse is found "
+    "[default: warning, or the configured fail-on].",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read this configuration file instead of the "
+    "nearest citeman.toml or pyproject.toml.",
+)
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print how often each rule fired instead of each problem.",
+)
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Print the problems only: no summary, no progress.",
+)
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    select: str | None,
+    ignore: str | None,
+    fail_on: str | None,
+    config_file: Path | None,
+    no_config: bool,
+    statistics: bool,
+    quiet: bool,
+) -> None:
+    """Find every defect in BibTeX files.
+
+    PATHS are .bib files; without them citeman reads the files named in the
+    configuration, else library.bib in the current directory.
+
+    \b
+    Exit codes:
+      0  no problem at or above --fail-on
+      1  problems found
+      2  usage, configuration or input error
+    """
+    with reported_errors():
+        config = load_config(config_file, no_config)
+        chosen = _selectors(select, "--select")
+        skipped = _selectors(ignore, "--ignore")
+        config = dataclasses.replace(
+            config,
+            select=chosen if chosen is not None else config.select,
+            ignore=config.ignore + (skipped or ()),
+            fail_on=Severity(fail_on) if fail_on else config.fail_on,
+        )
+        if statistics and output_format != "text":
+            raise UsageError("--statistics works with --format text only")
+        show_progress = stderr_is_terminal() and not quiet
+        files = resolve_paths(paths, config)
+        libraries = load_libraries(files, _announce if show_progress else None)
+        total = sum(len(library.entries) for library in libraries)
+        active = config.active_rules()
+        if show_progress and total >= _PROGRESS_FROM:
+            bar: ProgressBar[int]
+            with click.progressbar(
+                length=total, label="checking", file=sys.stderr
+            ) as bar:
+                problems = lint.lint(libraries, active, progress=bar.update)
+        else:
+            problems = lint.lint(libraries, active)
+    if output_format == "text":
+        if statistics:
+            click.echo(text_report.statistics(problems), nl=False)
+        else:
+            for problem in problems:
+                click.echo(text_report.line(problem, _colour))
+        if not quiet:
+            click.echo(_colour(text_report.summary(problems), "summary"))
+    else:
+        click.echo(FORMATS[output_format](problems), nl=False)
+    failing = any(problem.severity.rank >= config.fail_on.rank for problem in problems)
+    raise SystemExit(EXIT_FINDINGS if failing else EXIT_CLEAN)

@@ -1,0 +1,24 @@
+"""The ways citeman can fail, each owning the message a user sees."""
+
+from __future__ import annotations
+
+
+class CitemanError(Exception):
+    """Base of every error citeman reports to a user (exit code 2)."""
+
+
+class InputError(CitemanError):
+    """A path that cannot be read as a BibTeX file: missing, a directory, binary."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class ConfigError(CitemanError):
+    """A configuration file or option with an unknown key or a bad value."""
+
+
+class UsageError(CitemanError):
+    """A command-line value that names no rule, format or style."""

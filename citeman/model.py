@@ -1,0 +1,127 @@
+"""The bibliography as immutable records that remember where they were written."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of a source file; 1-based lines and columns, end exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One ``name = value`` of an entry.
+
+    ``raw`` is the value exactly as written (delimiters, macros and ``#`` included)
+    and starts at character ``offset`` of the file, at ``line``/``column``.
+    ``value`` is what BibTeX sees: macros resolved, outer delimiters removed,
+    inner braces kept so that ``{DNA}`` stays visible to case checks.
+    """
+
+    name: str
+    value: str
+    raw: str
+    line: int
+    column: int
+    offset: int
+
+    @property
+    def span(self) -> Span:
+        """Return the span of the raw value."""
+        newlines = self.raw.count("\n")
+        if newlines == 0:
+            return Span(self.line, self.column, self.line, self.column + len(self.raw))
+        tail = len(self.raw) - self.raw.rfind("\n")
+        return Span(self.line, self.column, self.line + newlines, tail)
+
+    @property
+    def value_offset(self) -> int:
+        """Return the file offset of ``value``'s first character inside ``raw``.
+
+        For a value written in one pair of delimiters that is the character after
+        the opening one; for a macro or concatenation it is the raw start.
+        """
+        if (
+            self.raw[:1] in ("{", '"')
+            and self.raw[1 : 1 + len(self.value)] == self.value
+        ):
+            return self.offset + 1
+        return self.offset
+
+    @property
+    def is_delimited(self) -> bool:
+        """Return whether the value is one ``{…}`` or ``"…"`` literal (no macros)."""
+        return self.raw[:1] in ("{", '"') and self.raw[1:-1] == self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One ``@type{key, …}`` block of a file.
+
+    ``fields`` holds the first occurrence of each field name, in file order;
+    ``repeated`` the later occurrences of a name given twice.
+    ``suppressed`` are the rule codes and names of a
+    ``% citeman: ignore[…]`` comment directly above the entry.
+    """
+
+    key: str
+    type: str
+    fields: Mapping[str, Field]
+    repeated: tuple[Field, ...]
+    path: str
+    line: int
+    column: int
+    offset: int
+    raw: str
+    suppressed: frozenset[str]
+
+    def get(self, name: str) -> str:
+        """Return the value of field ``name``, or "" when the entry has none."""
+        found = self.fields.get(name)
+        return found.value if found is not None else ""
+
+    @property
+    def span(self) -> Span:
+        """Return the span of the ``@type{key`` head of the entry."""
+        return Span(self.line, self.column, self.line, self.column + 1 + len(self.type))
+
+
+@dataclass(frozen=True, slots=True)
+class ParseFailure:
+    """A block that BibTeX syntax does not allow; kept so the linter can report it."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    raw: str
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class StringMacro:
+    """An ``@string{name = value}`` definition."""
+
+    name: str
+    value: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Library:
+    """One parsed ``.bib`` file: its text, entries, macros and unparsable blocks."""
+
+    path: str
+    source: str
+    entries: tuple[Entry, ...]
+    strings: Mapping[str, StringMacro]
+    failures: tuple[ParseFailure, ...]
+    newline: str

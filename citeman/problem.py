@@ -1,0 +1,68 @@
+"""What a rule finds (``Finding``) and what the linter reports (``Problem``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from citeman.model import Span
+
+
+class Severity(StrEnum):
+    """How bad a problem is; ``--fail-on`` compares against this order."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Return 2 for error, 1 for warning, 0 for info."""
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Replace ``old`` at character ``offset`` of the file with ``new``.
+
+    ``safe`` fixes cannot change what the reference means and are applied by
+    ``citeman fix``; unsafe ones need ``--unsafe-fixes``.
+    """
+
+    field: str
+    offset: int
+    old: str
+    new: str
+    safe: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One defect a rule found in an entry or a library, before code and severity."""
+
+    span: Span
+    message: str
+    key: str | None = None
+    field: str | None = None
+    fix: Fix | None = None
+    path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A finding stamped with its rule's code, name and configured severity."""
+
+    path: str
+    span: Span
+    key: str | None
+    field: str | None
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    fix: Fix | None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Order problems by file, line, column and code."""
+        return (self.path, self.span.line, self.span.column, self.code)

@@ -1,0 +1,48 @@
+"""The registry: every rule citeman has, in code order, and lookup by code or name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from citeman.rules import missing_doi, page_range, syntax_error
+from citeman.rules.base import AnyRule
+
+#: Every rule, in code order. A new rule is a module and one line here.
+ALL: tuple[AnyRule, ...] = tuple(
+    sorted(
+        (
+            syntax_error.RULE,
+            missing_doi.RULE,
+            page_range.RULE,
+        ),
+        key=lambda rule: rule.code,
+    )
+)
+
+_BY_ID: dict[str, AnyRule] = {rule.code.lower(): rule for rule in ALL} | {
+    rule.name: rule for rule in ALL
+}
+
+
+def get(code_or_name: str) -> AnyRule | None:
+    """Return the rule with this code (any case) or name, or None."""
+    return _BY_ID.get(code_or_name.strip().lower())
+
+
+def is_known_selector(selector: str) -> bool:
+    """Return whether ``selector`` names a rule or is a prefix of some rule code."""
+    return any(matches(rule, (selector,)) for rule in ALL)
+
+
+def matches(rule: AnyRule, selectors: Iterable[str]) -> bool:
+    """Return whether any selector is the rule's name, its code, or a code prefix.
+
+    ``ALL`` selects everything; ``CM2`` selects CM201 to CM299.
+    """
+    for selector in selectors:
+        wanted = selector.strip()
+        if wanted.upper() == "ALL" or wanted == rule.name:
+            return True
+        if wanted and rule.code.upper().startswith(wanted.upper()):
+            return True
+    return False

@@ -1,0 +1,72 @@
+"""What a rule is, and the context the linter hands it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from citeman.model import Entry, Library
+from citeman.problem import Finding, Severity
+
+
+class DoiResolver(Protocol):
+    """Answers questions about DOIs; online rules get one, offline rules never do."""
+
+    def exists(self, doi: str) -> bool:
+        """Return whether ``doi`` is registered."""
+        ...
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """A rule's configured options (defaults merged with the user's)."""
+
+    options: Mapping[str, object]
+    resolver: DoiResolver | None = None
+
+    def option(self, name: str) -> object:
+        """Return option ``name``; every rule's defaults are always present."""
+        return self.options[name]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rule:
+    """A rule's identity and documentation; subclasses add the check.
+
+    ``doc`` is the rule module's docstring: the paragraph ``citeman rules NAME``
+    prints, with a FAIL and a PASS example. ``fixes`` says what the fix does and
+    whether it is safe, for ``citeman rules``. ``defaults`` gives every option
+    and, through its type, the type a configured value must have; ``choices``
+    restricts a string option to a few values.
+    """
+
+    code: str
+    name: str
+    summary: str
+    severity: Severity
+    doc: str
+    defaults: Mapping[str, object] = field(default_factory=dict)
+    choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    fixes: str = ""
+    online: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class EntryRule(Rule):
+    """A rule that looks at one entry at a time."""
+
+    check: Callable[[Entry, RuleContext], Iterator[Finding]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class LibraryRule(Rule):
+    """A rule that compares entries, within and across the files checked together.
+
+    Its findings name their file in ``Finding.path``.
+    """
+
+    check: Callable[[Sequence[Library], RuleContext], Iterator[Finding]]
+
+
+AnyRule = EntryRule | LibraryRule

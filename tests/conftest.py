@@ -1,0 +1,26 @@
+"""Shared fixtures: paths to test data, and a clean working directory per test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the user's configuration and environment out of every test."""
+    for name in ("CITEMAN_MAILTO", "CITEMAN_CACHE_DIR", "CITEMAN_CROSSREF_URL",
+                 "GITHUB_ACTIONS", "NO_COLOR"):  # fmt: skip
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run the test inside an empty temporary directory (no config above it)."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
