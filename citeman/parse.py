@@ -9,6 +9,7 @@ re-walk and copy every block. This is the only module that knows bibtexparser.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -90,20 +91,36 @@ def load(path: str | Path) -> Library:
             f"line {line}: byte 0x{data[error.start]:02x} is not UTF-8"
             " (save the file as UTF-8)",
         ) from error
+    del data  # a large file's bytes need not live on beside its text
     return loads(text, name)
 
 
 def loads(text: str, path: str = "<string>") -> Library:
     """Parse BibTeX ``text`` as if read from ``path``."""
+    # Parsing allocates millions of objects and no reference cycles: the cyclic
+    # garbage collector would only re-scan the growing heap, again and again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(text, path)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse(text: str, path: str) -> Library:
     splitter = _SpanSplitter(text)
     # The splitter parses a copy with one leading newline; offsets into it are
     # one more than offsets into `text`.
     padded = splitter.bibstr
-    blocks = splitter.split().blocks
+    blocks: list[bp.Block | None] = list(splitter.split().blocks)
     strings: dict[str, StringMacro] = {}
     entries: list[Entry] = []
     failures: list[ParseFailure] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
+        # Let each bibtexparser block go once converted, so that peak memory is
+        # not the sum of both models.
+        blocks[index] = None
         if isinstance(block, bp.String):
             name = block.key.lower()
             value = _resolve(block.value, strings)
@@ -128,13 +145,12 @@ def _entry(
     fields: dict[str, Field] = {}
     repeated: list[Field] = []
     for parsed, (start, end) in zip(block.fields, bounds, strict=True):
-        segment = padded[start:end]
-        raw = segment.strip()
-        lead = len(segment) - len(segment.lstrip())
-        begin = start + lead
+        # bibtexparser's value is exactly the stripped text between the bounds.
+        raw = parsed.value
+        begin = padded.find(raw[:1], start, end) if raw else start
         line = parsed.start_line + 1
-        if lead and "\n" in segment[:lead]:
-            line += segment.count("\n", 0, lead)
+        if padded.find("\n", start, begin) >= 0:
+            line += padded.count("\n", start, begin)
         column = begin - padded.rfind("\n", 0, begin)
         name = parsed.key.lower()
         field = Field(name, _resolve(raw, strings), raw, line, column, begin - 1)
