@@ -40,7 +40,7 @@ def resolve_paths(paths: Sequence[str], config: Config) -> list[Path]:
     if paths:
         return [Path(path) for path in paths]
     if config.files:
-        return list(config.files)
+        return [_relative(path) for path in config.files]
     default = Path(config_module.DEFAULT_FILE)
     if not default.exists():
         raise CitemanError(
@@ -48,6 +48,14 @@ def resolve_paths(paths: Sequence[str], config: Config) -> list[Path]:
             " directory; name a .bib file, or set files in [tool.citeman]"
         )
     return [default]
+
+
+def _relative(path: Path) -> Path:
+    """Return ``path`` relative to the current directory when it lies below it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def load_libraries(

@@ -1,0 +1,113 @@
+"""Parsing: positions, raw and resolved values, macros, failures and suppressions."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeman import parse
+from citeman.model import Span
+from tests.conftest import DATA, ROOT
+
+SOURCE = """@string{acm = "ACM"}
+% citeman: ignore[CM101, title-case]
+@Article{a1,
+  author = {Doe, J.},
+  title  = "Foo {DNA}",
+  month  = jan # " 1",
+  publisher = acm,
+  year = 2020,
+  pages =
+     {1-2},
+  year = {2021}
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def library() -> parse.Library:
+    return parse.loads(SOURCE, "t.bib")
+
+
+def test_entry_identity_and_position(library: parse.Library) -> None:
+    (entry,) = library.entries
+    assert (entry.key, entry.type, entry.line, entry.column) == ("a1", "article", 3, 1)
+    assert entry.raw.startswith("@Article{a1,") and entry.raw.endswith("}")
+    assert SOURCE[entry.offset :].startswith("@Article{a1,")
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "raw", "span"),
+    [
+        ("author", "Doe, J.", "{Doe, J.}", Span(4, 12, 4, 21)),
+        ("title", "Foo {DNA}", '"Foo {DNA}"', Span(5, 12, 5, 23)),
+        ("month", "January 1", 'jan # " 1"', Span(6, 12, 6, 22)),
+        ("publisher", "ACM", "acm", Span(7, 15, 7, 18)),
+        ("year", "2020", "2020", Span(8, 10, 8, 14)),
+        ("pages", "1-2", "{1-2}", Span(10, 6, 10, 11)),
+    ],
+)
+def test_field_values_and_spans(
+    library: parse.Library, name: str, value: str, raw: str, span: Span
+) -> None:
+    field = library.entries[0].fields[name]
+    assert (field.value, field.raw, field.span) == (value, raw, span)
+    assert SOURCE[field.offset : field.offset + len(field.raw)] == field.raw
+
+
+def test_value_offset_points_inside_delimiters(library: parse.Library) -> None:
+    field = library.entries[0].fields["title"]
+    assert field.is_delimited
+    start = field.value_offset
+    assert SOURCE[start : start + len(field.value)] == field.value
+    assert not library.entries[0].fields["month"].is_delimited
+
+
+def test_repeated_field_is_kept_apart(library: parse.Library) -> None:
+    entry = library.entries[0]
+    assert entry.get("year") == "2020"
+    assert [(f.name, f.value, f.line) for f in entry.repeated] == [("year", "2021", 11)]
+
+
+def test_string_macros_and_suppression(library: parse.Library) -> None:
+    assert library.strings["acm"].value == "ACM"
+    assert library.entries[0].suppressed == frozenset({"CM101", "title-case"})
+
+
+def test_get_missing_field_is_empty(library: parse.Library) -> None:
+    assert library.entries[0].get("doi") == ""
+
+
+def test_broken_block_becomes_a_failure_and_parsing_goes_on() -> None:
+    library = parse.load(DATA / "broken.bib")
+    assert [entry.key for entry in library.entries] == ["first", "next"]
+    (failure,) = library.failures
+    assert (failure.line, failure.column) == (4, 1)
+    assert failure.raw.startswith("@article{broken")
+    assert "unexpected block start" in failure.message
+
+
+def test_duplicate_key_entries_are_both_kept() -> None:
+    library = parse.loads("@misc{a, title={x}}\n@misc{a, title={y}}\n")
+    assert [entry.get("title") for entry in library.entries] == ["x", "y"]
+
+
+def test_crlf_positions() -> None:
+    library = parse.loads("@misc{a,\r\n  title = {x},\r\n}\r\n")
+    field = library.entries[0].fields["title"]
+    assert (field.line, field.column) == (2, 11)
+    assert library.newline == "\r\n"
+
+
+def test_library_bib_parses_whole() -> None:
+    library = parse.load(ROOT / "library.bib")
+    assert len(library.entries) == 10 and not library.failures
+    lindfors = next(e for e in library.entries if e.key == "lindfors2015")
+    assert lindfors.get("author").endswith("{the Helsinki Psychotherapy Study Group}")
+
+
+def test_split_concatenation_respects_delimiters() -> None:
+    assert parse.split_concatenation('{a # b} # "c # d" # e') == [
+        "{a # b}",
+        '"c # d"',
+        "e",
+    ]
