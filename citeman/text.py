@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from pylatexenc.latex2text import LatexNodes2Text
@@ -39,3 +40,328 @@ def strip_braces(value: str) -> str:
     'The DNA of NASA'
     """
     return value.replace("{", "").replace("}", "")
+
+
+# Letter case of titles -----------------------------------------------------------
+#
+# A title is read as words split on whitespace outside braces. Each word is
+# either *exempt* (its capitals are meaningful: a braced group, an acronym, a word
+# with an inner capital or a digit, a LaTeX command), *neutral* (a short function
+# word, or a word that opens a sentence), or counted as capitalised or lower-case.
+# The counts decide the style, so that a sentence-case title may hold a proper
+# noun ("… behaviours in England") without being called Title Case.
+
+#: Words that both styles may write in lower case (APA's minor words and the
+#: longer prepositions other styles also lower-case).
+_MINOR = frozenset(
+    {
+        "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as",
+        "at", "by", "in", "of", "off", "on", "per", "to", "up", "via", "vs", "vs.",
+        "v.", "with", "from", "into", "onto", "over", "upon", "than", "between",
+        "among", "within", "without", "through", "versus", "et", "al.", "al",
+    }
+)  # fmt: skip
+#: Tokens after which a new sentence starts (its first word is capitalised).
+_DASHES = frozenset({"—", "---", "–", "--"})
+_BREAKS = (":", "?", "!", "—", "---")
+_EDGE = re.compile(r"^[^\w\\{]+|[^\w}]+$")
+_HYPHENS = re.compile(r"[-/‐–]")
+_COMMAND = re.compile(r"(?<!\\)\\[A-Za-z]{3,}")
+
+_EXEMPT = "exempt"
+_NEUTRAL = "neutral"
+_UPPER = "upper"
+_LOWER = "lower"
+
+
+def _words(title: str) -> list[str]:
+    """Split ``title`` on whitespace outside braces."""
+    if "{" not in title:
+        return title.split()
+    words: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in title:
+        if depth == 0 and char.isspace():
+            if current:
+                words.append("".join(current))
+                current = []
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        current.append(char)
+    if current:
+        words.append("".join(current))
+    return words
+
+
+def _is_protected(word: str) -> bool:
+    """Return whether ``word`` has a brace group that is not a special character.
+
+    ``{DNA}`` protects case; ``{\\"a}`` only writes one letter.
+    """
+    depth = 0
+    for index, char in enumerate(word):
+        if char == "{":
+            if depth == 0 and word[index + 1 : index + 2] != "\\":
+                return True
+            depth += 1
+        elif char == "}":
+            depth -= 1
+    return False
+
+
+def _kind(word: str) -> str:
+    """Return whether ``word``'s case is exempt, or whether it starts upper or lower."""
+    if "{" in word or "\\" in word:
+        if _is_protected(word) or _COMMAND.search(word):
+            return _EXEMPT
+        word = to_unicode(word)
+    core = _EDGE.sub("", word)
+    if not any(char.isalpha() for char in core):
+        return _NEUTRAL
+    if core.lower() in _MINOR:
+        return _NEUTRAL
+    if len(core) == 1:
+        # "A" is the article; any other lone capital is a symbol ("vitamin D").
+        return _LOWER if core.islower() else (_UPPER if core == "A" else _EXEMPT)
+    for part in _HYPHENS.split(core):
+        if _has_inner_capital(part) or (len(part) == 1 and part.isupper()):
+            return _EXEMPT
+    first = next(char for char in core if char.isalpha())
+    return _UPPER if first.isupper() else _LOWER
+
+
+def _has_inner_capital(part: str) -> bool:
+    """Return whether ``part`` has a capital after its first letter, or a digit."""
+    return any(char.isupper() for char in part[1:]) or any(
+        char.isdigit() for char in part
+    )
+
+
+def _starts(words: list[str]) -> list[bool]:
+    """Return, for each word, whether it opens the title or a sentence in it."""
+    starts = []
+    opening = True
+    for word in words:
+        has_letter = any(char.isalpha() for char in word)
+        starts.append(opening and has_letter)
+        if has_letter:
+            opening = False
+        if word.endswith(_BREAKS) or word in _DASHES:
+            opening = True
+    return starts
+
+
+@lru_cache(maxsize=65536)
+def _census(title: str) -> tuple[int, int, bool]:
+    """Return (capitalised, lower-case) counts of the words that tell, and shouting.
+
+    Shouting is a title of three or more words all in capitals.
+    """
+    words = _words(title)
+    upper = lower = 0
+    for word, start in zip(words, _starts(words), strict=True):
+        if start:
+            continue
+        kind = _kind(word)
+        if kind == _UPPER:
+            upper += 1
+        elif kind == _LOWER:
+            lower += 1
+    lettered = [word for word in words if any(char.isalpha() for char in word)]
+    shouting = len(lettered) >= 3 and all(
+        strip_braces(word).upper() == strip_braces(word) for word in lettered
+    )
+    return upper, lower, shouting
+
+
+def is_sentence_case(title: str) -> bool:
+    """Return whether ``title`` is in sentence case.
+
+    Capitalised words (other than the first word and the first after a colon)
+    are taken for proper nouns while they are at most one, or fewer than the
+    lower-case words. A title with no word that tells (``Depression``,
+    ``Common Disorders``: one capitalised word could be a proper noun) is both
+    sentence case and title case.
+
+    >>> is_sentence_case("Common mental disorders")
+    True
+    >>> is_sentence_case("Adverse experiences and resilience in England")
+    True
+    >>> is_sentence_case("Common Mental Disorders")
+    False
+    """
+    upper, lower, shouting = _census(title)
+    return not shouting and (upper <= 1 or upper < lower)
+
+
+def is_title_case(title: str) -> bool:
+    """Return whether every significant word of ``title`` is capitalised.
+
+    Minor words (a, an, the, of, and, in, for, with, …) may go either way.
+
+    >>> is_title_case("The Emerging Evidence for Long-Term Psychodynamic Therapy")
+    True
+    >>> is_title_case("Patterns of symptomatic recovery in psychotherapy")
+    False
+    """
+    _, lower, shouting = _census(title)
+    return not shouting and lower == 0
+
+
+def case_style(title: str) -> str:
+    """Return "sentence", "title" or "other" (mixed, or all in capitals).
+
+    A title that is both (no word tells) counts as "sentence".
+
+    >>> [case_style(t) for t in ("Common Mental Disorders", "Common mental disorders")]
+    ['title', 'sentence']
+    >>> case_style("PATTERNS OF RECOVERY IN PSYCHOTHERAPY")
+    'other'
+    """
+    if is_sentence_case(title):
+        return "sentence"
+    if is_title_case(title):
+        return "title"
+    return "other"
+
+
+@lru_cache(maxsize=65536)
+def to_sentence_case(title: str) -> str:
+    """Return ``title`` in sentence case, braces kept.
+
+    The first word and the first word of each sentence (after a colon, question
+    mark, exclamation mark or em dash) are capitalised. A title already in
+    sentence case keeps its capitalised words (proper nouns); otherwise every
+    other word is lower-cased except braced ones, acronyms, words with an inner
+    capital or a digit, and LaTeX commands. Idempotent.
+
+    >>> to_sentence_case("The Emerging Evidence for Long-Term Psychodynamic Therapy")
+    'The emerging evidence for long-term psychodynamic therapy'
+    >>> to_sentence_case("Living With {HIV} in the {UK}: A Qualitative Study")
+    'Living with {HIV} in the {UK}: A qualitative study'
+    >>> to_sentence_case("Severe mental illness (SMI) in countries (LMICs): A review")
+    'Severe mental illness (SMI) in countries (LMICs): A review'
+    """
+    words = _words(title)
+    keep = is_sentence_case(title)
+    changed = []
+    for word, start in zip(words, _starts(words), strict=True):
+        kind = _kind(word)
+        if kind == _EXEMPT:
+            changed.append(word)
+        elif start:
+            changed.append(_change_first(word, str.upper))
+        elif keep or kind not in (_UPPER, _NEUTRAL):
+            changed.append(word)
+        else:
+            changed.append(_change_all(word, str.lower))
+    return _rejoin(title, words, changed)
+
+
+@lru_cache(maxsize=65536)
+def to_title_case(title: str) -> str:
+    """Return ``title`` with every significant word capitalised, braces kept.
+
+    >>> to_title_case("Patterns of symptomatic recovery in psychotherapy")
+    'Patterns of Symptomatic Recovery in Psychotherapy'
+    """
+    words = _words(title)
+    changed = []
+    for word, start in zip(words, _starts(words), strict=True):
+        kind = _kind(word)
+        if start or kind == _LOWER:
+            changed.append(_change_first(word, str.upper))
+        else:
+            changed.append(word)
+    return _rejoin(title, words, changed)
+
+
+def protect_case(title: str) -> str:
+    """Brace the words whose capitals must survive a style's case change.
+
+    Acronyms and words with an inner capital are always braced; a capitalised
+    word inside a sentence-case title is taken for a proper noun and braced too.
+    In a Title Case title proper nouns cannot be told apart, so they are not.
+
+    >>> protect_case("Health-harming behaviours in England and the NHS")
+    'Health-harming behaviours in {England} and the {NHS}'
+    >>> protect_case("The Emerging Evidence for {DNA}: A Review")
+    'The Emerging Evidence for {DNA}: A Review'
+    """
+    words = _words(title)
+    sentence = is_sentence_case(title) and not is_title_case(title)
+    changed = []
+    for word, start in zip(words, _starts(words), strict=True):
+        if "{" in word or "\\" in word:
+            changed.append(word)
+            continue
+        kind = _kind(word)
+        acronym = kind == _EXEMPT and any(char.isupper() for char in word)
+        proper_noun = kind == _UPPER and sentence and not start
+        changed.append(_brace_core(word) if acronym or proper_noun else word)
+    return _rejoin(title, words, changed)
+
+
+def _brace_core(word: str) -> str:
+    """Brace ``word`` inside its leading and trailing punctuation."""
+    match = re.match(r"^([^\w]*)(.*?)([^\w]*)$", word)
+    assert match is not None  # the pattern matches any string
+    head, core, tail = match.groups()
+    return f"{head}{{{core}}}{tail}" if core else word
+
+
+def _rejoin(title: str, words: list[str], changed: list[str]) -> str:
+    """Put changed words back in ``title``, keeping its whitespace."""
+    if words == changed:
+        return title
+    pieces = []
+    position = 0
+    for word, new in zip(words, changed, strict=True):
+        found = title.index(word, position)
+        pieces.append(title[position:found])
+        pieces.append(new)
+        position = found + len(word)
+    pieces.append(title[position:])
+    return "".join(pieces)
+
+
+def _change_first(word: str, change: Callable[[str], str]) -> str:
+    """Apply ``change`` (``str.upper``) to the first letter outside commands."""
+    for index in _letter_indexes(word):
+        return word[:index] + change(word[index]) + word[index + 1 :]
+    return word
+
+
+def _change_all(word: str, change: Callable[[str], str]) -> str:
+    """Apply ``change`` (``str.lower``) to every letter outside command names."""
+    if "\\" not in word and "{" not in word:
+        return change(word)
+    letters = list(word)
+    for index in _letter_indexes(word):
+        letters[index] = change(letters[index])
+    return "".join(letters)
+
+
+def _letter_indexes(word: str) -> list[int]:
+    """Return the indexes of ``word``'s letters, skipping LaTeX command names."""
+    indexes = []
+    index = 0
+    while index < len(word):
+        char = word[index]
+        if char == "\\":
+            index += 1
+            while index < len(word) and word[index].isalpha():
+                index += 1
+            if index == len(word) or word[index].isalpha():
+                continue
+            if not word[index].isalpha() and word[index - 1] == "\\":
+                index += 1  # a one-character command such as \" or \'
+            continue
+        if char.isalpha():
+            indexes.append(index)
+        index += 1
+    return indexes

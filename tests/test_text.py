@@ -1,0 +1,137 @@
+"""Letter-case helpers shared by the title-case rule and the renderer."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeman.text import (
+    case_style,
+    is_sentence_case,
+    is_title_case,
+    protect_case,
+    strip_braces,
+    to_sentence_case,
+    to_title_case,
+    to_unicode,
+)
+
+LIBRARY_TITLES = [
+    ("The effectiveness of psychodynamic therapy in an NHS psychotherapy service: "
+     "Outcomes for service-users with complex presentations", "sentence"),
+    ("National household survey of adverse childhood experiences and their "
+     "relationship with resilience to health-harming behaviors in England",
+     "sentence"),
+    ("Exploration of recovery of people living with severe mental illness (SMI) in "
+     "low/middle-income countries (LMICs): A scoping review", "sentence"),
+    ("Patterns of symptomatic recovery in psychotherapy", "sentence"),
+    ("The Emerging Evidence for Long-Term Psychodynamic Therapy", "title"),
+    ("The effectiveness of short- and long-term psychotherapy on personality "
+     "functioning during a 5-year follow-up", "sentence"),
+    ("Common Mental Disorders", "title"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "style"), LIBRARY_TITLES)
+def test_case_style_of_the_library_titles(title: str, style: str) -> None:
+    assert case_style(title) == style
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "title_case"),
+    [
+        ("Common mental disorders", True, False),
+        ("Common Mental Disorders", False, True),
+        # No word tells: one capitalised word may be a proper noun.
+        ("Depression", True, True),
+        ("Common Disorders", True, True),
+        ("Living with {HIV} in the {UK}", True, True),
+        ("Living With HIV", True, True),
+        ("Mixed Case of words Here and There", False, False),
+        ("mRNA vaccines and COVID-19 in the NHS", True, False),
+        ("The iPhone Effect on Sleep", False, True),
+        ("Vitamin D deficiency", True, False),
+        (r"Kivim{\"a}ki's Study of Finnish Workers", False, True),
+        ("PATTERNS OF RECOVERY IN PSYCHOTHERAPY", False, False),
+        ("Why Do People Stay? The Answer", False, True),
+        ("", True, True),
+    ],
+)
+def test_is_sentence_case_and_is_title_case(
+    title: str, sentence: bool, title_case: bool
+) -> None:
+    assert (is_sentence_case(title), is_title_case(title)) == (sentence, title_case)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("The Emerging Evidence for Long-Term Psychodynamic Therapy",
+         "The emerging evidence for long-term psychodynamic therapy"),
+        ("Common Mental Disorders", "Common mental disorders"),
+        ("Exploration of recovery of people living with severe mental illness (SMI) "
+         "in low/middle-income countries (LMICs): A scoping review",
+         "Exploration of recovery of people living with severe mental illness (SMI) "
+         "in low/middle-income countries (LMICs): A scoping review"),
+        ("Resilience to behaviors in England", "Resilience to behaviors in England"),
+        ("COVID-19 and Mental Health: A Review",
+         "COVID-19 and mental health: A review"),
+        ("Why Do People Stay? The Answer", "Why do people stay? The answer"),
+        ("Grief — A Study of Loss", "Grief — A study of loss"),
+        ("the effect of stress", "The effect of stress"),
+        ("mRNA Vaccines and Their Use in the {United Kingdom}",
+         "mRNA vaccines and their use in the {United Kingdom}"),
+        # One capitalised word may be a proper noun: kept.
+        ("Living in England", "Living in England"),
+        (r"The {\"U}ber Effect", r"The {\"u}ber effect"),
+        (r"\emph{Drosophila} Genetics Today", r"\emph{Drosophila} genetics today"),
+        ("Two  Spaces  Kept", "Two  spaces  kept"),
+        ("The Role of A Gene", "The role of a gene"),
+    ],
+)  # fmt: skip
+def test_to_sentence_case(title: str, expected: str) -> None:
+    assert to_sentence_case(title) == expected
+    assert to_sentence_case(expected) == expected  # idempotent
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Patterns of symptomatic recovery in psychotherapy",
+         "Patterns of Symptomatic Recovery in Psychotherapy"),
+        ("Living with {HIV}: a review", "Living with {HIV}: A Review"),
+    ],
+)  # fmt: skip
+def test_to_title_case(title: str, expected: str) -> None:
+    assert to_title_case(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Resilience to behaviors in England", "Resilience to behaviors in {England}"),
+        ("An NHS psychotherapy service: Outcomes",
+         "An {NHS} psychotherapy service: Outcomes"),
+        ("Illness (SMI) in countries (LMICs): A review",
+         "Illness ({SMI}) in countries ({LMICs}): A review"),
+        ("Evidence for Long-Term Therapy", "Evidence for Long-Term Therapy"),
+        ("Already {NASA} braced", "Already {NASA} braced"),
+        ("Vitamin D deficiency", "Vitamin {D} deficiency"),
+    ],
+)  # fmt: skip
+def test_protect_case(title: str, expected: str) -> None:
+    assert protect_case(title) == expected
+    assert protect_case(expected) == expected
+
+
+@pytest.mark.parametrize("title", [title for title, _ in LIBRARY_TITLES])
+def test_protected_sentence_case_reads_the_same_once_braces_go(title: str) -> None:
+    converted = to_sentence_case(protect_case(title))
+    assert is_sentence_case(strip_braces(converted))
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(r"Kivim{\"a}ki", "Kivimäki"), ("plain", "plain"), ("{DNA}", "DNA")],
+)
+def test_to_unicode(value: str, expected: str) -> None:
+    assert to_unicode(value) == expected
