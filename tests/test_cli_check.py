@@ -59,7 +59,9 @@ def test_quiet_prints_problems_only(pages_bib: Path) -> None:
 
 
 def test_json_output_has_every_field(pages_bib: Path) -> None:
-    code, out, _ = run("check", "pages.bib", "--select", "page-range", "--format", "json")
+    code, out, _ = run(
+        "check", "pages.bib", "--select", "page-range", "--format", "json"
+    )
     assert code == 1
     assert json.loads(out) == [
         {
