@@ -1,10 +1,47 @@
-"""Apply fixes to source text: each replaces exactly the bytes of one value part."""
+"""Apply fixes to source text: each replaces exactly the bytes of one value part.
+
+``apply`` makes one round of replacements. ``fix_library`` repeats lint and
+apply until nothing more applies, because one fix can reveal or unblock another
+(two fixes in one value overlap, so only one of them is taken per round).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
-from citeman.problem import Fix
+from citeman import lint, parse
+from citeman.config import ActiveRule
+from citeman.model import Entry, Library
+from citeman.problem import Fix, Problem
+from citeman.rules.base import EntryRule
+
+#: Rounds of lint and apply; real fixes settle in two, the bound stops a cycle.
+PASSES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """A fix that was applied, with the entry and the rule it came from."""
+
+    key: str
+    code: str
+    rule: str
+    fix: Fix
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The fixed text of a library, and what changed.
+
+    ``changed`` maps the index of each fixed entry to the names of the fields
+    its fixes touched: the only values that may differ from the original.
+    """
+
+    source: str
+    applied: tuple[Applied, ...]
+    changed: Mapping[int, frozenset[str]]
 
 
 def apply(source: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix]]:
@@ -32,3 +69,127 @@ def apply(source: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix]]:
         position = fix.offset + len(fix.old)
     pieces.append(source[position:])
     return "".join(pieces), chosen
+
+
+def fix_library(
+    library: Library, active: Sequence[ActiveRule], *, unsafe: bool = False
+) -> Outcome:
+    """Return ``library``'s text with every applicable fix applied, round by round.
+
+    Only fixes inside an entry and outside every unparsable block are taken, so
+    broken blocks, comments and macros stay byte-identical. After the first
+    round only the entries just fixed are parsed and linted again: the others
+    cannot have changed, which keeps a large library's second round cheap.
+    """
+    entry_rules = [item for item in active if isinstance(item.rule, EntryRule)]
+    source = library.source
+    current = library
+    problems = lint.lint([library], active)
+    # Where each entry of the original sits in the current text, by index.
+    ranges = [
+        (entry.offset, entry.offset + len(entry.raw)) for entry in current.entries
+    ]
+    index_of = {entry.offset: index for index, entry in enumerate(current.entries)}
+    applied: list[Applied] = []
+    changed: dict[int, set[str]] = {}
+    for _ in range(PASSES):
+        owners = _owners(current, problems, unsafe)
+        source, chosen = apply(source, owners)
+        if not chosen:
+            break
+        touched = set()
+        for fix in chosen:
+            entry, problem = owners[fix]
+            index = index_of[entry.offset]
+            touched.add(index)
+            changed.setdefault(index, set()).update(_fields_under(entry, fix))
+            applied.append(Applied(entry.key, problem.code, problem.rule, fix))
+        ranges = _shifted(ranges, chosen)
+        current = parse.loads(_blank_except(source, ranges, touched), library.path)
+        index_of = {ranges[index][0]: index for index in touched}
+        if any(entry.offset not in index_of for entry in current.entries):
+            break  # the fixed text parses differently; verification will say where
+        problems = lint.lint([current], entry_rules)
+    return Outcome(
+        source,
+        tuple(applied),
+        {index: frozenset(names) for index, names in changed.items()},
+    )
+
+
+def _owners(
+    library: Library, problems: Sequence[Problem], unsafe: bool
+) -> dict[Fix, tuple[Entry, Problem]]:
+    """Map each wanted fix to the entry it lies in, dropping fixes outside entries."""
+    starts = [entry.offset for entry in library.entries]
+    broken = [
+        (failure.offset, failure.offset + len(failure.raw))
+        for failure in library.failures
+    ]
+    owners: dict[Fix, tuple[Entry, Problem]] = {}
+    for problem in problems:
+        fix = problem.fix
+        if fix is None or not (fix.safe or unsafe):
+            continue
+        position = bisect_right(starts, fix.offset) - 1
+        if position < 0:
+            continue
+        entry = library.entries[position]
+        end = fix.offset + len(fix.old)
+        if end > entry.offset + len(entry.raw):
+            continue
+        if any(start < end and fix.offset < stop for start, stop in broken):
+            continue
+        owners.setdefault(fix, (entry, problem))
+    return owners
+
+
+def _fields_under(entry: Entry, fix: Fix) -> set[str]:
+    """Return the fix's field and every field whose value the fix overlaps."""
+    end = fix.offset + max(len(fix.old), 1)
+    names = {fix.field}
+    for field in (*entry.fields.values(), *entry.repeated):
+        if field.offset < end and fix.offset < field.offset + max(len(field.raw), 1):
+            names.add(field.name)
+    return names
+
+
+def _shifted(
+    ranges: Sequence[tuple[int, int]], fixes: Sequence[Fix]
+) -> list[tuple[int, int]]:
+    """Move each (start, end) range by the length changes of the fixes before it."""
+    ends = [fix.offset + len(fix.old) for fix in fixes]
+    totals = [0]
+    for fix in fixes:
+        totals.append(totals[-1] + len(fix.new) - len(fix.old))
+    # Fixes never straddle a range edge (they lie inside one entry), so a range
+    # moves by the fixes that end at or before each of its edges.
+    return [
+        (
+            start + totals[bisect_right(ends, start)],
+            end + totals[bisect_right(ends, end)],
+        )
+        for start, end in ranges
+    ]
+
+
+def _blank_except(
+    source: str, ranges: Sequence[tuple[int, int]], kept: set[int]
+) -> str:
+    """Return ``source`` with every entry not in ``kept`` turned into spaces.
+
+    Newlines stay, so the kept entries keep their offsets, lines and columns,
+    and comments, macros and broken blocks between entries stay as they were.
+    """
+    pieces = []
+    position = 0
+    for index, (start, end) in enumerate(ranges):
+        if index in kept:
+            continue
+        pieces.append(source[position:start])
+        pieces.append(
+            "\n".join(" " * len(line) for line in source[start:end].split("\n"))
+        )
+        position = end
+    pieces.append(source[position:])
+    return "".join(pieces)

@@ -7,7 +7,7 @@ import logging
 import click
 
 from citeman import __version__
-from citeman.cli import check_command, rules_command
+from citeman.cli import check_command, fix_command, rules_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,6 +18,7 @@ def main() -> None:
     \b
     citeman check     find every defect in a .bib file (exit 1 when found)
     citeman rules     list the rules, or explain one
+    citeman fix       repair what is safe to repair, changing nothing else
     Run "citeman COMMAND --help" for a command's options.
     """
     # bibtexparser logs each syntax error; citeman reports them as CM001 instead.
@@ -26,3 +27,4 @@ def main() -> None:
 
 main.add_command(check_command.check)
 main.add_command(rules_command.rules_)
+main.add_command(fix_command.fix)

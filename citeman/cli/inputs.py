@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -10,10 +11,11 @@ from pathlib import Path
 import click
 
 from citeman import config as config_module
-from citeman import parse
+from citeman import parse, rules
 from citeman.config import Config
-from citeman.errors import CitemanError
+from citeman.errors import CitemanError, UsageError
 from citeman.model import Library
+from citeman.problem import Severity
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -73,3 +75,39 @@ def load_libraries(
 def stderr_is_terminal() -> bool:
     """Return whether progress may be drawn (never into a pipe or a log file)."""
     return sys.stderr.isatty()
+
+
+def parse_selectors(value: str | None, option: str) -> tuple[str, ...] | None:
+    """Split a comma-separated ``--select``/``--ignore`` value, checking each name."""
+    if value is None:
+        return None
+    selectors = tuple(part.strip() for part in value.split(",") if part.strip())
+    for selector in selectors:
+        if not rules.is_known_selector(selector):
+            raise UsageError(
+                f'{option} names no rule: "{selector}"; use a code (CM203), a code'
+                ' prefix (CM2), a name (page-range) or ALL; see "citeman rules"'
+            )
+    return selectors
+
+
+def selected_config(
+    config_file: Path | None,
+    no_config: bool,
+    select: str | None,
+    ignore: str | None,
+    fail_on: str | None,
+) -> Config:
+    """Return the configuration with the command line's rule choices laid over it.
+
+    ``--select`` replaces the configured selection, ``--ignore`` adds to it.
+    """
+    config = load_config(config_file, no_config)
+    chosen = parse_selectors(select, "--select")
+    skipped = parse_selectors(ignore, "--ignore")
+    return dataclasses.replace(
+        config,
+        select=chosen if chosen is not None else config.select,
+        ignore=config.ignore + (skipped or ()),
+        fail_on=Severity(fail_on) if fail_on else config.fail_on,
+    )

@@ -1,0 +1,222 @@
+"""``citeman fix``: apply the rules' fixes, or show them as a diff or a CI check."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from citeman import lint, rewrite
+from citeman.cli.inputs import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    load_libraries,
+    reported_errors,
+    resolve_paths,
+    selected_config,
+)
+from citeman.errors import CitemanError
+from citeman.fix import Applied, Outcome, fix_library
+from citeman.model import Library
+from citeman.problem import Problem, Severity
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(dir_okay=True))
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing."
+)
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Write nothing; exit 1 when a fix is pending (for CI and pre-commit).",
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help='Also apply fixes that may change meaning (see "citeman rules").',
+)
+@click.option(
+    "--select",
+    metavar="CODES",
+    help="Only these rules' fixes: codes, code prefixes or names, comma-separated.",
+)
+@click.option(
+    "--ignore",
+    metavar="CODES",
+    help="Skip these rules (added to the configured ignore).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.value for s in Severity]),
+    help="Exit 1 when a problem this bad or worse remains after fixing "
+    "[default: warning, or the configured fail-on].",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read this configuration file instead of the nearest one.",
+)
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("--quiet", "-q", is_flag=True, help="Print errors and the diff only.")
+def fix(
+    paths: tuple[str, ...],
+    show_diff: bool,
+    check_only: bool,
+    unsafe_fixes: bool,
+    select: str | None,
+    ignore: str | None,
+    fail_on: str | None,
+    config_file: Path | None,
+    no_config: bool,
+    quiet: bool,
+) -> None:
+    """Repair what is safe to repair in BibTeX files, changing nothing else.
+
+    Only the bytes of the repaired values change: comments, macros, layout,
+    delimiters, line endings and broken blocks stay exactly as they were. A
+    file is replaced only after the fixed text has been parsed back and shown
+    to differ from the original in the fixed values alone.
+
+    \b
+    Exit codes:
+      0  nothing to fix (--check, --diff) / no problem at or above --fail-on
+         remains after fixing
+      1  fixes pending (--check, --diff) / problems remain after fixing
+      2  usage, configuration, input or write error (the file is unchanged)
+    """
+    with reported_errors():
+        config = selected_config(config_file, no_config, select, ignore, fail_on)
+        files = resolve_paths(paths, config)
+        libraries = load_libraries(files)
+        active = config.active_rules()
+        outcomes = [
+            fix_library(library, active, unsafe=unsafe_fixes) for library in libraries
+        ]
+    pending = sum(len(outcome.applied) for outcome in outcomes)
+    if show_diff or check_only:
+        for path, library, outcome in zip(files, libraries, outcomes, strict=True):
+            if show_diff:
+                click.echo(diff(path, library.source, outcome.source), nl=False)
+            if not quiet and outcome.applied:
+                click.echo(_per_file(path, outcome.applied, "would fix"), err=show_diff)
+        if not quiet:
+            click.echo(_pending_summary(pending, outcomes), err=show_diff)
+        raise SystemExit(EXIT_FINDINGS if pending else EXIT_CLEAN)
+    fixed, failed = _write_all(files, libraries, outcomes, quiet)
+    problems = lint.lint(fixed, active)
+    if not quiet:
+        click.echo(_summary(outcomes, failed, problems, unsafe_fixes))
+    if failed:
+        raise SystemExit(EXIT_ERROR)
+    failing = any(problem.severity.rank >= config.fail_on.rank for problem in problems)
+    raise SystemExit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _write_all(
+    files: Sequence[Path],
+    libraries: Sequence[Library],
+    outcomes: Sequence[Outcome],
+    quiet: bool,
+) -> tuple[list[Library], list[Outcome]]:
+    """Rewrite each file that has fixes; return the libraries as they now are.
+
+    A file that cannot be written or does not verify is reported and left as
+    it was; the others are still fixed.
+    """
+    fixed: list[Library] = []
+    failed: list[Outcome] = []
+    for path, library, outcome in zip(files, libraries, outcomes, strict=True):
+        if not outcome.applied:
+            fixed.append(library)
+            continue
+        try:
+            fixed.append(rewrite.write(path, library, outcome.source, outcome.changed))
+        except CitemanError as error:
+            click.echo(f"citeman: error: {error}", err=True)
+            fixed.append(library)
+            failed.append(outcome)
+            continue
+        if not quiet:
+            click.echo(_per_file(path, outcome.applied, "fixed"))
+    return fixed, failed
+
+
+def diff(path: Path, before: str, after: str) -> str:
+    """Return a unified diff of ``before`` → ``after``, as ``git diff`` labels it."""
+    if before == after:
+        return ""
+    name = path.as_posix()
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        f"a/{name}",
+        f"b/{name}",
+    )
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+        for line in lines
+    )
+
+
+def _per_file(path: Path, applied: Sequence[Applied], verb: str) -> str:
+    """Say how many fixes went to which entries, naming the fields of each."""
+    fields: dict[str, list[str]] = {}
+    for item in applied:
+        names = fields.setdefault(item.key, [])
+        if item.fix.field not in names:
+            names.append(item.fix.field)
+    entries = ", ".join(f"{key} ({', '.join(names)})" for key, names in fields.items())
+    count = _plural(len(applied), "problem")
+    return f"{path}: {verb} {count} in {_plural(len(fields), 'entry')}: {entries}"
+
+
+def _pending_summary(pending: int, outcomes: Sequence[Outcome]) -> str:
+    if not pending:
+        return "Nothing to fix."
+    files = sum(1 for outcome in outcomes if outcome.applied)
+    return (
+        f"{_plural(pending, 'fix')} pending in {_plural(files, 'file')};"
+        " run `citeman fix` to apply them."
+    )
+
+
+def _summary(
+    outcomes: Sequence[Outcome],
+    failed: Sequence[Outcome],
+    problems: Sequence[Problem],
+    unsafe: bool,
+) -> str:
+    done = [
+        outcome for outcome in outcomes if outcome.applied and outcome not in failed
+    ]
+    count = sum(len(outcome.applied) for outcome in done)
+    head = (
+        f"Fixed {_plural(count, 'problem')} in {_plural(len(done), 'file')}."
+        if count
+        else "Nothing fixed."
+    )
+    if not problems:
+        return f"{head} No problems remain."
+    more = sum(1 for p in problems if p.fix is not None and not p.fix.safe)
+    hint = f", {more} fixable with --unsafe-fixes" if more and not unsafe else ""
+    remain = "remains" if len(problems) == 1 else "remain"
+    return (
+        f"{head} {_plural(len(problems), 'problem')} {remain}{hint};"
+        " run `citeman check` to see them."
+    )
+
+
+def _plural(count: int, noun: str) -> str:
+    if count == 1:
+        return f"1 {noun}"
+    if noun.endswith("y"):
+        return f"{count} {noun[:-1]}ies"
+    if noun.endswith("x"):
+        return f"{count} {noun}es"
+    return f"{count} {noun}s"
