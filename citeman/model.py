@@ -56,6 +56,19 @@ class Field:
             return self.offset + 1
         return self.offset
 
+    def span_at(self, start: int, end: int) -> Span:
+        """Return the span of ``value[start:end]`` (of a delimited value) in the file."""
+        first = self.value_offset - self.offset + start
+        last = first + (end - start)
+        return Span(*self._position(first), *self._position(last))
+
+    def _position(self, index: int) -> tuple[int, int]:
+        """Return the line and column of character ``index`` of ``raw``."""
+        newline = self.raw.rfind("\n", 0, index)
+        if newline < 0:
+            return self.line, self.column + index
+        return self.line + self.raw.count("\n", 0, index), index - newline
+
     @property
     def is_delimited(self) -> bool:
         """Return whether the value is one ``{…}`` or ``"…"`` literal (no macros)."""
