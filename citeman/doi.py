@@ -22,11 +22,12 @@ DOI_PATTERN = re.compile(r"10\.\d{4,9}(?:\.\d+)*/\S+")
 _PREFIX = re.compile(
     r"^(?:"
     r"(?:https?://)?(?:www\.|dx\.)?doi\.org/"
-    r"|doi\s*:\s*"
+    r"|doi\s*:\s*|doi\s+(?=10\.)"
     r"|info:doi/"
     r")",
     re.IGNORECASE,
 )
+_DOI_START = re.compile(r"10\.\d{4,9}|[a-z]+://|doi:", re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s+")
 _LATEX_ESCAPE = re.compile(r"\\([_%#&])")
 # Kept as written in a doi.org link: RFC 3986 path characters (sub-delims, ":"
@@ -47,13 +48,16 @@ def normalise(text: str) -> str | None:
     '10.1037/0022-006X.62.5.1009'
     >>> normalise("https://example.org/10.1037/x") is None
     True
+    >>> normalise("10.1037/a1 10.1037/a2") is None
+    True
     """
-    bare = _WHITESPACE.sub("", text)
-    while True:
-        found = _PREFIX.match(bare)
-        if found is None or not found.end():
-            break
-        bare = bare[found.end() :]
+    bare = text.strip()
+    while (found := _PREFIX.match(bare)) is not None and found.end():
+        bare = bare[found.end() :].lstrip()
+    pieces = bare.split()
+    if any(_DOI_START.match(piece) for piece in pieces[1:]):
+        return None  # two DOIs (or links), not one wrapped over lines
+    bare = "".join(pieces)
     if "%" in bare:
         bare = unquote(bare)
     if "\\" in bare:
