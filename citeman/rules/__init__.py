@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from citeman.rules import missing_doi, page_range, syntax_error
+from citeman.rules import missing_doi, page_range, stray_characters, syntax_error
 from citeman.rules.base import AnyRule
 
 #: Every rule, in code order. A new rule is a module and one line here.
@@ -14,6 +14,7 @@ ALL: tuple[AnyRule, ...] = tuple(
             syntax_error.RULE,
             missing_doi.RULE,
             page_range.RULE,
+            stray_characters.RULE,
         ),
         key=lambda rule: rule.code,
     )

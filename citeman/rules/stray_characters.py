@@ -1,0 +1,253 @@
+"""Junk inside a value: stray tokens, ``pp.``, ``12(1)``, stray punctuation or spaces.
+
+Each defect is reported once, on exactly its characters:
+
+- a stray token after a valid page, volume or number (``pages = {72. 2}``);
+  removing it is an unsafe fix, since the token may be the real page;
+- ``pp.`` or ``p.`` before the pages (safe fix: remove it; styles add their own);
+- an issue inside the volume (``volume = {12(1)}``): put it in ``number``
+  (unsafe fix when ``number`` already says the same);
+- trailing punctuation after a title, journal, book title, volume, number or
+  pages (styles add their own; safe fix). ``?`` and ``!`` end titles
+  legitimately, and a final abbreviation (``Inc.``, ``U.S.``, an abbreviated
+  journal ``J. Affect. Disord.``) keeps its period;
+- doubled spaces, or spaces at either edge of a value (safe fix); line breaks
+  inside a long value are layout, not a defect, and free-text fields
+  (``abstract``, ``note``, …) are not checked for spacing;
+- HTML entities (``&amp;`` → ``\\&``, ``&#233;`` → ``é``; safe fix);
+- unbalanced braces (no fix: only the author knows where the brace belongs);
+- control characters (safe fix: remove them).
+
+Only values written as one ``{…}`` or ``"…"`` literal are checked.
+
+FAIL:
+    @article{bellis2014, pages = {72. 2}}
+    @article{kopta1994, pages = {pp. 1009--1016}}
+    @article{kopta1994, title = {Patterns of recovery.}}
+
+PASS:
+    @article{bellis2014, pages = {72}}
+    @article{kopta1994, title = {Why do patients recover?}, pages = {1009--1016}}
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+from citeman.model import Entry, Field
+from citeman.problem import Finding, Fix, Severity
+from citeman.rules.base import EntryRule, RuleContext
+
+#: Fields of free prose, where doubled spaces are the author's business.
+_PROSE = frozenset(
+    {"abstract", "annote", "annotation", "note", "comment", "comments", "review",
+     "file", "keywords", "addendum"}
+)  # fmt: skip
+_PUNCTUATED = frozenset({"title", "journal", "journaltitle", "booktitle"})
+_NUMERIC = frozenset({"pages", "volume", "number"})
+#: Final words whose period belongs to them.
+_ABBREVIATIONS = frozenset(
+    {"inc", "ltd", "co", "corp", "jr", "sr", "st", "al", "etc", "vs", "no", "vol",
+     "ed", "eds", "dr", "mr", "mrs", "ms", "prof", "bros", "assn", "dept", "univ"}
+)  # fmt: skip
+
+_QUICK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|&#?\w+;|[ \t]{2}|^[ \t]|[ \t]$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_EDGES = re.compile(r"^[ \t]+|[ \t]+$")
+_ITEM = (
+    r"[A-Za-z]?\d+[A-Za-z]?(?:\s*(?:-+|[\u2010-\u2015\u2212])\s*[A-Za-z]?\d+[A-Za-z]?)?"
+)
+_PAGES = re.compile(rf"(?P<valid>{_ITEM}(?:\s*,\s*{_ITEM})*)(?P<junk>.*)", re.S)
+_VOLUME = re.compile(r"(?P<valid>\d+)(?P<junk>[.,;:]+(?:\s+\S+)?)")
+_PAGE_PREFIX = re.compile(r"(?:pp?\.\s*|pp\s+|pages?\s+)(?=[A-Za-z]?\d)", re.I)
+_ISSUE = re.compile(r"(?P<volume>\d+)\s*\((?P<issue>[^()]+)\)")
+_TRAILING = re.compile(r"[.,;:]+$")
+
+
+def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
+    """Yield a finding for each piece of junk in each delimited value."""
+    for field in entry.fields.values():
+        if not field.value or not field.is_delimited:
+            continue
+        value = field.value
+        if _QUICK.search(value):
+            yield from _spacing_and_characters(entry, field)
+        if "{" in value or "}" in value:
+            yield from _braces(entry, field)
+        if field.name in _NUMERIC:
+            yield from _numeric(entry, field)
+        elif field.name in _PUNCTUATED:
+            yield from _trailing(entry, field)
+
+
+def _finding(
+    entry: Entry, field: Field, start: int, end: int, message: str,
+    new: str | None = None, *, safe: bool = True,
+) -> Finding:  # fmt: skip
+    """Build a finding on ``value[start:end]``, replacing it by ``new`` if given."""
+    fix = None
+    if new is not None:
+        old = field.value[start:end]
+        fix = Fix(field.name, field.value_offset + start, old, new, safe)
+    return Finding(field.span_at(start, end), message, entry.key, field.name, fix)
+
+
+def _spacing_and_characters(entry: Entry, field: Field) -> Iterator[Finding]:
+    value = field.value
+    for match in _CONTROL.finditer(value):
+        # Between two words the character stood for a space: keep one.
+        before, after = value[match.start() - 1 : match.start()], value[match.end() :]
+        between = before.strip() != "" and after[:1].strip() != ""
+        yield _finding(
+            entry, field, match.start(), match.end(),
+            f"remove the control character U+{ord(match.group(0)[0]):04X} from "
+            f"{field.name}",
+            " " if between else "",
+        )  # fmt: skip
+    for match in _ENTITY.finditer(value):
+        text = html.unescape(match.group(0))
+        if text == match.group(0):
+            continue  # not an entity HTML knows: leave it
+        if text == "&" and field.name not in ("url", "doi"):
+            text = "\\&"
+        yield _finding(
+            entry, field, match.start(), match.end(),
+            f'write "{text}", found the HTML entity "{match.group(0)}"', text,
+        )  # fmt: skip
+    if field.name in _PROSE:
+        return
+    for match in _EDGES.finditer(value):
+        if match.group(0) == value:
+            break
+        where = "start" if match.start() == 0 else "end"
+        yield _finding(
+            entry, field, match.start(), match.end(),
+            f"remove the space at the {where} of {field.name}", "",
+        )  # fmt: skip
+    for match in _DOUBLE_SPACE.finditer(value):
+        yield _finding(
+            entry, field, match.start(), match.end(),
+            f"use one space, found {len(match.group(0))} in {field.name}", " ",
+        )  # fmt: skip
+
+
+def _braces(entry: Entry, field: Field) -> Iterator[Finding]:
+    """Report the first brace without a partner (BibTeX needs them paired)."""
+    value = field.value
+    if value.count("{") == value.count("}") and value.find("}") > value.find("{"):
+        return
+    opened: list[int] = []
+    for index, char in enumerate(value):
+        if char == "\\" and value[index + 1 : index + 2] in ("{", "}"):
+            continue
+        if char == "{" and (index == 0 or value[index - 1] != "\\"):
+            opened.append(index)
+        elif char == "}" and (index == 0 or value[index - 1] != "\\"):
+            if not opened:
+                yield _finding(
+                    entry, field, index, index + 1,
+                    f'unbalanced braces in {field.name}: "}}" closes nothing',
+                )  # fmt: skip
+                return
+            opened.pop()
+    if opened:
+        yield _finding(
+            entry, field, opened[0], opened[0] + 1,
+            f'unbalanced braces in {field.name}: "{{" is never closed',
+        )  # fmt: skip
+
+
+def _numeric(entry: Entry, field: Field) -> Iterator[Finding]:
+    value = field.value.strip()
+    lead = field.value.find(value[:1]) if value else 0
+    if field.name == "pages":
+        prefix = _PAGE_PREFIX.match(value)
+        if prefix:
+            yield _finding(
+                entry, field, lead, lead + prefix.end(),
+                f'remove "{prefix.group(0).strip()}" from pages; the style adds it',
+                "",
+            )  # fmt: skip
+            lead += prefix.end()
+            value = value[prefix.end() :]
+        match = _PAGES.fullmatch(value)
+    else:
+        issue = _ISSUE.fullmatch(value)
+        if field.name == "volume" and issue:
+            yield _issue_in_volume(entry, field, lead, issue)
+            return
+        match = _VOLUME.fullmatch(value)
+    if match is None or not match.group("junk"):
+        return
+    valid, junk = match.group("valid"), match.group("junk")
+    start = lead + match.start("junk")
+    end = lead + match.end("junk")
+    if _TRAILING.fullmatch(junk):
+        yield _finding(
+            entry, field, start, end,
+            f'remove the trailing "{junk}" from {field.name}', "",
+        )  # fmt: skip
+        return
+    yield _finding(
+        entry, field, start, end,
+        f'remove the stray "{junk.strip()}" after {field.name} "{valid}"',
+        "", safe=False,
+    )  # fmt: skip
+
+
+def _issue_in_volume(
+    entry: Entry, field: Field, lead: int, issue: re.Match[str]
+) -> Finding:
+    """Report ``12(1)``; the fix drops ``(1)`` only when ``number`` says 1 already."""
+    start = lead + issue.end("volume")
+    end = lead + issue.end()
+    same = entry.get("number").strip() == issue.group("issue").strip()
+    return _finding(
+        entry, field, start, end,
+        f'put the issue "{issue.group("issue")}" in number, found '
+        f'"{issue.group(0)}" in volume',
+        "" if same else None, safe=False,
+    )  # fmt: skip
+
+
+def _trailing(entry: Entry, field: Field) -> Iterator[Finding]:
+    """Report a title or journal ending in ``.``, ``,``, ``;`` or ``:``."""
+    value = field.value.rstrip()
+    match = _TRAILING.search(value)
+    if match is None or (match.group(0) == ";" and _ENTITY.search(value[-12:])):
+        return
+    if match.group(0) == "." and _keeps_period(field.name, value):
+        return
+    yield _finding(
+        entry, field, match.start(), match.end(),
+        f'remove the trailing "{match.group(0)}" from {field.name}; the style'
+        " adds its own punctuation", "",
+    )  # fmt: skip
+
+
+def _keeps_period(name: str, value: str) -> bool:
+    """Return whether the final period belongs to an abbreviation."""
+    words = value.split()
+    last = words[-1].rstrip(".").strip("{}()").lower()
+    if last in _ABBREVIATIONS or "." in last or len(last) == 1:
+        return True
+    # An abbreviated journal ("J. Affect. Disord.") ends in an abbreviation too.
+    return name != "title" and any(word.endswith(".") for word in words[:-1])
+
+
+RULE = EntryRule(
+    code="CM201",
+    name="stray-characters",
+    summary="junk inside a value: a stray token after a page, volume or number, pp., "
+    "12(1) in volume, trailing punctuation, doubled or edge spaces, HTML entities, "
+    "unbalanced braces, control characters",
+    severity=Severity.WARNING,
+    doc=__doc__ or "",
+    fixes="pp., trailing punctuation, spaces, HTML entities and control characters "
+    "removed or replaced (safe); a stray token removed (unsafe)",
+    check=check,
+)
