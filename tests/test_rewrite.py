@@ -1,0 +1,158 @@
+"""Safe writing: verify the fixed text against the original, then replace atomically."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from citeman import fix, parse, rewrite
+from citeman.problem import Fix
+from citeman.rewrite import WriteError
+
+SOURCE = (
+    "% my library\r\n"
+    "@string{j = {Journal}}\r\n"
+    "@article{a,\r\n"
+    "  journal = j,\r\n"
+    "  pages   = {1-2},\r\n"
+    "}\r\n"
+    "\r\n"
+    "@book{b, title = {T}}\r\n"
+)
+
+
+def _fix_pages(library_source: str, new: str) -> tuple[str, dict[int, frozenset[str]]]:
+    at = library_source.index("1-2")
+    text, _ = fix.apply(library_source, [Fix("pages", at, "1-2", new, safe=True)])
+    return text, {0: frozenset({"pages"})}
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if path.suffix == ".citeman")
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["plain", "bom"])
+def test_write_keeps_bytes_crlf_bom_and_permissions(tmp_path: Path, bom: bytes) -> None:
+    path = tmp_path / "lib.bib"
+    path.write_bytes(bom + SOURCE.encode())
+    path.chmod(0o640)
+    before = parse.load(path)
+    text, changed = _fix_pages(before.source, "1--2")
+    after = rewrite.write(path, before, text, changed)
+    assert path.read_bytes() == bom + SOURCE.replace("{1-2}", "{1--2}").encode()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert after.entries[0].fields["pages"].value == "1--2"
+    assert _leftovers(tmp_path) == []
+
+
+def test_fix_that_breaks_the_parse_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "lib.bib"
+    path.write_bytes(SOURCE.encode())
+    before = parse.load(path)
+    # A replacement with an unbalanced brace closes the entry early.
+    text, changed = _fix_pages(before.source, "1}--2")
+    with pytest.raises(WriteError) as raised:
+        rewrite.write(path, before, text, changed)
+    assert str(raised.value).startswith(f'{path}: entry "a" ')
+    assert str(raised.value).endswith("; the file was left unchanged")
+    assert path.read_bytes() == SOURCE.encode()
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "changed", "reason"),
+    [
+        pytest.param(
+            "{1-2}", "{1--2}", {},
+            'entry "a" would change though no fix was meant for it',
+            id="unintended-entry",
+        ),
+        pytest.param(
+            "journal = j", "journal = k", {0: frozenset({"pages"})},
+            'entry "a" would change field "journal", which no fix was meant for',
+            id="unintended-field",
+        ),
+        pytest.param(
+            "pages   =", "pages =", {0: frozenset({"pages"})},
+            'entry "a" would change outside its fixed values',
+            id="alignment",
+        ),
+        pytest.param(
+            "% my library", "% my libary", {},
+            "text before the first entry would change",
+            id="comment",
+        ),
+        pytest.param(
+            "@book{b", "@misc{b", {1: frozenset({"title"})},
+            'entry "b" would become @misc{b', id="type",
+        ),
+        pytest.param(
+            "  pages   = {1-2},\r\n", "", {0: frozenset({"pages"})},
+            'entry "a" would lose, gain or reorder fields', id="lost-field",
+        ),
+        pytest.param(
+            "\r\n\r\n@book", "\r\n\r\n@book{c, title = {U}}\r\n@book",
+            {}, 'entry "b" would become @book{c', id="new-entry",
+        ),
+    ],
+)  # fmt: skip
+def test_verify_names_what_changed(
+    old: str, new: str, changed: dict[int, frozenset[str]], reason: str
+) -> None:
+    before = parse.loads(SOURCE, "lib.bib")
+    after = parse.loads(SOURCE.replace(old, new, 1), "lib.bib")
+    assert rewrite.verify(before, after, changed) == reason
+
+
+def test_verify_accepts_a_field_moved_by_a_fix() -> None:
+    source = "@article{a, url = {https://doi.org/10.1/x}, year = 2020}"
+    moved = "@article{a, doi = {10.1/x}, year = 2020}"
+    before, after = parse.loads(source), parse.loads(moved)
+    assert rewrite.verify(before, after, {0: frozenset({"url", "doi"})}) is None
+    assert rewrite.verify(before, after, {0: frozenset({"url"})}) == (
+        'entry "a" would lose, gain or reorder fields'
+    )
+
+
+def test_read_only_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "lib.bib"
+    path.write_bytes(SOURCE.encode())
+    path.chmod(0o444)
+    before = parse.load(path)
+    text, changed = _fix_pages(before.source, "1--2")
+    with pytest.raises(WriteError, match=r"lib\.bib: is read-only; nothing changed$"):
+        rewrite.write(path, before, text, changed)
+    assert path.read_bytes() == SOURCE.encode()
+
+
+def test_read_only_directory_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    path = folder / "lib.bib"
+    path.write_bytes(SOURCE.encode())
+    before = parse.load(path)
+    text, changed = _fix_pages(before.source, "1--2")
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(WriteError, match="locked is read-only"):
+            rewrite.write(path, before, text, changed)
+    finally:
+        folder.chmod(0o755)
+    assert path.read_bytes() == SOURCE.encode()
+    assert _leftovers(folder) == []
+
+
+def test_symlink_stays_a_link_to_the_fixed_file(tmp_path: Path) -> None:
+    real = tmp_path / "real.bib"
+    real.write_bytes(SOURCE.encode())
+    link = tmp_path / "link.bib"
+    link.symlink_to(real)
+    before = parse.load(link)
+    text, changed = _fix_pages(before.source, "1--2")
+    rewrite.write(link, before, text, changed)
+    assert link.is_symlink()
+    assert os.readlink(link) == str(real)
+    assert b"{1--2}" in real.read_bytes()
