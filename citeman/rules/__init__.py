@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from citeman.rules import missing_doi, page_range, stray_characters, syntax_error
+from citeman.rules import (
+    missing_doi,
+    page_range,
+    stray_characters,
+    syntax_error,
+    title_case,
+)
 from citeman.rules.base import AnyRule
 
 #: Every rule, in code order. A new rule is a module and one line here.
@@ -15,6 +21,7 @@ ALL: tuple[AnyRule, ...] = tuple(
             missing_doi.RULE,
             page_range.RULE,
             stray_characters.RULE,
+            title_case.RULE,
         ),
         key=lambda rule: rule.code,
     )
