@@ -223,19 +223,14 @@ def test_broken_file_is_fixed_outside_the_broken_block(workdir: Path) -> None:
 
 
 # The goldens: library.bib as shipped, fixed with every rule.
+GOLDEN_RUNS = [([], "library.fixed.bib"), (["--unsafe-fixes"], "library.unsafe.bib")]
 
 
 def _library(workdir: Path) -> Path:
     return Path(shutil.copy(ROOT / "library.bib", workdir / "library.bib"))
 
 
-@pytest.mark.parametrize(
-    ("flags", "golden"),
-    [
-        pytest.param([], "library.fixed.bib", id="safe"),
-        pytest.param(["--unsafe-fixes"], "library.unsafe.bib", id="unsafe"),
-    ],
-)
+@pytest.mark.parametrize(("flags", "golden"), GOLDEN_RUNS, ids=["safe", "unsafe"])
 def test_library_golden(workdir: Path, flags: list[str], golden: str) -> None:
     path = _library(workdir)
     code, _, err = run("fix", "--no-config", "library.bib", *flags)
@@ -260,7 +255,7 @@ def _regenerate() -> None:
     GOLDEN.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         os.chdir(folder)
-        for flags, golden in (([], "library.fixed.bib"), (["--unsafe-fixes"], "library.unsafe.bib")):  # fmt: skip
+        for flags, golden in GOLDEN_RUNS:
             path = _library(Path(folder))
             CliRunner().invoke(main, ["fix", "--no-config", "library.bib", *flags])
             shutil.copy(path, GOLDEN / golden)
