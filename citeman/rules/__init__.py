@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from citeman.rules import (
+    article_number,
     missing_doi,
     page_range,
     stray_characters,
@@ -22,6 +23,7 @@ ALL: tuple[AnyRule, ...] = tuple(
             page_range.RULE,
             stray_characters.RULE,
             title_case.RULE,
+            article_number.RULE,
         ),
         key=lambda rule: rule.code,
     )
