@@ -19,7 +19,7 @@ from citeman.text import to_unicode
 _LETTER_COMMANDS = frozenset(
     {"oe", "OE", "ae", "AE", "aa", "AA", "o", "O", "l", "L", "ss", "i", "j"}
 )
-_AND = re.compile(r"(?<=\s)and(?=\s)", re.IGNORECASE)
+_AND = re.compile(r"(?:(?<=\s)|^)and(?=\s|$)", re.IGNORECASE)
 _SPACE = re.compile(r"[\s~]+")
 
 
@@ -67,16 +67,47 @@ def split_list(value: str) -> list[str]:
     >>> split_list("A and and B and")
     ['A', '', 'B', '']
     """
-    # Pad so that a leading or trailing "and" is surrounded by whitespace too.
-    padded = f" {value} "
-    names: list[str] = []
+    return [value[start:end] for start, end in name_bounds(value)]
+
+
+def name_bounds(value: str) -> list[tuple[int, int]]:
+    """Return where each name of a name list starts and ends, blanks trimmed.
+
+    A leading, trailing or doubled ``and`` leaves an empty name (start == end).
+
+    >>> name_bounds("A and B")
+    [(0, 1), (6, 7)]
+    """
+    bounds: list[tuple[int, int]] = []
     start = 0
-    for match in _AND.finditer(padded):
-        if _depth(padded, match.start()) == 0:
-            names.append(padded[start : match.start()].strip())
+    for match in _AND.finditer(value):
+        if _depth(value, match.start()) == 0:
+            bounds.append(_trim(value, start, match.start()))
             start = match.end()
-    names.append(padded[start:].strip())
-    return names
+    bounds.append(_trim(value, start, len(value)))
+    return bounds
+
+
+def separators(value: str) -> list[tuple[int, int]]:
+    """Return where each separating ``and`` of a name list starts and ends.
+
+    >>> separators("A and {B and C} AND D")
+    [(2, 5), (16, 19)]
+    """
+    return [
+        (match.start(), match.end())
+        for match in _AND.finditer(value)
+        if _depth(value, match.start()) == 0
+    ]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return ``start``, ``end`` moved inwards past whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _depth(text: str, end: int) -> int:
@@ -91,7 +122,7 @@ def _person(name: str) -> Person:
     name = name.strip()
     if _is_one_group(name):
         return Person("", "", name[1:-1].strip(), "", is_organization=True)
-    parts = [part.strip() for part in _split_depth0(name, ",")]
+    parts = [part.strip() for part in split_outside_braces(name, ",")]
     if len(parts) == 1:
         words = _words(parts[0])
         return _first_von_last(words)
@@ -144,8 +175,12 @@ def _words(text: str) -> list[str]:
     return words
 
 
-def _split_depth0(text: str, separator: str) -> list[str]:
-    """Split ``text`` on ``separator`` where it is outside braces."""
+def split_outside_braces(text: str, separator: str) -> list[str]:
+    """Split ``text`` on ``separator`` where it is outside braces.
+
+    >>> split_outside_braces("{Barnes, and Noble}, Inc.", ",")
+    ['{Barnes, and Noble}', ' Inc.']
+    """
     if "{" not in text:
         return text.split(separator)
     parts: list[str] = []
@@ -225,7 +260,7 @@ def initials(first: str) -> str:
     """
     tokens = []
     for word in _words(first):
-        parts = [_initial(part) for part in _split_depth0(word, "-")]
+        parts = [_initial(part) for part in split_outside_braces(word, "-")]
         tokens.append("-".join(part for part in parts if part))
     return " ".join(token for token in tokens if token)
 

@@ -12,6 +12,7 @@ from citeman.rules import (
     syntax_error,
     title_case,
 )
+from citeman.rules import doi_available, doi_mismatch, doi_not_found
 from citeman.rules.base import AnyRule
 
 #: Every rule, in code order. A new rule is a module and one line here.
@@ -24,6 +25,9 @@ ALL: tuple[AnyRule, ...] = tuple(
             stray_characters.RULE,
             title_case.RULE,
             article_number.RULE,
+            doi_not_found.RULE,
+            doi_mismatch.RULE,
+            doi_available.RULE,
         ),
         key=lambda rule: rule.code,
     )
