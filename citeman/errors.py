@@ -22,3 +22,21 @@ class ConfigError(CitemanError):
 
 class UsageError(CitemanError):
     """A command-line value that names no rule, format or style."""
+
+
+class CrossrefError(CitemanError):
+    """A Crossref lookup that could not be done: unreachable, refused, malformed.
+
+    ``cause`` is the one line a user sees (shared by every lookup that failed the
+    same way); ``status`` is the HTTP status when there was one. ``stop`` marks a
+    failure of Crossref itself (unreachable, overloaded, out of time) rather than
+    of one answer, after which no further lookup is worth trying.
+    """
+
+    def __init__(
+        self, cause: str, status: int | None = None, *, stop: bool = False
+    ) -> None:
+        super().__init__(cause)
+        self.cause = cause
+        self.status = status
+        self.stop = stop

@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from citeman.crossref.match import MatchResult
+from citeman.crossref.work import DoiRecord
 from citeman.model import Entry, Library
 from citeman.problem import Finding, Severity
 
@@ -15,6 +17,18 @@ class DoiResolver(Protocol):
 
     def exists(self, doi: str) -> bool:
         """Return whether ``doi`` is registered."""
+        ...
+
+    def record(self, doi: str) -> DoiRecord | None:
+        """Return the registered work (or agency) of ``doi``; None if not known.
+
+        None means the lookup was not made or failed: a rule then stays silent
+        and the command reports the entry as not verified.
+        """
+        ...
+
+    def match(self, entry: Entry) -> MatchResult | None:
+        """Return the best registered candidate for a DOI-less ``entry``, or None."""
         ...
 
 

@@ -21,6 +21,7 @@ import pytest
 
 from citeman import fix, lint, parse, rules
 from citeman.config import ActiveRule
+from tests.crossref.recorded import recorded_resolver
 
 CASES = Path(__file__).resolve().parent.parent / "fixtures" / "rules"
 
@@ -44,7 +45,10 @@ def _cases() -> list[Any]:
 def _run(rule: rules.AnyRule, case: dict[str, Any], text: str) -> list[Any]:
     library = parse.loads(text, "case.bib")
     options = {**rule.defaults, **case.get("options", {})}
-    return lint.lint([library], [ActiveRule(rule, rule.severity, options)])
+    # Online rules ask the recorded Crossref corpus (tests/fixtures/crossref).
+    resolver = recorded_resolver([library]) if rule.online else None
+    active = [ActiveRule(rule, rule.severity, options)]
+    return lint.lint([library], active, resolver=resolver)
 
 
 @pytest.mark.parametrize(("rule", "case"), _cases())

@@ -1,0 +1,1 @@
+"""Crossref: the client, its cache, and what citeman makes of the answers."""

@@ -1,0 +1,66 @@
+"""A fake Crossref on 127.0.0.1 per test, and client settings small enough for speed."""
+
+from __future__ import annotations
+
+import re
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from citeman.crossref.client import Settings
+from tests.crossref.fake import FakeCrossref
+
+
+@dataclass
+class Crossref:
+    """The running fake: its base URL and the handler whose knobs a test turns."""
+
+    url: str
+    fake: FakeCrossref
+    server: HTTPServer
+
+    def settings(self, **changes: object) -> Settings:
+        """Return settings that point at the fake, with tiny timeouts and backoff."""
+        values: dict[str, object] = {
+            "base_url": self.url,
+            "mailto": "test@example.org",
+            "connect_timeout": 0.5,
+            "read_timeout": 0.5,
+            "retries": 2,
+            "backoff": 0.01,
+            "retry_after_max": 2.0,
+            "time_limit": 10.0,
+        }
+        values.update(changes)
+        return Settings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def crossref() -> Iterator[Crossref]:
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    fake = FakeCrossref()
+    server.expect_request(re.compile(r"^/")).respond_with_handler(fake)
+    server.start()
+    try:
+        yield Crossref(server.url_for("").rstrip("/"), fake, server)
+    finally:
+        server.clear()
+        server.stop()
+
+
+@pytest.fixture
+def closed_url() -> str:
+    """Return a URL on 127.0.0.1 where nothing listens (connection refused)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path) -> Path:
+    return tmp_path / "cache"
