@@ -101,6 +101,21 @@ class Entry:
         found = self.fields.get(name)
         return found.value if found is not None else ""
 
+    def name_offset(self, field: Field) -> int | None:
+        """Return the file offset of ``field``'s name as written, or None if unclear.
+
+        Only the value's position is recorded; the name is the word before the
+        ``=`` that precedes the value (fixes that rename or remove a field need it).
+        """
+        equals = self.raw.rfind("=", 0, field.offset - self.offset)
+        end = equals
+        while end > 0 and self.raw[end - 1].isspace():
+            end -= 1
+        start = end - len(field.name)
+        if equals < 0 or start < 0 or self.raw[start:end].lower() != field.name:
+            return None
+        return self.offset + start
+
     @property
     def span(self) -> Span:
         """Return the span of the ``@type{key`` head of the entry."""

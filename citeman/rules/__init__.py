@@ -6,13 +6,24 @@ from collections.abc import Iterable
 
 from citeman.rules import (
     article_number,
+    author_format,
+    doi_available,
+    doi_format,
+    doi_in_url,
+    doi_mismatch,
+    doi_not_found,
+    duplicate_entry,
+    duplicate_field,
+    duplicate_key,
     missing_doi,
+    missing_field,
     page_range,
     stray_characters,
     syntax_error,
     title_case,
+    undefined_string,
+    unknown_field,
 )
-from citeman.rules import doi_available, doi_mismatch, doi_not_found
 from citeman.rules.base import AnyRule
 
 #: Every rule, in code order. A new rule is a module and one line here.
@@ -25,6 +36,15 @@ ALL: tuple[AnyRule, ...] = tuple(
             stray_characters.RULE,
             title_case.RULE,
             article_number.RULE,
+            author_format.RULE,
+            doi_format.RULE,
+            doi_in_url.RULE,
+            duplicate_entry.RULE,
+            duplicate_field.RULE,
+            duplicate_key.RULE,
+            missing_field.RULE,
+            undefined_string.RULE,
+            unknown_field.RULE,
             doi_not_found.RULE,
             doi_mismatch.RULE,
             doi_available.RULE,

@@ -1,0 +1,119 @@
+"""The same work entered twice under different keys.
+
+Two entries are one work when they have the same DOI (in ``doi``, or as a
+doi.org link in ``url``; compared without regard to case or spelling), or the
+same title, year and first author's family name. Titles are compared as a
+reader sees them: LaTeX decoded, case folded, punctuation and spacing ignored.
+Entries with different DOIs are different works even when their titles match.
+Each later entry is reported with the key and place of the first; entries
+with the same key are left to ``duplicate-key`` (CM002).
+
+FAIL:
+    @article{kopta1994, author = {Kopta, S. M. and Howard, K. I.},
+      title = {Patterns of symptomatic recovery in psychotherapy}, year = {1994}}
+    @article{kopta1994a, author = {S. M. Kopta},
+      title = {Patterns of Symptomatic Recovery in Psychotherapy.}, year = {1994}}
+
+PASS:
+    @article{kopta1994, author = {Kopta, S. M. and Howard, K. I.},
+      title = {Patterns of symptomatic recovery in psychotherapy}, year = {1994}}
+    @article{kopta1999, author = {Kopta, S. M.},
+      title = {Patterns of symptomatic recovery in psychotherapy}, year = {1999}}
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+
+from citeman import doi, text
+from citeman.model import Entry, Library
+from citeman.problem import Finding, Severity
+from citeman.rules.base import LibraryRule, RuleContext
+
+_NOT_WORD = re.compile(r"[\W_]+")
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_YEAR = re.compile(r"\d{4}")
+
+
+def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Finding]:
+    """Yield a finding for each entry that repeats an earlier entry's work."""
+    by_doi: dict[str, Entry] = {}
+    by_work: dict[tuple[str, str, str], tuple[Entry, str]] = {}
+    for library in libraries:
+        for entry in library.entries:
+            found = _doi_key(entry)
+            earlier, reason = None, "same DOI"
+            if found:
+                earlier = by_doi.setdefault(found, entry)
+            work = None if earlier not in (None, entry) else _work_key(entry)
+            if work is not None:
+                earlier, earlier_doi = by_work.setdefault(work, (entry, found))
+                reason = "same title, year and first author"
+                if found and earlier_doi and found != earlier_doi:
+                    continue  # two registered works, e.g. a paper and its reprint
+            if earlier is None or earlier is entry:
+                continue
+            if earlier.key.lower() == entry.key.lower():
+                continue
+            yield Finding(
+                entry.span,
+                f'same work as "{earlier.key}" at {earlier.path}:{earlier.line} '
+                f"({reason}); keep one entry and cite it by one key",
+                key=entry.key,
+                path=entry.path,
+            )
+
+
+def _doi_key(entry: Entry) -> str:
+    """Return the comparable DOI of ``entry``, from ``doi`` or a doi.org ``url``."""
+    written = entry.get("doi")
+    if written.strip():
+        return doi.key(written)
+    url = entry.get("url")
+    if "doi.org/" in url:
+        bare = doi.normalise(url)
+        return bare.lower() if bare else ""
+    return ""
+
+
+def _work_key(entry: Entry) -> tuple[str, str, str] | None:
+    """Return (title, year, first author's family name), or None if one is missing."""
+    title = _folded(entry.get("title"))
+    year = _YEAR.search(entry.get("year") or entry.get("date"))
+    family = _first_family(entry.get("author") or entry.get("editor"))
+    if not title or year is None or not family:
+        return None
+    return title, year.group(), family
+
+
+def _folded(value: str) -> str:
+    """Return ``value`` reduced to its letters and digits, case folded."""
+    if "\\" in value:
+        value = text.to_unicode(value)
+    if not value.isascii():
+        value = unicodedata.normalize("NFKC", value)
+    return _NOT_WORD.sub("", value).casefold()
+
+
+def _first_family(names: str) -> str:
+    """Return the folded family name of the first person in a BibTeX name list."""
+    first = _AND.split(names.strip(), maxsplit=1)[0].strip()
+    if first.startswith("{") and first.endswith("}"):
+        return _folded(first)
+    if "," in first:
+        return _folded(first.split(",", 1)[0])
+    words = first.split()
+    return _folded(words[-1]) if words else ""
+
+
+RULE = LibraryRule(
+    code="CM401",
+    name="duplicate-entry",
+    summary="the same work under two keys (same DOI, or same title, year and "
+    "first author)",
+    severity=Severity.WARNING,
+    doc=__doc__ or "",
+    check=check,
+)

@@ -1,0 +1,99 @@
+"""A value that refers to an ``@string`` macro the file never defines.
+
+A bare word in a value (``journal = jccp``, ``month = jan # "~1"``) is a macro
+name. BibTeX reports an undefined one as an error and prints nothing in its
+place; a macro defined only further down the file is undefined where it is
+used. The month abbreviations ``jan`` … ``dec`` are predefined. Each file is
+checked against its own ``@string`` definitions.
+
+FAIL:
+    @article{kopta1994, journal = jccp, month = jan}
+
+PASS:
+    @string{jccp = {Journal of Consulting and Clinical Psychology}}
+    @article{kopta1994, journal = jccp, month = jan}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from citeman.model import Entry, Field, Library, Span
+from citeman.parse import MONTHS
+from citeman.problem import Finding, Severity
+from citeman.rules.base import LibraryRule, RuleContext
+
+
+def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Finding]:
+    """Yield a finding for each macro name used before or without its definition."""
+    for library in libraries:
+        for entry in library.entries:
+            for field in (*entry.fields.values(), *entry.repeated):
+                raw = field.raw
+                if raw[:1] in ("{", '"') and "#" not in raw:
+                    continue
+                yield from _check_field(library, entry, field)
+
+
+def _check_field(library: Library, entry: Entry, field: Field) -> Iterator[Finding]:
+    for name, start in _macro_uses(field.raw):
+        folded = name.lower()
+        if folded in MONTHS:
+            continue
+        macro = library.strings.get(folded)
+        if macro is not None and macro.line <= entry.line:
+            continue
+        if macro is None:
+            message = f'@string "{name}" is not defined; define it above its first use'
+        else:
+            message = (
+                f'@string "{name}" is defined only later, at line {macro.line}; '
+                "move the definition above its first use"
+            )
+        yield Finding(
+            _span(field, start, len(name)),
+            message,
+            key=entry.key,
+            field=field.name,
+            path=entry.path,
+        )
+
+
+def _macro_uses(raw: str) -> Iterator[tuple[str, int]]:
+    """Yield each bare word of a raw value outside delimiters, with its index."""
+    depth = 0
+    quoted = False
+    start = -1
+    for index, char in enumerate(f"{raw} "):
+        bare = depth == 0 and not quoted
+        if bare and start < 0 and not (char.isspace() or char in '#{"'):
+            start = index
+        elif bare and start >= 0 and (char.isspace() or char in '#{"'):
+            word = raw[start:index]
+            if not word.isdigit():
+                yield word, start
+            start = -1
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif char == '"' and depth == 0:
+            quoted = not quoted
+
+
+def _span(field: Field, start: int, length: int) -> Span:
+    before = field.raw[:start]
+    newlines = before.count("\n")
+    column = field.column + start if newlines == 0 else start - before.rfind("\n")
+    line = field.line + newlines
+    return Span(line, column, line, column + length)
+
+
+RULE = LibraryRule(
+    code="CM004",
+    name="undefined-string",
+    summary="a reference to an @string macro that is never defined",
+    severity=Severity.ERROR,
+    doc=__doc__ or "",
+    check=check,
+)
