@@ -1,0 +1,179 @@
+"""Author and editor lists that BibTeX will misread.
+
+BibTeX separates names with ``and`` and reads each as ``Last, First`` or
+``First Last``. Reported in ``author`` and ``editor``:
+
+- names separated by commas (``Smith, J., Jones, K.``: BibTeX sees one person);
+  the unsafe fix puts ``and`` between ``Last, Initials`` pairs;
+- a literal ``et al.``, or ``and others``: APA 7 lists every author up to 20,
+  so the reference needs them all (no fix: only the source has the names);
+- an ``and`` at the start or end, or doubled (safe fix: remove it);
+- an organisation without protecting braces (``World Health Organization``:
+  BibTeX takes "Organization" for a family name and abbreviates the rest);
+  a name of two or more words holding an organisation word (Organization,
+  Association, Society, Institute, Group, Council, University, NHS, …) is
+  braced by the unsafe fix. ``{the Helsinki Psychotherapy Study Group}`` passes.
+
+FAIL:
+    @article{a, author = {Smith, J., Jones, K.}}
+    @techreport{b, author = {World Health Organization}}
+
+PASS:
+    @article{a, author = {Smith, J. and Jones, K.}}
+    @techreport{b, author = {{World Health Organization}}}
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from citeman.model import Entry, Field
+from citeman.names import name_bounds, separators, split_outside_braces
+from citeman.problem import Finding, Fix, Severity
+from citeman.rules.base import EntryRule, RuleContext
+
+_NAME_FIELDS = ("author", "editor")
+_ORGANIZATION_WORDS = frozenset(
+    {"Organization", "Organisation", "Association", "Society", "Institute",
+     "Institution", "Group", "Council", "Committee", "Agency", "Department",
+     "Ministry", "University", "Centre", "Center", "Foundation", "Consortium",
+     "NHS", "Collaboration", "Collaborative", "Network", "Commission", "Bureau",
+     "Alliance", "Federation", "Academy", "College", "Corporation", "Inc", "Ltd",
+     "Initiative", "Programme", "Authority", "Administration", "Laboratory",
+     "Office", "Trust", "Board", "Team"}
+)  # fmt: skip
+_ET_AL = re.compile(r"(?<![\w\\])et\.?\s+al\b\.?", re.IGNORECASE)
+_JUNIOR = re.compile(r"(?:jr|sr|jnr|snr|i{1,3}|iv|vi?|2nd|3rd|\d+th)\.?", re.I)
+_INITIALS = re.compile(r"(?:[A-Z]\.?[\s~-]*)+")
+_VANCOUVER = re.compile(r"[A-Z][^\s,]+(?:\s[A-Z][^\s,]+)*\s[A-Z]{1,3}\.?")
+
+
+def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
+    """Yield a finding for each misread-prone name in the name lists."""
+    for name in _NAME_FIELDS:
+        field = entry.fields.get(name)
+        if field is None or not field.is_delimited or not field.value.strip():
+            continue
+        yield from _check_list(entry, field)
+
+
+def _check_list(entry: Entry, field: Field) -> Iterator[Finding]:
+    value = field.value
+    bounds = name_bounds(value)
+    ands = separators(value)
+    for index, (start, end) in enumerate(bounds):
+        if start == end:
+            yield _stray_and(entry, field, bounds, ands, index)
+            continue
+        name = value[start:end]
+        if name.lower() == "others" and index:
+            yield Finding(
+                field.span_at(ands[index - 1][0], end),
+                f'list every {field.name} instead of "and others"; APA 7 names '
+                "all authors up to 20",
+                entry.key,
+                field.name,
+            )
+            continue
+        yield from _check_name(entry, field, name, start)
+
+
+def _stray_and(
+    entry: Entry,
+    field: Field,
+    bounds: list[tuple[int, int]],
+    ands: list[tuple[int, int]],
+    index: int,
+) -> Finding:
+    """Report the ``and`` that leaves an empty name, with a fix removing it."""
+    if index == 0:
+        where, (start, stop) = "at the start of", ands[0]
+        remove_end = bounds[1][0] if bounds[1][0] != bounds[1][1] else ands[1][0]
+        remove = (start, remove_end)
+    elif index == len(bounds) - 1:
+        where, (start, stop) = "at the end of", ands[index - 1]
+        remove = (bounds[index - 1][1], stop)
+    else:
+        where, (start, stop) = "doubled in", ands[index]
+        remove = (ands[index - 1][1], stop)
+    old = field.value[remove[0] : remove[1]]
+    return Finding(
+        field.span_at(start, stop),
+        f'remove the "and" {where} {field.name}; it leaves an empty name',
+        entry.key,
+        field.name,
+        Fix(field.name, field.value_offset + remove[0], old, "", safe=True),
+    )
+
+
+def _check_name(entry: Entry, field: Field, name: str, start: int) -> Iterator[Finding]:
+    """Check one name of the list, written at ``start`` of the value."""
+    et_al = _ET_AL.search(name)
+    if et_al:
+        yield Finding(
+            field.span_at(start + et_al.start(), start + et_al.end()),
+            f'list every {field.name} instead of "{et_al.group(0)}"; APA 7 names '
+            "all authors up to 20",
+            entry.key,
+            field.name,
+        )
+        return
+    if name.startswith("{") and name.endswith("}"):
+        return
+    span = field.span_at(start, start + len(name))
+    parts = [part.strip() for part in split_outside_braces(name, ",")]
+    if _is_comma_list(parts):
+        shown = name if len(name) <= 40 else name[:37] + "…"
+        fix = None
+        if len(parts) % 2 == 0 and all(_INITIALS.fullmatch(p) for p in parts[1::2]):
+            pairs = zip(parts[::2], parts[1::2], strict=True)
+            new = " and ".join(f"{last}, {first}" for last, first in pairs)
+            fix = Fix(field.name, field.value_offset + start, name, new, safe=False)
+        yield Finding(
+            span,
+            f'separate names with "and", not commas; BibTeX reads "{shown}" as one '
+            "name",
+            entry.key,
+            field.name,
+            fix,
+        )
+    elif len(parts) == 1 and "{" not in name and _is_organization(name):
+        yield Finding(
+            span,
+            f"brace the organisation name: {{{name}}}; BibTeX reads "
+            f'"{name.split()[-1]}" as a family name',
+            entry.key,
+            field.name,
+            Fix(field.name, field.value_offset + start, name, f"{{{name}}}", False),
+        )
+
+
+def _is_comma_list(parts: list[str]) -> bool:
+    """Return whether a name's comma-separated parts are really several names."""
+    if len(parts) >= 4:
+        return True
+    if len(parts) == 3:
+        return not _JUNIOR.fullmatch(parts[1])
+    return len(parts) == 2 and all(_VANCOUVER.fullmatch(part) for part in parts)
+
+
+def _is_organization(name: str) -> bool:
+    """Return whether an unbraced name of two or more words looks like a body."""
+    words = name.replace("~", " ").split()
+    return len(words) >= 2 and any(
+        word.strip(".,()&") in _ORGANIZATION_WORDS for word in words
+    )
+
+
+RULE = EntryRule(
+    code="CM204",
+    name="author-format",
+    summary="names BibTeX will misread: commas instead of and, et al., and others, "
+    "a stray and, an organisation without braces",
+    severity=Severity.WARNING,
+    doc=__doc__ or "",
+    fixes='a stray "and" removed (safe); commas between "Last, Initials" pairs '
+    'replaced by "and", organisation names braced (unsafe)',
+    check=check,
+)
