@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
-from citeman import doi, text
+from citeman import doi, names, text
 from citeman.model import Entry, Library
 from citeman.problem import Finding, Severity
 from citeman.rules.base import LibraryRule, RuleContext
@@ -97,15 +97,15 @@ def _folded(value: str) -> str:
     return _NOT_WORD.sub("", value).casefold()
 
 
-def _first_family(names: str) -> str:
-    """Return the folded family name of the first person in a BibTeX name list."""
-    first = _AND.split(names.strip(), maxsplit=1)[0].strip()
-    if first.startswith("{") and first.endswith("}"):
-        return _folded(first)
-    if "," in first:
-        return _folded(first.split(",", 1)[0])
-    words = first.split()
-    return _folded(words[-1]) if words else ""
+def _first_family(value: str) -> str:
+    """Return the folded von and last name of the first person in a name list."""
+    head = _AND.split(value, maxsplit=1)[0]
+    if head.count("{") != head.count("}"):
+        head = value  # an "and" inside braces: let BibTeX's reading decide
+    people = names.split_names(head)
+    if not people:
+        return ""
+    return _folded(people[0].von + people[0].last)
 
 
 RULE = LibraryRule(
