@@ -16,6 +16,10 @@ PAGES = """@article{a,
   title = {A title},
   pages = {1-2},
   doi = {10.1000/a},
+  author = {Kopta, S. M.},
+  journal = {Journal of Consulting and Clinical Psychology},
+  year = {1994},
+  volume = {62},
 }
 """
 
