@@ -7,7 +7,13 @@ import logging
 import click
 
 from citeman import __version__
-from citeman.cli import check_command, fix_command, rules_command
+from citeman.cli import (
+    check_command,
+    cite_command,
+    fix_command,
+    render_command,
+    rules_command,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,6 +25,8 @@ def main() -> None:
     citeman check     find every defect in a .bib file (exit 1 when found)
     citeman rules     list the rules, or explain one
     citeman fix       repair what is safe to repair, changing nothing else
+    citeman render    print entries as an APA 7 (or other style) reference list
+    citeman cite      print the in-text citation of entries: (Bellis et al., 2014)
     Run "citeman COMMAND --help" for a command's options.
     """
     # bibtexparser logs each syntax error; citeman reports them as CM001 instead.
@@ -28,3 +36,5 @@ def main() -> None:
 main.add_command(check_command.check)
 main.add_command(rules_command.rules_)
 main.add_command(fix_command.fix)
+main.add_command(render_command.render_)
+main.add_command(cite_command.cite)

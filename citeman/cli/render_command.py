@@ -1,0 +1,160 @@
+"""``citeman render``: print entries as a reference list in a style and a format."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from citeman import lint, render, rules
+from citeman.cli.inputs import (
+    load_config,
+    load_libraries,
+    reported_errors,
+    resolve_paths,
+)
+from citeman.config import Config
+from citeman.errors import CitemanError, UsageError
+from citeman.model import Entry, Library
+
+#: Findings that change what a reference prints: rendering goes on, as best it
+#: can, but says so on stderr (defects are never passed through silently).
+AFFECTING_OUTPUT = (
+    "CM201",
+    "CM202",
+    "CM203",
+    "CM204",
+    "CM205",
+    "CM207",
+    "CM301",
+    "CM302",
+)
+
+
+def select(libraries: Sequence[Library], keys: Sequence[str]) -> list[Entry]:
+    """Return the entries named by ``keys`` in that order (all when none are named)."""
+    entries = [entry for library in libraries for entry in library.entries]
+    if not keys:
+        return entries
+    by_key: dict[str, Entry] = {}
+    for entry in entries:
+        by_key.setdefault(entry.key, entry)
+    chosen = []
+    for key in keys:
+        if key not in by_key:
+            close = difflib.get_close_matches(key, list(by_key), n=1)
+            hint = f'; did you mean "{close[0]}"?' if close else ""
+            where = ", ".join(library.path for library in libraries)
+            raise UsageError(f'no entry with key "{key}" in {where}{hint}')
+        chosen.append(by_key[key])
+    return chosen
+
+
+def warn_about(
+    libraries: Sequence[Library], entries: Sequence[Entry], config: Config
+) -> None:
+    """Print on stderr each finding that changes how ``entries`` are printed.
+
+    The whole library is checked (a rule such as title-case compares entries),
+    and the findings about the chosen entries are reported.
+    """
+    codes = tuple(code for code in AFFECTING_OUTPUT if rules.get(code) is not None)
+    wanted = {(entry.path, entry.key) for entry in entries}
+    for library in libraries:
+        for failure in library.failures:
+            click.echo(
+                f"citeman: warning: {failure.path}:{failure.line}: {failure.message};"
+                " that block is left out",
+                err=True,
+            )
+    active = [item for item in config.active_rules() if item.rule.code in codes]
+    for problem in lint.lint(libraries, active):
+        if (problem.path, problem.key) not in wanted:
+            continue
+        click.echo(
+            f"citeman: warning: {problem.path}:{problem.span.line}:"
+            f"{problem.span.column}: {problem.key}: {problem.code} [{problem.rule}]"
+            f" {problem.message}; printed as best it can",
+            err=True,
+        )
+
+
+def write_atomically(path: Path, content: str) -> None:
+    """Write ``content`` to ``path`` through a temporary file and a rename."""
+    try:
+        handle, name = tempfile.mkstemp(
+            dir=path.parent or Path(), prefix=f".{path.name}."
+        )
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(content)
+        os.replace(name, path)
+    except OSError as error:
+        raise CitemanError(f"{path}: cannot be written ({error.strerror})") from error
+
+
+def _keys(value: str | None) -> list[str]:
+    return [key.strip() for key in (value or "").split(",") if key.strip()]
+
+
+@click.command("render")
+@click.argument("paths", nargs=-1, type=click.Path(dir_okay=True))
+@click.option(
+    "--style",
+    "style_name",
+    default="apa",
+    show_default=True,
+    help="A built-in style (apa, vancouver) or a folder of templates.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(render.FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
+@click.option("--keys", metavar="KEY,...", help="Only these entries, in this order.")
+@click.option(
+    "--standalone",
+    is_flag=True,
+    help="A whole document (an HTML page, a LaTeX document) with a heading.",
+)
+def render_(
+    paths: tuple[str, ...],
+    style_name: str,
+    output_format: str,
+    output: Path | None,
+    keys: str | None,
+    standalone: bool,
+) -> None:
+    """Print entries of BibTeX files as a reference list.
+
+    PATHS are .bib files; without them citeman reads the configured files,
+    else library.bib. Findings that change what is printed (a stray character
+    in pages, a Title Case title) are reported on stderr; the reference is
+    still printed as best it can be.
+    """
+    with reported_errors():
+        style = render.find(style_name)
+        config = load_config(None, False)
+        libraries = load_libraries(resolve_paths(paths, config))
+        entries = select(libraries, _keys(keys))
+        context = [entry for library in libraries for entry in library.entries]
+        document = render.render(
+            entries, style, output_format, standalone=standalone, context=context
+        )
+        warn_about(libraries, entries, config)
+        if output is None:
+            click.echo(document, nl=False)
+        else:
+            write_atomically(output, document)

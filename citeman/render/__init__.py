@@ -1,0 +1,53 @@
+"""Render entries as a reference list, or cite them, in a style and an output format."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from citeman.model import Entry
+from citeman.render import citation, engine, output
+from citeman.render.markup import MARKUPS
+from citeman.render.reference import Reference
+from citeman.render.style import Style, StyleError, find
+
+__all__ = ["FORMATS", "Style", "StyleError", "cite", "find", "render"]
+
+FORMATS = output.FORMATS
+
+
+def render(
+    entries: Sequence[Entry],
+    style: Style,
+    fmt: str,
+    *,
+    standalone: bool = False,
+    context: Sequence[Entry] = (),
+) -> str:
+    """Return ``entries`` as a reference list in ``style``, in format ``fmt``.
+
+    ``context`` is the whole library the entries come from, so that year letters
+    (``2020a``) are the same whether all entries or a few are rendered.
+    """
+    references, suffixes = engine.prepare(entries, style, context)
+    if fmt == "json":
+        versions: dict[str, Sequence[engine.Rendered]] = {
+            name: engine.Renderer(style, MARKUPS[name]).render(references, suffixes)
+            for name in ("text", "html", "markdown")
+        }
+        return output.json_document(versions)
+    rendered = engine.Renderer(style, MARKUPS[fmt]).render(references, suffixes)
+    return output.DOCUMENTS[fmt](rendered, standalone)
+
+
+def cite(
+    entries: Sequence[Entry],
+    library: Sequence[Entry],
+    style: Style,
+    *,
+    narrative: bool = False,
+) -> str:
+    """Return the in-text citation of ``entries``, told apart within ``library``."""
+    _, suffixes = engine.prepare(library, style)
+    pool = [Reference(entry) for entry in library]
+    chosen = [Reference(entry) for entry in entries]
+    return citation.cite(chosen, pool, suffixes, narrative)

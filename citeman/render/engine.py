@@ -1,0 +1,93 @@
+"""Render entries with a style into finished references of one output format."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from citeman.model import Entry
+from citeman.render import order, style
+from citeman.render.markup import Markup, Safe
+from citeman.render.reference import Reference
+
+_SPACE = re.compile(r"\s+")
+# Template layout may leave a space before punctuation ("Title ." when a
+# parenthetical is empty); the reference is tidied after rendering.
+_SPACE_BEFORE = re.compile(r" +(?=[.,])")
+# What a faulty (user) template can raise while it runs.
+_TEMPLATE_FAULTS = (
+    jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError,
+    AttributeError,
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One finished reference: its entry's key and its text in the output format."""
+
+    key: str
+    text: Safe
+
+
+class Renderer:
+    """A style compiled for one output format; render many lists with it."""
+
+    def __init__(self, chosen: style.Style, markup: Markup) -> None:
+        """Build the sandboxed environment of ``chosen`` for ``markup``."""
+        self.style = chosen
+        self.markup = markup
+        self.env: SandboxedEnvironment = style.environment(chosen, markup)
+        self.available = style.templates_of(chosen)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def _template(self, entry_type: str) -> jinja2.Template:
+        name = self.style.template_name(entry_type, self.available)
+        compiled = self._compiled.get(name)
+        if compiled is None:
+            compiled = style.template(self.env, name)
+            self._compiled[name] = compiled
+        return compiled
+
+    def render(
+        self,
+        references: Sequence[Reference],
+        suffixes: dict[str, str] | None = None,
+    ) -> list[Rendered]:
+        """Return each reference rendered, in the order given.
+
+        ``suffixes`` are the year letters (``2020a``) of the whole list.
+        """
+        suffixes = suffixes or {}
+        rendered = []
+        for number, reference in enumerate(references, 1):
+            template = self._template(reference.type)
+            try:
+                body = template.render(
+                    entry=reference, suffix=suffixes.get(reference.key, ""),
+                    number=number,
+                )  # fmt: skip
+            except _TEMPLATE_FAULTS as error:
+                raise style.failure(error, self.style.folder, reference.key) from error
+            tidy = _SPACE_BEFORE.sub("", _SPACE.sub(" ", body).strip())
+            rendered.append(Rendered(reference.key, Safe(tidy)))
+        return rendered
+
+
+def prepare(
+    entries: Sequence[Entry], chosen: style.Style, context: Sequence[Entry] = ()
+) -> tuple[list[Reference], dict[str, str]]:
+    """Return the references in the style's order and their year suffixes.
+
+    Suffixes are computed over ``context`` (the whole library) when given, so a
+    subset chosen with ``--keys`` keeps the letters the full list gives it.
+    """
+    references = [Reference(entry) for entry in entries]
+    ordered = order.order(references, chosen.sort)
+    if not chosen.disambiguate:
+        return ordered, {}
+    pool = [Reference(entry) for entry in context] if context else references
+    return ordered, order.year_suffixes(pool)

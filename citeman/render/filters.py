@@ -1,0 +1,263 @@
+"""Formatting decisions any style needs, as plain functions that templates call.
+
+Each filter takes field values as stored (braces kept, LaTeX not decoded) or
+the objects of :mod:`citeman.render.reference`, and returns plain text (escaped
+later, once) or a :class:`~citeman.render.markup.Safe` piece built by the
+output format's :class:`~citeman.render.markup.Markup`. Filters that need the
+format take it as their first argument; :func:`bind` fills it in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
+
+from citeman import doi as doi_module
+from citeman import text as text_module
+from citeman.render.markup import Markup, Safe, plain_of
+from citeman.render.reference import Date, Reference, text
+
+_PAGE = r"[A-Za-z]{0,3}\d+[A-Za-z]?|[ivxlcdmIVXLCDM]+"
+_RANGE = re.compile(rf"\s*({_PAGE})(?:\s*(?:-+|–|—|‑|−)\s*({_PAGE}))?")
+_E_LOCATOR = re.compile(r"e\d+", re.IGNORECASE)
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_TERMINAL = (".", "?", "!")
+
+
+def sentence(value: str) -> str:
+    """Return a stored title in sentence case, decoded; braced words keep their case.
+
+    >>> sentence("The Emerging Evidence for {DNA}: A Review")
+    'The emerging evidence for DNA: A review'
+    """
+    return text(text_module.to_sentence_case(value))
+
+
+def terminate(piece: str, mark: str = ".") -> str:
+    """Return ``piece`` ending with ``mark``, unless it ends with . ? or ! already.
+
+    >>> terminate("Lowey, H."), terminate("Study Group"), terminate("Why?")
+    ('Lowey, H.', 'Study Group.', 'Why?')
+    """
+    shown = plain_of(piece)
+    if not shown or shown.endswith(_TERMINAL):
+        return piece
+    if isinstance(piece, Safe):
+        return Safe(str.__add__(piece, mark), shown + mark)
+    return piece + mark
+
+
+def italic(markup: Markup, piece: str) -> Safe:
+    """Return ``piece`` in italics."""
+    return markup.italic(piece)
+
+
+def bracket(markup: Markup, piece: str) -> Safe:
+    """Return ``[piece]`` (a description such as ``[Data set]``), or nothing."""
+    if not plain_of(piece):
+        return Safe("", "")
+    return markup.join(["[", piece, "]"])
+
+
+def join(markup: Markup, pieces: Iterable[str], separator: str = "") -> Safe:
+    """Join ``pieces``, escaping each once (replaces Jinja's ``join``)."""
+    return markup.join(list(pieces), separator)
+
+
+def element(
+    markup: Markup, pieces: Iterable[str], separator: str = " ", end: str = "."
+) -> Safe:
+    """Return the non-empty ``pieces`` joined by ``separator``, ending with ``end``.
+
+    This is a reference's element (``*Title* (2nd ed.) [Data set].``): the end
+    mark is not doubled after a title that ends with ``?``, ``!`` or ``.``.
+
+    >>> from citeman.render.markup import TEXT
+    >>> str(element(TEXT, ["Title", "", "(2nd ed.)"])), str(element(TEXT, ["Why?"]))
+    ('Title (2nd ed.).', 'Why?')
+    """
+    joined = markup.join([piece for piece in pieces if plain_of(piece)], separator)
+    return terminate(joined, end) if end else joined  # type: ignore[return-value]
+
+
+def pages(markup: Markup, value: str) -> str | Safe:
+    """Return a page range with the format's en dash, stray characters dropped.
+
+    A value that is not page numbers at all is printed as written.
+
+    >>> from citeman.render.markup import TEXT
+    >>> [str(pages(TEXT, value)) for value in ("1009--1016", "72. 2", "e140-e149")]
+    ['1009–1016', '72', 'e140–e149']
+    """
+    shown = text(value)
+    parts = []
+    for part in shown.split(","):
+        found = _RANGE.match(part)
+        if found is None:
+            return shown
+        parts.append([bound for bound in found.groups() if bound])
+    ranges: list[str] = [markup.dashed(bounds) for bounds in parts if bounds]
+    return markup.join(ranges, ", ")
+
+
+def has_page_range(value: str) -> bool:
+    """Return whether ``value`` spans more than one page ("pp." rather than "p.").
+
+    >>> has_page_range("45--67"), has_page_range("45"), has_page_range("3, 7")
+    (True, False, True)
+    """
+    found = _RANGE.match(text(value))
+    return found is not None and (bool(found.group(2)) or "," in value)
+
+
+def page_span(markup: Markup, value: str) -> str | Safe:
+    """Return ``pp. 45–67`` or ``p. 45`` for a chapter's pages, or ""."""
+    if not value.strip():
+        return ""
+    label = "pp. " if has_page_range(value) else "p. "
+    return markup.join([label, pages(markup, value)])
+
+
+def e_locator(value: str) -> str:
+    """Return ``value`` if it is a lone article number such as ``e045005``.
+
+    >>> e_locator("e045005"), e_locator("e140--e149"), e_locator("72")
+    ('e045005', '', '')
+    """
+    shown = text(value)
+    return shown if _E_LOCATOR.fullmatch(shown) else ""
+
+
+def article_locator(markup: Markup, entry: Reference) -> str | Safe:
+    """Return where in the issue an article is: ``Article e0193972`` or its pages.
+
+    The article number is ``eid``; a lone e-number stored in ``pages`` is read
+    as one too (and reported by the check rule for article numbers).
+    """
+    number = text(entry.get("eid")) or e_locator(entry.get("pages"))
+    if number:
+        return "Article " + number
+    return pages(markup, entry.get("pages"))
+
+
+def ordinal(number: int) -> str:
+    """Return ``1st``, ``2nd``, ``3rd``, ``11th``, ``22nd``.
+
+    >>> [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101)]
+    ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st']
+    """
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+
+
+def edition(value: str) -> str:
+    """Return an edition as APA and most styles abbreviate it, or "".
+
+    >>> edition("2"), edition("second"), edition("3rd"), edition("Revised")
+    ('2nd ed.', '2nd ed.', '3rd ed.', 'Revised ed.')
+    >>> edition("1"), edition("2nd ed.")
+    ('', '2nd ed.')
+    """
+    shown = text(value).strip().rstrip(".")
+    found = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?(?:\s+ed(?:ition)?)?", shown, re.I)
+    number = int(found.group(1)) if found else _ORDINAL_WORDS.get(shown.lower())
+    if number == 1 or not shown:
+        return ""
+    if number:
+        return f"{ordinal(number)} ed."
+    if re.search(r"\bed(ition)?$", shown, re.IGNORECASE):
+        return re.sub(r"\bedition$", "ed", shown, flags=re.IGNORECASE) + "."
+    return f"{shown} ed."
+
+
+def date(markup: Markup, when: Date, suffix: str = "", full: bool = False) -> Safe:
+    """Return the date element's text: ``2020a``, ``n.d.-b``, ``2019, June 6–8``.
+
+    ``full`` adds month and day (magazines, web pages, presentations) when known.
+    """
+    if when.status:
+        return markup.escape(when.status + (f"-{suffix}" if suffix else ""))
+    start = _day(when.year + suffix, when.month, when.day, full)
+    if not (full and when.month and when.end_year):
+        return markup.escape(start)
+    if when.end_year != when.year:
+        end = _day(when.end_year, when.end_month, when.end_day, True)
+    elif when.end_month != when.month:
+        end = _day("", when.end_month, when.end_day, True)
+    else:
+        end = str(when.end_day) if when.end_day != when.day else ""
+    return markup.dashed([start, end]) if end else markup.escape(start)
+
+
+def _day(year: str, month: int, day: int, full: bool) -> str:
+    if not (full and month):
+        return year
+    named = MONTHS[month - 1] + (f" {day}" if day else "")
+    return f"{year}, {named}" if year else named
+
+
+def doi_link(markup: Markup, value: str) -> Safe:
+    """Return a stored DOI (bare, ``doi:`` or a URL) as an ``https://doi.org/`` link."""
+    if not value.strip():
+        return Safe("", "")
+    return markup.link(doi_module.to_url(text(value)))
+
+
+def link(markup: Markup, url: str) -> Safe:
+    """Return ``url`` as a link."""
+    return markup.link(text(url)) if url.strip() else Safe("", "")
+
+
+def doi_or_url(markup: Markup, entry: Reference) -> Safe:
+    """Return the DOI link if the entry has a DOI, else its URL, else nothing."""
+    return doi_link(markup, entry.doi) if entry.doi else link(markup, entry.url)
+
+
+#: Filters that need the output format as their first argument.
+_WITH_MARKUP: Mapping[str, Callable[..., object]] = {
+    "italic": italic,
+    "bracket": bracket,
+    "join": join,
+    "element": element,
+    "pages": pages,
+    "page_span": page_span,
+    "article_locator": article_locator,
+    "date": date,
+    "doi_link": doi_link,
+    "link": link,
+    "doi_or_url": doi_or_url,
+}
+_PLAIN: Mapping[str, Callable[..., object]] = {
+    "text": text,
+    "sentence": sentence,
+    "terminate": terminate,
+    "e_locator": e_locator,
+    "ordinal": ordinal,
+    "edition": edition,
+}
+
+
+def bind(markup: Markup) -> dict[str, Callable[..., object]]:
+    """Return every general filter by name, bound to ``markup``."""
+    bound: dict[str, Callable[..., object]] = dict(_PLAIN)
+    bound.update({name: partial(f, markup) for name, f in _WITH_MARKUP.items()})
+    return bound

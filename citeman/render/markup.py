@@ -1,0 +1,176 @@
+"""How each output format spells escaping, italics, links and dashes.
+
+A reference is built from plain text (a decoded field value, punctuation) and
+marked-up pieces (an italic title, a link). Plain text is escaped exactly once,
+by :meth:`Markup.escape`, when it is written out; a marked-up piece is a
+:class:`Safe` string, which is never escaped again. This is pybtex's backend
+idea: templates and filters ask for "italic", never for ``<em>`` or ``\\textit``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import markupsafe
+
+
+class Safe(markupsafe.Markup):
+    """Text already in the output format, with the plain text it shows.
+
+    ``plain`` lets a filter ask what a reader sees (does the title end with a
+    question mark?) without parsing markup. Being a ``markupsafe.Markup`` is
+    what tells Jinja not to escape it again; markupsafe's own operators escape
+    for HTML, so code here joins pieces with :meth:`Markup.join` only.
+    """
+
+    plain: str
+
+    def __new__(cls, marked: str = "", plain: str | None = None) -> Safe:
+        """Return ``marked`` flagged as escaped, remembering ``plain``."""
+        made = str.__new__(cls, marked)
+        made.plain = str(marked) if plain is None else plain
+        return made
+
+
+def plain_of(piece: str) -> str:
+    """Return the text a reader sees in ``piece`` (marked up or not)."""
+    return piece.plain if isinstance(piece, Safe) else piece
+
+
+@dataclass(frozen=True)
+class Markup:
+    """One output format: how to escape text and spell italics, links and dashes."""
+
+    name: str
+    escape_text: Callable[[str], str]
+    italic_template: str
+    link_template: str
+    dash: str
+    escape_url: Callable[[str], str] = html.escape
+    #: How a link that shows its own URL is written, when that differs.
+    autolink_template: str = ""
+
+    def escape(self, piece: object) -> Safe:
+        """Return ``piece`` escaped for this format, unless it already is."""
+        if isinstance(piece, Safe):
+            return piece
+        text = str(piece)
+        return Safe(self.escape_text(text), text)
+
+    def italic(self, piece: str) -> Safe:
+        """Return ``piece`` in italics (empty stays empty)."""
+        if not plain_of(piece):
+            return Safe("", "")
+        return Safe(self.italic_template.format(self.escape(piece)), plain_of(piece))
+
+    def link(self, url: str, label: str | None = None) -> Safe:
+        """Return a link to ``url`` showing ``label`` (the URL itself by default)."""
+        shown = self.escape(url if label is None else label)
+        template = self.link_template
+        if label is None and self.autolink_template:
+            template = self.autolink_template
+        marked = template.format(url=self.escape_url(url), label=shown)
+        return Safe(marked, shown.plain)
+
+    def join(self, pieces: list[str], separator: str = "") -> Safe:
+        """Return ``pieces`` joined by ``separator``, each escaped once."""
+        escaped = [self.escape(piece) for piece in pieces]
+        marked = str.join(self.escape(separator), escaped)
+        return Safe(marked, plain_of(separator).join(item.plain for item in escaped))
+
+    def dashed(self, parts: list[str]) -> Safe:
+        """Return ``parts`` joined by this format's en dash (ranges)."""
+        return self.join(parts, Safe(self.dash, "–"))
+
+
+def _replace_each(table: Mapping[str, str]) -> Callable[[str], str]:
+    pattern = re.compile("|".join(re.escape(char) for char in table))
+
+    def escape(text: str) -> str:
+        return pattern.sub(lambda found: table[found.group()], text)
+
+    return escape
+
+
+def _no_escape(text: str) -> str:
+    return text
+
+
+def _escape_rtf(text: str) -> str:
+    """Escape RTF's specials; write every non-ASCII character as ``\\uN?``.
+
+    RTF's ``\\u`` takes a signed 16-bit number, so characters beyond the Basic
+    Multilingual Plane are written as their UTF-16 surrogate pair.
+    """
+    out = []
+    for char in text:
+        if char in "\\{}":
+            out.append("\\" + char)
+        elif ord(char) < 128:
+            out.append(char)
+        else:
+            units = char.encode("utf-16-be")
+            for index in range(0, len(units), 2):
+                unit = int.from_bytes(units[index : index + 2], "big")
+                out.append(f"\\u{unit - 65536 if unit > 32767 else unit}?")
+    return "".join(out)
+
+
+_LATEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
+}
+# In \url{} only these need a backslash; braces are percent-encoded instead.
+_LATEX_URL = {"%": r"\%", "#": r"\#", "{": "%7B", "}": "%7D", "\\": "%5C"}
+# Characters that start emphasis, code, links or raw HTML in CommonMark.
+_MARKDOWN_SPECIALS = {char: "\\" + char for char in "\\`*_[]<>~|"}
+
+TEXT = Markup("text", _no_escape, "{}", "{url}", "–", _no_escape)
+MARKDOWN = Markup(
+    "markdown",
+    _replace_each(_MARKDOWN_SPECIALS),
+    "*{}*",
+    "[{label}](<{url}>)",
+    "–",
+    _replace_each({"<": "%3C", ">": "%3E", " ": "%20"}),
+    "<{url}>",
+)
+HTML = Markup(
+    "html",
+    lambda text: html.escape(text, quote=True),
+    "<i>{}</i>",
+    '<a href="{url}">{label}</a>',
+    "–",
+)
+LATEX = Markup(
+    "latex",
+    _replace_each(_LATEX_SPECIALS),
+    r"\textit{{{}}}",
+    r"\url{{{url}}}",
+    "--",
+    _replace_each(_LATEX_URL),
+)
+RTF = Markup(
+    "rtf",
+    _escape_rtf,
+    r"{{\i {}}}",
+    r'{{\field{{\*\fldinst{{HYPERLINK "{url}"}}}}{{\fldrslt{{{label}}}}}}}',
+    r"\u8211?",
+    _replace_each({"\\": "%5C", "{": "%7B", "}": "%7D", '"': "%22"}),
+)
+
+#: Every markup by format name, as ``--format`` offers them.
+MARKUPS: dict[str, Markup] = {m.name: m for m in (TEXT, MARKDOWN, HTML, LATEX, RTF)}

@@ -1,0 +1,253 @@
+"""An entry as templates see it: its people, its date and the fields APA reads.
+
+This module only reads facts out of BibTeX's fields, following the conventions
+in the README (``journaltitle`` for ``journal``, ``date`` before ``year``,
+``pubstate`` for works in press); how those facts are printed is for the filters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from citeman import doi as doi_module
+from citeman import names
+from citeman.model import Entry
+from citeman.text import to_unicode
+
+_MONTHS = {
+    name: number
+    for number, names_of_month in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names_of_month
+}
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+_IN_PRESS = {"in press", "inpress", "forthcoming", "submitted"}
+_SPACE = re.compile(r"\s+")
+
+
+def text(value: str) -> str:
+    """Return a field value as a reader sees it: decoded, one space between words.
+
+    >>> text("Kivim{\\\\\\"a}ki,\\n  M.")
+    'Kivimäki, M.'
+    """
+    return _SPACE.sub(" ", to_unicode(value)).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One person or group, decoded for printing.
+
+    ``family`` includes the von part (``van Gogh``); a group author has its
+    whole name in ``family`` and nothing else.
+    """
+
+    family: str
+    given: str
+    suffix: str
+    initials: str
+    is_organization: bool
+
+    @classmethod
+    def of(cls, person: names.Person) -> Name:
+        """Return the printable form of a parsed ``person``."""
+        if person.is_organization:
+            return cls(text(person.last), "", "", "", True)
+        family = text(f"{person.von} {person.last}")
+        return cls(
+            family, text(person.first), text(person.jr), names.initials(person.first),
+            False,
+        )  # fmt: skip
+
+    @property
+    def is_others(self) -> bool:
+        """Return whether this stands for ``and others`` (an incomplete list)."""
+        return self.family == "others" and not self.given
+
+
+@dataclass(frozen=True, slots=True)
+class Date:
+    """When a work appeared; ``status`` is "in press", "n.d." or "" (dated).
+
+    ``end_*`` hold the end of a range (``date = {2017-07-12/2017-07-15}``).
+    """
+
+    year: str
+    month: int
+    day: int
+    end_year: str = ""
+    end_month: int = 0
+    end_day: int = 0
+    status: str = ""
+
+    @classmethod
+    def of(cls, entry: Entry) -> Date:
+        """Read ``date`` (ISO 8601, ``/`` for a range), else year, month and day."""
+        pubstate = entry.get("pubstate").strip().lower()
+        if pubstate in _IN_PRESS:
+            return cls("", 0, 0, status="in press")
+        if entry.get("date").strip():
+            return cls.of_text(entry.get("date"))
+        dated = cls.of_text(entry.get("year"))
+        if dated.status or dated.month:
+            return dated
+        month = _month(entry.get("month"))
+        return cls(dated.year, month, _number(entry.get("day")) if month else 0)
+
+    @classmethod
+    def of_text(cls, value: str) -> Date:
+        """Read an ISO 8601 date or range (``2017-07-12/2017-07-15``) or a year."""
+        stated = text(value)
+        if stated.lower() in _IN_PRESS:
+            return cls("", 0, 0, status="in press")
+        if not stated:
+            return cls("", 0, 0, status="n.d.")
+        start, _, end = stated.partition("/")
+        found = _ISO_DATE.fullmatch(start.strip())
+        if found is None:
+            # A year that is not ISO ("c. 1900", "1999a") is printed as written.
+            return cls(stated, 0, 0)
+        year, month, day = (
+            found.group(1),
+            _number(found.group(2)),
+            _number(found.group(3)),
+        )
+        ending = _ISO_DATE.fullmatch(end.strip())
+        if ending is None:
+            return cls(year, month, day)
+        return cls(
+            year, month, day,
+            ending.group(1), _number(ending.group(2)), _number(ending.group(3)),
+        )  # fmt: skip
+
+    @property
+    def sort_key(self) -> tuple[int, str, int, int]:
+        """Order undated works first and works in press last, as APA does."""
+        rank = {"n.d.": 0, "": 1, "in press": 2}[self.status]
+        return (rank, self.year, self.month, self.day)
+
+
+def _number(value: str | None) -> int:
+    return int(value) if value and value.strip().isdigit() else 0
+
+
+def _month(value: str) -> int:
+    """Return the month number of ``month = jan``, ``{January}`` or ``{1}``."""
+    cleaned = text(value).strip(" .").lower()
+    if cleaned.isdigit():
+        return int(cleaned) if 1 <= int(cleaned) <= 12 else 0
+    return _MONTHS.get(cleaned, 0)
+
+
+class Reference:
+    """An entry as templates see it: ``entry.get("volume")``, ``entry.authors``.
+
+    Absent fields are ``""`` (so a template tests them with ``{% if %}``), while
+    a mistyped attribute is an error under ``StrictUndefined``.
+    """
+
+    def __init__(self, entry: Entry) -> None:
+        """Wrap ``entry``; everything else is read on first use."""
+        self.entry = entry
+        self.key = entry.key
+        self.type = entry.type
+
+    def get(self, name: str) -> str:
+        """Return field ``name`` as stored (braces and LaTeX kept), or ""."""
+        return self.entry.get(name)
+
+    def has(self, name: str) -> bool:
+        """Return whether field ``name`` has a non-blank value."""
+        return bool(self.entry.get(name).strip())
+
+    def people(self, role: str) -> tuple[Name, ...]:
+        """Return the names in field ``role`` (author, editor, translator, …)."""
+        return tuple(Name.of(person) for person in names.split_names(self.get(role)))
+
+    @cached_property
+    def authors(self) -> tuple[Name, ...]:
+        """Return the authors."""
+        return self.people("author")
+
+    @cached_property
+    def editors(self) -> tuple[Name, ...]:
+        """Return the editors."""
+        return self.people("editor")
+
+    @cached_property
+    def translators(self) -> tuple[Name, ...]:
+        """Return the translators."""
+        return self.people("translator")
+
+    @cached_property
+    def date(self) -> Date:
+        """Return the date of publication."""
+        return Date.of(self.entry)
+
+    @property
+    def title(self) -> str:
+        """Return the title, with the ``subtitle`` after a colon when there is one."""
+        subtitle = self.get("subtitle").strip()
+        title = self.get("title").strip()
+        return f"{title}: {subtitle}" if subtitle and title else title or subtitle
+
+    @cached_property
+    def urldate(self) -> Date:
+        """Return when a web page was seen (``urldate``), for retrieval statements."""
+        return Date.of_text(self.get("urldate"))
+
+    @property
+    def journal(self) -> str:
+        """Return the journal name (``journal`` or biblatex's ``journaltitle``)."""
+        return self.get("journal") or self.get("journaltitle")
+
+    @property
+    def subtype(self) -> str:
+        """Return ``entrysubtype`` lower-cased (magazine, newspaper) or ""."""
+        return self.get("entrysubtype").strip().lower()
+
+    @property
+    def publisher(self) -> str:
+        """Return who published the work: publisher, institution, school or site."""
+        for field in ("publisher", "institution", "school", "organization"):
+            if self.has(field):
+                return self.get(field)
+        return ""
+
+    @property
+    def doi(self) -> str:
+        """Return the bare DOI however it was stored, or ""."""
+        stored = self.get("doi") or _doi_in_url(self.get("url"))
+        if not stored.strip():
+            return ""
+        return doi_module.normalise(text(stored)) or text(stored)
+
+    @property
+    def url(self) -> str:
+        """Return the URL, unless it only links the DOI."""
+        url = text(self.get("url"))
+        return "" if _doi_in_url(url) else url
+
+
+def _doi_in_url(url: str) -> str:
+    """Return ``url`` if it is a doi.org link (a DOI stored in the wrong field)."""
+    if "doi.org/" in url and doi_module.normalise(text(url)):
+        return url
+    return ""

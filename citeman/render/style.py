@@ -1,0 +1,180 @@
+"""Find a style folder, read its ``style.toml``, and build its Jinja environment.
+
+A style is data: a folder of Jinja templates (one per entry type, plus a
+fallback and shared macros) and a small ``style.toml`` saying which sort order
+and which template each entry type uses. Templates run in Jinja's sandbox with
+``StrictUndefined``, so a user's style cannot reach into Python and a mistyped
+name fails with a message naming the template and the line.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import traceback
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+import markupsafe
+from jinja2.sandbox import SandboxedEnvironment
+
+import citeman
+from citeman.errors import CitemanError
+from citeman.render import apa, filters
+from citeman.render.markup import Markup, Safe
+
+#: The sort orders a style may ask for; see :mod:`citeman.render.order`.
+SORT_ORDERS = ("author-date", "none")
+_KEYS = ("name", "description", "sort", "disambiguate", "fallback", "templates")
+
+
+class StyleError(CitemanError):
+    """A style that cannot be found, read, or rendered."""
+
+
+@dataclass(frozen=True)
+class Style:
+    """A style folder and what its ``style.toml`` says (all keys optional)."""
+
+    folder: Path
+    name: str
+    description: str = ""
+    sort: str = "none"
+    disambiguate: bool = False
+    fallback: str = "misc"
+    templates: Mapping[str, str] = field(default_factory=dict)
+
+    def template_name(self, entry_type: str, available: frozenset[str]) -> str:
+        """Return the template file for an entry type: mapped, own, or the fallback."""
+        for candidate in (self.templates.get(entry_type), entry_type):
+            if candidate and f"{candidate}.j2" in available:
+                return f"{candidate}.j2"
+        return f"{self.fallback}.j2"
+
+
+def styles_folder() -> Path:
+    """Return the folder of the built-in styles, installed or in a checkout.
+
+    A wheel installs them as ``citeman/styles``; a checkout (and an editable
+    install) keeps them at the top of the repository, next to ``citeman/``.
+    """
+    package = Path(citeman.__file__).resolve().parent
+    installed = package / "styles"
+    if (installed / "apa" / "style.toml").is_file():
+        return installed
+    return package.parent / "styles"
+
+
+def builtin_names() -> list[str]:
+    """Return the names of the built-in styles."""
+    folder = styles_folder()
+    return sorted(p.name for p in folder.iterdir() if (p / "style.toml").is_file())
+
+
+def find(name_or_path: str) -> Style:
+    """Return the built-in style ``name_or_path``, or the style in that folder."""
+    builtin = styles_folder() / name_or_path
+    folder = builtin if "/" not in name_or_path and builtin.is_dir() else None
+    if folder is None:
+        folder = Path(name_or_path)
+    if not folder.is_dir():
+        known = ", ".join(builtin_names())
+        raise StyleError(
+            f'no style "{name_or_path}"; use one of {known} or a folder of templates'
+        )
+    return load(folder)
+
+
+def load(folder: Path) -> Style:
+    """Read ``folder/style.toml`` (if any) and check its keys and values."""
+    path = folder / "style.toml"
+    table: dict[str, object] = {}
+    if path.is_file():
+        try:
+            table = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            raise StyleError(f"{path}: cannot be read: {error}") from error
+    for key in table:
+        if key not in _KEYS:
+            raise StyleError(
+                f'{path}: unknown key "{key}"; allowed keys are {", ".join(_KEYS)}'
+            )
+    sort = table.get("sort", "none")
+    if sort not in SORT_ORDERS:
+        raise StyleError(
+            f'{path}: "sort" must be one of {", ".join(SORT_ORDERS)}; got {sort!r}'
+        )
+    templates = table.get("templates", {})
+    if not isinstance(templates, dict) or not all(
+        isinstance(value, str) for value in templates.values()
+    ):
+        raise StyleError(f"{path}: [templates] must map entry types to template names")
+    return Style(
+        folder=folder,
+        name=str(table.get("name", folder.name)),
+        description=str(table.get("description", "")),
+        sort=str(sort),
+        disambiguate=bool(table.get("disambiguate", False)),
+        fallback=str(table.get("fallback", "misc")),
+        templates=templates,
+    )
+
+
+def environment(style: Style, markup: Markup) -> SandboxedEnvironment:
+    """Return the sandboxed environment that renders ``style`` in ``markup``'s format.
+
+    Autoescaping is on so that macros and blocks return already-escaped text;
+    ``finalize`` escapes every other value once, in the format's own way.
+    """
+
+    def finalize(value: object) -> markupsafe.Markup:
+        if isinstance(value, markupsafe.Markup):
+            return value
+        return markup.escape(value)
+
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(style.folder),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        finalize=finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(filters.bind(markup))
+    env.filters.update(apa.bind(markup))
+    return env
+
+
+def templates_of(style: Style) -> frozenset[str]:
+    """Return the template file names in the style's folder."""
+    return frozenset(path.name for path in style.folder.glob("*.j2"))
+
+
+def template(env: SandboxedEnvironment, name: str) -> jinja2.Template:
+    """Return a compiled template, turning a syntax error into a StyleError."""
+    try:
+        return env.get_template(name)
+    except jinja2.TemplateSyntaxError as error:
+        where = error.filename or name
+        raise StyleError(f"{where}:{error.lineno}: {error.message}") from error
+    except jinja2.TemplateNotFound as error:
+        raise StyleError(f"template not found: {error.name}") from error
+
+
+def failure(error: Exception, folder: Path, key: str) -> StyleError:
+    """Return the StyleError for an error raised while a template was running."""
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        where = f"{error.filename or error.name}:{error.lineno}"
+        return StyleError(f"{where}: {error.message}")
+    where = str(folder)
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            where = f"{frame.filename}:{frame.lineno}"
+            break
+    reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return StyleError(f"{where}: {reason} (rendering entry {key})")
+
+
+#: What a rendered reference is made of: text already in the output format.
+Rendered = Safe
