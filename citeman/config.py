@@ -19,7 +19,7 @@ from citeman.rules.base import AnyRule
 
 DEFAULT_FILE = "library.bib"
 _SEVERITIES = ", ".join(severity.value for severity in Severity)
-_TOP_KEYS = ("select", "ignore", "fail-on", "files", "rules")
+_TOP_KEYS = ("select", "ignore", "fail-on", "files", "rules", "mailto")
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,8 @@ class Config:
     files: tuple[Path, ...] = ()
     rule_settings: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
     source: Path | None = None
+    #: The contact sent to Crossref with ``--online`` (its "polite pool").
+    mailto: str = ""
 
     def active_rules(self, *, online: bool = False) -> list[ActiveRule]:
         """Return the selected rules with their severities and options."""
@@ -99,7 +101,10 @@ def parse(table: Mapping[str, object], source: Path | None = None) -> Config:
         base / name for name in _strings(table.get("files", []), "files", where)
     )
     settings = _rule_settings(table.get("rules", {}), where)
-    return Config(select, ignore, fail_on, files, settings, source)
+    mailto = table.get("mailto", "")
+    if not isinstance(mailto, str):
+        raise ConfigError(f'{where}"mailto" must be an email address; got {mailto!r}')
+    return Config(select, ignore, fail_on, files, settings, source, mailto=mailto)
 
 
 def _read(path: Path) -> dict[str, object]:

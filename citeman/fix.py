@@ -15,7 +15,7 @@ from citeman import lint, parse
 from citeman.config import ActiveRule
 from citeman.model import Entry, Library
 from citeman.problem import Fix, Problem
-from citeman.rules.base import EntryRule
+from citeman.rules.base import DoiResolver, EntryRule
 
 #: Rounds of lint and apply; real fixes settle in two, the bound stops a cycle.
 PASSES = 5
@@ -72,7 +72,11 @@ def apply(source: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix]]:
 
 
 def fix_library(
-    library: Library, active: Sequence[ActiveRule], *, unsafe: bool = False
+    library: Library,
+    active: Sequence[ActiveRule],
+    *,
+    unsafe: bool = False,
+    resolver: DoiResolver | None = None,
 ) -> Outcome:
     """Return ``library``'s text with every applicable fix applied, round by round.
 
@@ -84,7 +88,7 @@ def fix_library(
     entry_rules = [item for item in active if isinstance(item.rule, EntryRule)]
     source = library.source
     current = library
-    problems = lint.lint([library], active)
+    problems = lint.lint([library], active, resolver=resolver)
     # Where each entry of the original sits in the current text, by index.
     ranges = [
         (entry.offset, entry.offset + len(entry.raw)) for entry in current.entries
@@ -109,7 +113,7 @@ def fix_library(
         index_of = {ranges[index][0]: index for index in touched}
         if any(entry.offset not in index_of for entry in current.entries):
             break  # the fixed text parses differently; verification will say where
-        problems = lint.lint([current], entry_rules)
+        problems = lint.lint([current], entry_rules, resolver=resolver)
     return Outcome(
         source,
         tuple(applied),

@@ -5,13 +5,16 @@ from __future__ import annotations
 import dataclasses
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 from click._termui_impl import ProgressBar
 
 from citeman import lint, rules
+from citeman.cli import online
 from citeman.cli.inputs import (
     EXIT_CLEAN,
+    EXIT_ERROR,
     EXIT_FINDINGS,
     load_config,
     load_libraries,
@@ -106,6 +109,7 @@ def _selectors(value: str | None, option: str) -> tuple[str, ...] | None:
     is_flag=True,
     help="Print the problems only: no summary, no progress.",
 )
+@online.options
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -116,6 +120,7 @@ def check(
     no_config: bool,
     statistics: bool,
     quiet: bool,
+    **crossref: Any,
 ) -> None:
     """Find every defect in BibTeX files.
 
@@ -126,7 +131,8 @@ def check(
     Exit codes:
       0  no problem at or above --fail-on
       1  problems found
-      2  usage, configuration or input error
+      2  usage, configuration or input error, or a Crossref lookup that
+         failed (--online; the problems found are still printed)
     """
     with reported_errors():
         config = load_config(config_file, no_config)
@@ -144,15 +150,19 @@ def check(
         files = resolve_paths(paths, config)
         libraries = load_libraries(files, _announce if show_progress else None)
         total = sum(len(library.entries) for library in libraries)
-        active = config.active_rules()
+        going_online = online.OnlineOptions(**crossref)
+        active = config.active_rules(online=going_online.wanted)
+        resolver = online.resolve(libraries, active, config, going_online, quiet)
         if show_progress and total >= _PROGRESS_FROM:
             bar: ProgressBar[int]
             with click.progressbar(
                 length=total, label="checking", file=sys.stderr
             ) as bar:
-                problems = lint.lint(libraries, active, progress=bar.update)
+                problems = lint.lint(
+                    libraries, active, resolver=resolver, progress=bar.update
+                )
         else:
-            problems = lint.lint(libraries, active)
+            problems = lint.lint(libraries, active, resolver=resolver)
     if output_format == "text":
         if statistics:
             click.echo(text_report.statistics(problems), nl=False)
@@ -163,5 +173,7 @@ def check(
             click.echo(_colour(text_report.summary(problems), "summary"))
     else:
         click.echo(FORMATS[output_format](problems), nl=False)
+    if online.report_unverified(resolver):
+        raise SystemExit(EXIT_ERROR)
     failing = any(problem.severity.rank >= config.fail_on.rank for problem in problems)
     raise SystemExit(EXIT_FINDINGS if failing else EXIT_CLEAN)

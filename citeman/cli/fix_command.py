@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
 from citeman import lint, rewrite
+from citeman.cli import online
 from citeman.cli.inputs import (
     EXIT_CLEAN,
     EXIT_ERROR,
@@ -18,6 +21,7 @@ from citeman.cli.inputs import (
     resolve_paths,
     selected_config,
 )
+from citeman.config import Config
 from citeman.errors import CitemanError
 from citeman.fix import Applied, Outcome, fix_library
 from citeman.model import Library
@@ -64,6 +68,13 @@ from citeman.problem import Problem, Severity
 )
 @click.option("--no-config", is_flag=True, help="Ignore configuration files.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors and the diff only.")
+@online.options
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    help="With --online, add a Crossref DOI only for a match at least this sure "
+    "[default: 0.9, or doi-available's configured min-confidence].",
+)
 def fix(
     paths: tuple[str, ...],
     show_diff: bool,
@@ -75,6 +86,8 @@ def fix(
     config_file: Path | None,
     no_config: bool,
     quiet: bool,
+    min_confidence: float | None,
+    **crossref: Any,
 ) -> None:
     """Repair what is safe to repair in BibTeX files, changing nothing else.
 
@@ -88,15 +101,23 @@ def fix(
       0  nothing to fix (--check, --diff) / no problem at or above --fail-on
          remains after fixing
       1  fixes pending (--check, --diff) / problems remain after fixing
-      2  usage, configuration, input or write error (the file is unchanged)
+      2  usage, configuration, input or write error (the file is unchanged),
+         or a Crossref lookup that failed (--online; nothing is written)
     """
     with reported_errors():
         config = selected_config(config_file, no_config, select, ignore, fail_on)
         files = resolve_paths(paths, config)
         libraries = load_libraries(files)
-        active = config.active_rules()
+        if min_confidence is not None:
+            config = _with_min_confidence(config, min_confidence)
+        going_online = online.OnlineOptions(**crossref)
+        active = config.active_rules(online=going_online.wanted)
+        resolver = online.resolve(libraries, active, config, going_online, quiet)
+        if online.report_unverified(resolver):
+            raise SystemExit(EXIT_ERROR)
         outcomes = [
-            fix_library(library, active, unsafe=unsafe_fixes) for library in libraries
+            fix_library(library, active, unsafe=unsafe_fixes, resolver=resolver)
+            for library in libraries
         ]
     pending = sum(len(outcome.applied) for outcome in outcomes)
     if show_diff or check_only:
@@ -109,13 +130,20 @@ def fix(
             click.echo(_pending_summary(pending, outcomes), err=show_diff)
         raise SystemExit(EXIT_FINDINGS if pending else EXIT_CLEAN)
     fixed, failed = _write_all(files, libraries, outcomes, quiet)
-    problems = lint.lint(fixed, active)
+    problems = lint.lint(fixed, active, resolver=resolver)
     if not quiet:
         click.echo(_summary(outcomes, failed, problems, unsafe_fixes))
     if failed:
         raise SystemExit(EXIT_ERROR)
     failing = any(problem.severity.rank >= config.fail_on.rank for problem in problems)
     raise SystemExit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _with_min_confidence(config: Config, least: float) -> Config:
+    """Return ``config`` with doi-available's ``min-confidence`` set to ``least``."""
+    settings = dict(config.rule_settings)
+    settings["CM305"] = {**settings.get("CM305", {}), "min-confidence": least}
+    return dataclasses.replace(config, rule_settings=settings)
 
 
 def _write_all(

@@ -44,7 +44,7 @@ class CrossrefResolver:
     def __init__(self, client: CrossrefClient) -> None:
         self._client = client
         self._records: dict[str, DoiRecord] = {}
-        self._matches: dict[tuple[str, int], MatchResult] = {}
+        self._matches: dict[tuple[str, str], MatchResult] = {}
         self._unverified: list[Unverified] = []
         self._stopped: str | None = None
         self._lock = threading.Lock()
@@ -53,6 +53,12 @@ class CrossrefResolver:
     def unverified(self) -> list[Unverified]:
         """Return the entries whose lookups failed, in file order."""
         return sorted(self._unverified, key=lambda item: (item.path, item.key))
+
+    def count(
+        self, entries: Iterable[Entry], *, dois: bool = True, searches: bool = True
+    ) -> int:
+        """Return how many lookups :meth:`prefetch` would make for ``entries``."""
+        return sum(1 for entry in entries if _wanted(entry, dois, searches))
 
     def prefetch(
         self,
@@ -92,7 +98,7 @@ class CrossrefResolver:
 
     def match(self, entry: Entry) -> MatchResult | None:
         """Return the best candidate for ``entry``; None if it was not searched."""
-        return self._matches.get((entry.path, entry.offset))
+        return self._matches.get((entry.path, entry.key))
 
     def _lookup(self, entry: Entry) -> None:
         if self._stopped is not None:
@@ -103,7 +109,7 @@ class CrossrefResolver:
             if bare is not None:
                 self._records[doi_module.key(bare)] = self._fetch_record(bare)
             else:
-                self._matches[(entry.path, entry.offset)] = self._search(entry)
+                self._matches[(entry.path, entry.key)] = self._search(entry)
         except CrossrefError as error:
             with self._lock:
                 if error.stop and self._stopped is None:
