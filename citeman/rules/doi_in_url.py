@@ -68,7 +68,7 @@ def _move(entry: Entry, url: Field, existing: Field | None, bare: str) -> Fix | 
     name = "DOI" if written.isupper() else "Doi" if written[:1].isupper() else "doi"
     old = written + between + url.raw
     new = f"{name}{between}{url.raw[0]}{bare}{url.raw[-1]}"
-    return Fix("url", start, old, new, safe=True)
+    return Fix("doi", start, old, new, safe=True)
 
 
 RULE = EntryRule(

@@ -9,8 +9,9 @@ names of eight letters or more. Names far from any known one, such as
 tools and are left alone, as are names with digits, ``-``, ``_``, ``:`` or
 ``.``, and names disabled with an ``OPT``/``ALT`` prefix (Emacs, JabRef).
 
-The fix renames the field or type to the known name; it is unsafe, since the
-name may be meant for a tool citeman does not know.
+The fix renames the field to the known name; it is unsafe, since the name may
+be meant for a tool citeman does not know. A mistyped entry type is reported
+without a fix.
 
 FAIL:
     @article{kopta1994, title = {Patterns of symptomatic recovery},
@@ -93,15 +94,10 @@ def _edits(first: str, second: str) -> int:
 
 def _type_finding(entry: Entry, known: str) -> Finding:
     written = entry.raw[1 : 1 + len(entry.type)]
-    fix = None
-    if written.lower() == entry.type:
-        new = _same_case(written, known)
-        fix = Fix("", entry.offset + 1, written, new, safe=False)
     return Finding(
         entry.span,
         f'unknown entry type "@{written}"; did you mean "@{known}"?',
         key=entry.key,
-        fix=fix,
     )
 
 
@@ -112,7 +108,12 @@ def _field_finding(entry: Entry, field: Field, known: str) -> Finding:
     if at is not None:
         start = at - entry.offset
         written = entry.raw[start : start + len(field.name)]
-        fix = Fix(field.name, at, written, _same_case(written, known), safe=False)
+        # The fix runs to the end of the value so that ``citeman fix`` sees the
+        # old field go and the new one come in one change.
+        value_end = field.offset - entry.offset + len(field.raw)
+        old = entry.raw[start:value_end]
+        new = _same_case(written, known) + old[len(written) :]
+        fix = Fix(known, at, old, new, safe=False)
         between = entry.raw[start : field.offset - entry.offset]
         if "\n" not in between:
             column = field.column - len(between)
@@ -141,6 +142,6 @@ RULE = EntryRule(
     summary="a field name or entry type that is probably a typo of a known one",
     severity=Severity.WARNING,
     doc=__doc__ or "",
-    fixes="rename to the known field or type (unsafe)",
+    fixes="rename to the known field (unsafe)",
     check=check,
 )
