@@ -24,6 +24,14 @@ MARGIN = 0.1
 #: Without a journal, volume or page agreeing, a match is never more certain than this.
 UNCORROBORATED = 0.6
 _UNSTATED = 0.95
+#: Words that make a near-identical title another publication.
+_OTHER_KINDS = frozenset(
+    {
+        "protocol", "erratum", "correction", "corrigendum", "retraction", "retracted",
+        "reply", "comment", "commentary", "response", "editorial", "addendum",
+        "withdrawn",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +60,7 @@ def compare(reference: Reference, work: Work) -> list[Disagreement]:
     """Return what ``work`` states differently from ``reference``."""
     found = []
     registered_title = work.title or "(no title)"
-    if reference.title and title_similarity(reference.title, work.title) < (
-        TITLE_SIMILARITY
-    ):
+    if reference.title and not is_same_title(reference.title, work.title):
         found.append(Disagreement("title", reference.title, registered_title))
     family = work.families[0] if work.families else ""
     if reference.family and family and not _same_family(reference.family, family):
@@ -119,6 +125,22 @@ def confidence(reference: Reference, work: Work) -> float:
     return score if corroborated else min(score, UNCORROBORATED)
 
 
+def is_same_title(cited: str, registered: str) -> bool:
+    """Return whether two titles name the same work.
+
+    They must read alike, and neither may carry a word marking another kind
+    of publication (``protocol``, ``correction``, ``reply``…) that the other
+    lacks: a review and its protocol can share all other words.
+
+    >>> is_same_title("A scoping review", "A scoping review protocol")
+    False
+    """
+    if title_similarity(cited, registered) < TITLE_SIMILARITY:
+        return False
+    ours, theirs = set(normalise(cited).split()), set(normalise(registered).split())
+    return not (ours ^ theirs) & _OTHER_KINDS
+
+
 def title_similarity(cited: str, registered: str) -> float:
     """Return how alike two titles read, 0–1, ignoring case, accents and punctuation.
 
@@ -176,7 +198,26 @@ def _rejection(work: Work, disagreements: Sequence[Disagreement]) -> str:
     if not disagreements:
         return f"{work.doi} has nothing to compare"
     first = disagreements[0]
+    registered, cited = contrast(first.registered, first.entry)
     return (
-        f'best candidate {work.doi} rejected: {first.field} "{first.registered}",'
-        f' entry has "{first.entry}"'
+        f'best candidate {work.doi} rejected: {first.field} "{registered}",'
+        f' entry has "{cited}"'
     )
+
+
+def contrast(first: str, second: str, width: int = 50) -> tuple[str, str]:
+    """Return both texts cut to ``width``, from a little before they differ.
+
+    >>> contrast("A long shared beginning, then one ending",
+    ...          "A long shared beginning, then another", 20)
+    ('…nning, then one en…', '…nning, then another')
+    """
+    pairs = zip(first.casefold(), second.casefold(), strict=False)
+    shared = next((i for i, (a, b) in enumerate(pairs) if a != b), len(first))
+    start = shared - 12 if shared > 24 else 0
+
+    def cut(text: str) -> str:
+        shown = ("…" if start else "") + text[start:]
+        return shown if len(shown) <= width else shown[: width - 1] + "…"
+
+    return cut(first), cut(second)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import socket
 from collections.abc import Iterator
@@ -41,6 +42,8 @@ class Crossref:
 
 @pytest.fixture
 def crossref() -> Iterator[Crossref]:
+    # werkzeug logs each request to stderr, which CliRunner would capture.
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
     server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
     fake = FakeCrossref()
     server.expect_request(re.compile(r"^/")).respond_with_handler(fake)

@@ -115,7 +115,8 @@ class FakeCrossref:
 
     ``fault`` is one of ``429``, ``429-retry-after``, ``500``, ``503``, ``slow``,
     ``truncated``; ``fault_times`` answers fail that way before it heals
-    (-1: forever). ``requests`` counts every request that reached the server.
+    (-1: forever). ``requests`` counts every request that reached the server,
+    ``crowded`` those refused for exceeding the concurrency limit.
     """
 
     corpus: Corpus = field(default_factory=Corpus.load)
@@ -128,6 +129,7 @@ class FakeCrossref:
     retry_after: str = "1"
     slow: float = 1.0
     requests: int = 0
+    crowded: int = 0
     user_agents: list[str] = field(default_factory=list)
     _in_flight: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -138,7 +140,8 @@ class FakeCrossref:
             self.user_agents.append(request.headers.get("User-Agent", ""))
             self._in_flight += 1
             crowded = self._in_flight > self.concurrency
-            fault = self._take_fault()
+            self.crowded += crowded
+            fault = None if crowded else self._take_fault()
         try:
             if crowded:
                 return Response(TOO_MANY, 429, content_type="text/html")
