@@ -7,6 +7,7 @@ apply until nothing more applies, because one fix can reveal or unblock another
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -16,6 +17,9 @@ from citeman.config import ActiveRule
 from citeman.model import Entry, Library
 from citeman.problem import Fix, Problem
 from citeman.rules.base import DoiResolver, EntryRule
+
+#: What may be a field name in a fix's text (BibTeX allows - : . + in names).
+_NAME = re.compile(r"[A-Za-z][\w\-:.+]*")
 
 #: Rounds of lint and apply; real fixes settle in two, the bound stops a cycle.
 PASSES = 5
@@ -149,12 +153,22 @@ def _owners(
 
 
 def _fields_under(entry: Entry, fix: Fix) -> set[str]:
-    """Return the fix's field and every field whose value the fix overlaps."""
-    end = fix.offset + max(len(fix.old), 1)
+    """Return the names of the fields the fix may change, add or remove.
+
+    That is the fix's field and every field whose value it overlaps; a fix that
+    reaches outside one value (renaming a field, moving a value to another
+    field) may also touch every field named in its old or new text.
+    """
+    end = fix.offset + len(fix.old)
     names = {fix.field}
+    within_value = False
     for field in (*entry.fields.values(), *entry.repeated):
-        if field.offset < end and fix.offset < field.offset + max(len(field.raw), 1):
+        stop = field.offset + len(field.raw)
+        if field.offset < max(end, fix.offset + 1) and fix.offset < max(stop, 1):
             names.add(field.name)
+        within_value = within_value or (field.offset <= fix.offset and end <= stop)
+    if not within_value:
+        names.update(name.lower() for name in _NAME.findall(f"{fix.old} {fix.new}"))
     return names
 
 
