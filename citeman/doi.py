@@ -55,9 +55,10 @@ def normalise(text: str) -> str | None:
     while (found := _PREFIX.match(bare)) is not None and found.end():
         bare = bare[found.end() :].lstrip()
     pieces = bare.split()
-    if any(_DOI_START.match(piece) for piece in pieces[1:]):
-        return None  # two DOIs (or links), not one wrapped over lines
-    bare = "".join(pieces)
+    if len(pieces) > 1:
+        if any(_DOI_START.match(piece) for piece in pieces[1:]):
+            return None  # two DOIs (or links), not one wrapped over lines
+        bare = "".join(pieces)
     if "%" in bare:
         bare = unquote(bare)
     if "\\" in bare:

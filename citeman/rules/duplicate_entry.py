@@ -100,6 +100,9 @@ def _folded(value: str) -> str:
 def _first_family(value: str) -> str:
     """Return the folded von and last name of the first person in a name list."""
     head = _AND.split(value, maxsplit=1)[0]
+    comma = head.find(",")
+    if comma > 0 and head.count("{", 0, comma) == head.count("}", 0, comma):
+        return _folded(head[:comma])  # "von Last, First": all before the comma
     if head.count("{") != head.count("}"):
         head = value  # an "and" inside braces: let BibTeX's reading decide
     people = names.split_names(head)
