@@ -1,0 +1,167 @@
+"""The same journal spelled in different ways across the library.
+
+Entries of one journal should name it one way: APA 7 prints the journal as
+written, so ``J. Affect. Disord.`` in one reference and ``Journal of Affective
+Disorders`` in the next look like two journals. Two spellings are taken for
+the same journal when they differ only in case, braces, punctuation, ``&`` for
+``and`` or a leading "The" (``BMC medicine``, ``The Lancet``), or when one
+abbreviates the other word by word (each word of the abbreviation starts the
+matching word of the full name; "of", "and", "the" are skipped). An
+abbreviation that could stand for two journals of the library is left alone.
+
+The spelling most entries use is the library's; on a tie, the unabbreviated
+one (APA asks for full journal names), then the first in the file. Each other
+spelling is reported with the common one and its count; the unsafe fix
+rewrites it. Checked: ``journal`` and ``journaltitle``.
+
+FAIL:
+    @article{a, journal = {Journal of Affective Disorders}}
+    @article{b, journal = {Journal of Affective Disorders}}
+    @article{c, journal = {J. Affect. Disord.}}
+
+PASS:
+    @article{a, journal = {Journal of Affective Disorders}}
+    @article{b, journal = {Journal of Affective Disorders}}
+    @article{c, journal = {Journal of Affect Research}}
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from citeman.model import Entry, Field, Library
+from citeman.problem import Finding, Fix, Severity
+from citeman.rules.base import LibraryRule, RuleContext
+from citeman.text import strip_braces, to_unicode
+
+_FIELDS = ("journal", "journaltitle")
+_SKIPPED_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "&"})
+_WORD = re.compile(r"[^\W_]+\.?")
+
+
+@dataclass(frozen=True, slots=True)
+class _Use:
+    """One entry's journal: the field and its spelling (braces and spaces evened)."""
+
+    entry: Entry
+    field: Field
+    spelling: str
+
+
+def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Finding]:
+    """Yield a finding for each minority spelling of a journal."""
+    by_name: dict[tuple[str, ...], list[_Use]] = defaultdict(list)
+    for library in libraries:
+        for entry in library.entries:
+            for name in _FIELDS:
+                field = entry.fields.get(name)
+                if field is not None and field.value.strip():
+                    spelling = " ".join(strip_braces(field.value).split())
+                    by_name[_words(spelling)].append(_Use(entry, field, spelling))
+    for uses in _merge_abbreviations(by_name):
+        counts = Counter(use.spelling for use in uses)
+        if len(counts) < 2:
+            continue
+        first = {use.spelling: use for use in reversed(uses)}
+        common = max(
+            counts,
+            key=lambda s: (
+                counts[s],
+                not _is_abbreviated(s),
+                -first[s].entry.offset,
+            ),
+        )
+        for use in uses:
+            if use.spelling != common:
+                yield _finding(use, common, counts[common])
+
+
+def _finding(use: _Use, common: str, count: int) -> Finding:
+    field = use.field
+    entries = "entry" if count == 1 else "entries"
+    fix = None
+    if field.is_delimited:
+        span = field.span_at(0, len(field.value))
+        fix = Fix(field.name, field.value_offset, field.value, common, safe=False)
+    else:
+        span = field.span
+    return Finding(
+        span,
+        f'write the journal as "{common}" like {count} other {entries}, found '
+        f'"{use.spelling}"',
+        use.entry.key,
+        field.name,
+        fix,
+        use.entry.path,
+    )
+
+
+def _words(spelling: str) -> tuple[str, ...]:
+    """Return the lower-case significant words, abbreviation dots kept."""
+    text = to_unicode(spelling).lower().replace("&", " and ")
+    return tuple(
+        word for word in _WORD.findall(text) if word.rstrip(".") not in _SKIPPED_WORDS
+    )
+
+
+def _merge_abbreviations(
+    by_name: dict[tuple[str, ...], list[_Use]],
+) -> list[list[_Use]]:
+    """Join each abbreviated name's uses to the one full name it abbreviates."""
+    # Candidates share the number of words and the first letter of each.
+    full_by_initials: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in by_name:
+        full_by_initials["".join(word[0] for word in words)].append(words)
+    groups = {words: list(uses) for words, uses in by_name.items()}
+    for words in list(by_name):
+        if not any(word.endswith(".") for word in words) and len(words) < 2:
+            continue
+        initials = "".join(word[0] for word in words)
+        targets = [
+            full
+            for full in full_by_initials[initials]
+            if full != words and _abbreviates(words, full)
+        ]
+        if len(targets) == 1 and words in groups and targets[0] in groups:
+            groups[targets[0]].extend(groups.pop(words))
+    return list(groups.values())
+
+
+def _abbreviates(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Return whether each word of ``short`` abbreviates the word of ``full``.
+
+    A word abbreviates another when it is a prefix of it ending in a dot, or a
+    prefix at least two letters shorter (``Psychol``, ``Res``). At least one
+    word must be shortened to a dot or to four letters or fewer, so that
+    ``Mind`` and ``Mindfulness`` stay two journals.
+    """
+    shortened = False
+    for word, longer in zip(short, full, strict=True):
+        stem, whole = word.rstrip("."), longer.rstrip(".")
+        if stem == whole:
+            continue
+        if longer.endswith(".") or not whole.startswith(stem):
+            return False
+        if not (word.endswith(".") or len(whole) - len(stem) >= 2):
+            return False
+        shortened = shortened or word.endswith(".") or len(stem) <= 4
+    return shortened
+
+
+def _is_abbreviated(spelling: str) -> bool:
+    return any(word.endswith(".") for word in _words(spelling))
+
+
+RULE = LibraryRule(
+    code="CM206",
+    name="journal-name",
+    summary="the same journal spelled in different ways across entries (abbreviated "
+    "vs full, different case)",
+    severity=Severity.WARNING,
+    doc=__doc__ or "",
+    fixes="the journal rewritten in the library's most common spelling (unsafe)",
+    check=check,
+)
