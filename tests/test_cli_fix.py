@@ -7,11 +7,13 @@ library.bib. After a deliberate change to a rule's fixes, regenerate them with
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from citeman.cli import main
@@ -269,3 +271,14 @@ def _regenerate() -> None:
 
 if __name__ == "__main__":
     _regenerate()
+
+
+def test_pre_commit_hooks_run_real_commands() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    assert [hook["id"] for hook in hooks] == ["citeman-check", "citeman-fix"]
+    for hook in hooks:
+        program, command = hook["entry"].split()
+        assert (program, hook["language"]) == ("citeman", "python")
+        assert command in main.commands  # type: ignore[attr-defined]
+        assert re.search(hook["files"], "refs/main.bib")
+        assert not re.search(hook["files"], "main.tex")
