@@ -130,10 +130,11 @@ def _owners(
 ) -> dict[Fix, tuple[Entry, Problem]]:
     """Map each wanted fix to the entry it lies in, dropping fixes outside entries."""
     starts = [entry.offset for entry in library.entries]
-    broken = [
+    broken = sorted(
         (failure.offset, failure.offset + len(failure.raw))
         for failure in library.failures
-    ]
+    )
+    broken_starts = [start for start, _ in broken]
     owners: dict[Fix, tuple[Entry, Problem]] = {}
     for problem in problems:
         fix = problem.fix
@@ -146,7 +147,10 @@ def _owners(
         end = fix.offset + len(fix.old)
         if end > entry.offset + len(entry.raw):
             continue
-        if any(start < end and fix.offset < stop for start, stop in broken):
+        # Broken blocks do not overlap, so only the last one starting before
+        # the fix's end can reach into it.
+        last = bisect_right(broken_starts, max(end, fix.offset + 1) - 1) - 1
+        if last >= 0 and broken[last][1] > fix.offset:
             continue
         owners.setdefault(fix, (entry, problem))
     return owners

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 
 import pytest
 
 from citeman import fix, parse, rules
 from citeman.config import ActiveRule
-from citeman.model import Entry, Span
+from citeman.model import Entry, Library, Span
 from citeman.problem import Finding, Fix, Severity
-from citeman.rules.base import EntryRule, RuleContext
+from citeman.rules.base import EntryRule, LibraryRule, RuleContext
 
 
 def _squeeze(entry: Entry, context: RuleContext) -> Iterator[Finding]:
@@ -148,3 +149,47 @@ def test_suppressed_entry_is_not_fixed() -> None:
     source = "% citeman: ignore[page-range]\n@article{k, pages = {1-2}}\n"
     outcome = fix.fix_library(parse.loads(source, "t.bib"), _active(PAGE_RANGE))
     assert (outcome.source, outcome.applied) == (source, ())
+
+
+def _everywhere(
+    libraries: Sequence[Library], context: RuleContext
+) -> Iterator[Finding]:
+    """Yield a fix for every "1-2" in the text, wherever it is (test rule)."""
+    for library in libraries:
+        for match in re.finditer("1-2", library.source):
+            yield Finding(
+                Span(1, 1, 1, 2),
+                "everywhere",
+                None,
+                "pages",
+                Fix("pages", match.start(), "1-2", "1--2", safe=True),
+                library.path,
+            )
+
+
+EVERYWHERE = LibraryRule(
+    code="CM298",
+    name="everywhere",
+    summary="fixes aimed outside entries too (test rule)",
+    severity=Severity.WARNING,
+    doc="",
+    check=_everywhere,
+)
+
+
+def test_fixes_outside_entries_and_in_broken_blocks_are_dropped() -> None:
+    source = (
+        "% 1-2 in a comment\n"
+        "@string{p = {1-2}}\n"
+        "@article{ok, pages = {1-2}}\n"
+        "@comment{1-2}\n"
+        "@article{broken, title = {open, pages = {1-2}\n"
+        "@book{next, pages = {1-2}}\n"
+        "trailing 1-2\n"
+    )
+    library = parse.loads(source, "t.bib")
+    outcome = fix.fix_library(library, _active(EVERYWHERE))
+    assert [applied.key for applied in outcome.applied] == ["ok", "next"]
+    assert outcome.source == source.replace(
+        "@article{ok, pages = {1-2}}", "@article{ok, pages = {1--2}}"
+    ).replace("@book{next, pages = {1-2}}", "@book{next, pages = {1--2}}")
