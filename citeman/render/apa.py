@@ -115,6 +115,7 @@ def translators(entry: Reference) -> str:
 def details(
     markup: Markup,
     entry: Reference,
+    number: bool = False,
     number_label: str = "",
     pages: bool = False,
     version: bool = False,
@@ -123,7 +124,7 @@ def details(
     """Return the parenthetical after a title: ``(H. Weaver, Trans.; 2nd ed., Vol. 3)``.
 
     The editors of an authored book, edition, volume, a report or publication
-    number (with ``number_label``), a version and a chapter's pages go together,
+    number (``number``, labelled ``number_label``), a version and a chapter's pages go together,
     separated by commas; a translator comes first, before a semicolon (§9.30, §9.41).
     """
     pieces: list[str] = []
@@ -133,10 +134,15 @@ def details(
     pieces.append(edition(entry.get("edition")))
     if entry.has("volume"):
         pieces.append(f"Vol. {text(entry.get('volume'))}")
-    if number_label and entry.has("number"):
-        pieces.append(f"{number_label} {text(entry.get('number'))}")
+    if number and entry.has("number"):
+        pieces.append(f"{number_label} {text(entry.get('number'))}".strip())
     if version and entry.has("version"):
-        pieces.append(f"Version {text(entry.get('version'))}")
+        release = f"Version {text(entry.get('version'))}"
+        # An archive number and a version are one piece: (ICPSR 21600; Version V1).
+        if number and entry.has("number"):
+            pieces[-1] = f"{pieces[-1]}; {release}"
+        else:
+            pieces.append(release)
     if pages:
         pieces.append(page_span(markup, entry.get("pages")))
     inner = markup.join([piece for piece in pieces if piece], ", ")

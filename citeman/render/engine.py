@@ -15,9 +15,6 @@ from citeman.render.markup import Markup, Safe
 from citeman.render.reference import Reference
 
 _SPACE = re.compile(r"\s+")
-# Template layout may leave a space before punctuation ("Title ." when a
-# parenthetical is empty); the reference is tidied after rendering.
-_SPACE_BEFORE = re.compile(r" +(?=[.,])")
 # What a faulty (user) template can raise while it runs.
 _TEMPLATE_FAULTS = (
     jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError,
@@ -72,7 +69,7 @@ class Renderer:
                 )  # fmt: skip
             except _TEMPLATE_FAULTS as error:
                 raise style.failure(error, self.style.folder, reference.key) from error
-            tidy = _SPACE_BEFORE.sub("", _SPACE.sub(" ", body).strip())
+            tidy = _SPACE.sub(" ", body).strip()
             rendered.append(Rendered(reference.key, Safe(tidy)))
         return rendered
 

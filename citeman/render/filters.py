@@ -54,11 +54,11 @@ def sentence(value: str) -> str:
 def terminate(piece: str, mark: str = ".") -> str:
     """Return ``piece`` ending with ``mark``, unless it ends with . ? or ! already.
 
-    >>> terminate("Lowey, H."), terminate("Study Group"), terminate("Why?")
-    ('Lowey, H.', 'Study Group.', 'Why?')
+    >>> terminate("Lowey, H."), terminate("Study Group"), terminate('"Dr. House."')
+    ('Lowey, H.', 'Study Group.', '"Dr. House."')
     """
     shown = plain_of(piece)
-    if not shown or shown.endswith(_TERMINAL):
+    if not shown or shown.rstrip("\"'”’").endswith(_TERMINAL):
         return piece
     if isinstance(piece, Safe):
         return Safe(str.__add__(piece, mark), shown + mark)

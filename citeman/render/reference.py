@@ -38,17 +38,22 @@ _MONTHS = {
     for name in names_of_month
 }
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
-_IN_PRESS = {"in press", "inpress", "forthcoming", "submitted"}
+_IN_PRESS = {"in press", "inpress", "forthcoming"}
 _SPACE = re.compile(r"\s+")
 
 
 def text(value: str) -> str:
     """Return a field value as a reader sees it: decoded, one space between words.
 
-    >>> text("Kivim{\\\\\\"a}ki,\\n  M.")
-    'Kivimäki, M.'
+    TeX's dash ligatures become the dashes they print (``--`` is an en dash).
+
+    >>> text("Kivim{\\\\\\"a}ki,\\n  M."), text("Wisconsin--Madison")
+    ('Kivimäki, M.', 'Wisconsin–Madison')
     """
-    return _SPACE.sub(" ", to_unicode(value)).strip()
+    decoded = to_unicode(value)
+    if "--" in decoded:
+        decoded = decoded.replace("---", "—").replace("--", "–")
+    return _SPACE.sub(" ", decoded).strip()
 
 
 @dataclass(frozen=True, slots=True)
