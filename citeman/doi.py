@@ -1,12 +1,13 @@
 """DOIs: recognise one in the ways people write it, reduce it to its bare form, link it.
 
 A DOI is ``10.`` + a registrant code + ``/`` + a suffix of any printable
-characters. People write it as a link (``https://doi.org/…``, ``http://dx.doi.org/…``),
-with a ``doi:`` label, wrapped over lines, URL-encoded (``%28`` for ``(``), or with
-LaTeX escapes (``\\_``). Everything in citeman that reads or compares a DOI goes
-through :func:`normalise` so that those spellings count as one DOI; the case is kept
-as written, because it is what the author typed, but comparisons use :func:`key`
-since DOIs are case-insensitive. The legacy double slash in
+characters. People write it as a link (``https://doi.org/…``,
+``http://dx.doi.org/…``, a publisher's resolver such as ``http://doi.acm.org/…``),
+with a ``doi:`` label, wrapped over lines, URL-encoded (``%28`` for ``(``), or
+with LaTeX escapes (``\\_``). Everything in citeman that reads or compares a DOI
+goes through :func:`normalise` so that those spellings count as one DOI; the
+case is kept as written, because it is what the author typed, but comparisons
+use :func:`key` since DOIs are case-insensitive. The legacy double slash in
 ``10.1037//0022-006x.62.5.1009`` is part of a registered alias and is never rewritten.
 """
 
@@ -21,7 +22,7 @@ DOI_PATTERN = re.compile(r"10\.\d{4,9}(?:\.\d+)*/\S+")
 
 _PREFIX = re.compile(
     r"^(?:"
-    r"(?:https?://)?(?:www\.|dx\.)?doi\.org/"
+    r"(?:https?://)?(?:[a-z0-9-]+\.)*doi\.[a-z0-9.-]+/"
     r"|doi\s*:\s*|doi\s+(?=10\.)"
     r"|info:doi/"
     r")",

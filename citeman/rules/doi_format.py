@@ -52,6 +52,8 @@ def _describe(field: Field) -> str:
     lowered = field.value.strip().lower()
     if "doi.org/" in lowered:
         return "a doi.org link"
+    if "://" in lowered:
+        return "a link"
     if lowered.startswith(("doi", "info:doi")):
         return 'a "doi:" label'
     if field.value != field.value.strip():

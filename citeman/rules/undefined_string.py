@@ -1,10 +1,11 @@
-"""A value that refers to an ``@string`` macro the file never defines.
+"""A value that refers to an ``@string`` macro that is never defined before its use.
 
 A bare word in a value (``journal = jccp``, ``month = jan # "~1"``) is a macro
 name. BibTeX reports an undefined one as an error and prints nothing in its
 place; a macro defined only further down the file is undefined where it is
-used. The month abbreviations ``jan`` … ``dec`` are predefined. Each file is
-checked against its own ``@string`` definitions.
+used. The month abbreviations ``jan`` … ``dec`` are predefined. Files checked
+together are read in order, as ``\\bibliography{abbrev,biblio}`` reads them, so
+the ``@string`` definitions of ``abbrev.bib`` count in ``biblio.bib``.
 
 FAIL:
     @article{kopta1994, journal = jccp, month = jan}
@@ -26,25 +27,32 @@ from citeman.rules.base import LibraryRule, RuleContext
 
 def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Finding]:
     """Yield a finding for each macro name used before or without its definition."""
+    earlier: set[str] = set()
     for library in libraries:
         for entry in library.entries:
             for field in (*entry.fields.values(), *entry.repeated):
                 raw = field.raw
                 if raw[:1] in ("{", '"') and "#" not in raw:
                     continue
-                yield from _check_field(library, entry, field)
+                yield from _check_field(library, earlier, entry, field)
+        earlier.update(library.strings)
 
 
-def _check_field(library: Library, entry: Entry, field: Field) -> Iterator[Finding]:
+def _check_field(
+    library: Library, earlier: set[str], entry: Entry, field: Field
+) -> Iterator[Finding]:
     for name, start in _macro_uses(field.raw):
         folded = name.lower()
-        if folded in MONTHS:
+        if folded in MONTHS or folded in earlier:
             continue
         macro = library.strings.get(folded)
         if macro is not None and macro.line <= entry.line:
             continue
         if macro is None:
-            message = f'@string "{name}" is not defined; define it above its first use'
+            message = (
+                f'@string "{name}" is not defined in this file or one checked '
+                "before it; define it above its first use"
+            )
         else:
             message = (
                 f'@string "{name}" is defined only later, at line {macro.line}; '

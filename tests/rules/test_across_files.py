@@ -41,12 +41,14 @@ def test_duplicate_entry_across_files() -> None:
     ]
 
 
-def test_strings_count_only_in_the_file_that_defines_them() -> None:
+def test_strings_of_files_checked_before_count_as_bibtex_reads_them() -> None:
     found = _problems(
         "undefined-string",
-        ("a.bib", '@string{jccp = "J"}\n@article{a, journal = jccp}\n'),
         ("b.bib", "@article{b, journal = jccp}\n"),
+        ("abbrev.bib", '@string{jccp = "J"}\n@string{ieee = "IEEE"}\n'),
+        ("biblio.bib", "@article{c, journal = jccp # ieee}\n"),
     )
     assert found == [
-        'b.bib:1:23 @string "jccp" is not defined; define it above its first use'
+        'b.bib:1:23 @string "jccp" is not defined in this file or one checked'
+        " before it; define it above its first use"
     ]
