@@ -124,8 +124,9 @@ def details(
     """Return the parenthetical after a title: ``(H. Weaver, Trans.; 2nd ed., Vol. 3)``.
 
     The editors of an authored book, edition, volume, a report or publication
-    number (``number``, labelled ``number_label``), a version and a chapter's pages go together,
-    separated by commas; a translator comes first, before a semicolon (§9.30, §9.41).
+    number (``number``, labelled ``number_label``), a version and a chapter's
+    pages go together, separated by commas; a translator comes first, before a
+    semicolon (§9.30, §9.41).
     """
     pieces: list[str] = []
     if editors and entry.authors and entry.editors:
