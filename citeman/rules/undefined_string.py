@@ -5,7 +5,8 @@ name. BibTeX reports an undefined one as an error and prints nothing in its
 place; a macro defined only further down the file is undefined where it is
 used. The month abbreviations ``jan`` … ``dec`` are predefined. Files checked
 together are read in order, as ``\\bibliography{abbrev,biblio}`` reads them, so
-the ``@string`` definitions of ``abbrev.bib`` count in ``biblio.bib``.
+the ``@string`` definitions of ``abbrev.bib`` count in ``biblio.bib``. A name
+used twice in one value is reported once.
 
 FAIL:
     @article{kopta1994, journal = jccp, month = jan}
@@ -41,10 +42,12 @@ def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Findin
 def _check_field(
     library: Library, earlier: set[str], entry: Entry, field: Field
 ) -> Iterator[Finding]:
+    reported: set[str] = set()
     for name, start in _macro_uses(field.raw):
         folded = name.lower()
-        if folded in MONTHS or folded in earlier:
+        if folded in MONTHS or folded in earlier or folded in reported:
             continue
+        reported.add(folded)
         macro = library.strings.get(folded)
         if macro is not None and macro.line <= entry.line:
             continue
