@@ -67,15 +67,17 @@ def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Findin
 
 
 def _doi_key(entry: Entry) -> str:
-    """Return the comparable DOI of ``entry``, from ``doi`` or a doi.org ``url``."""
+    """Return the comparable DOI of ``entry``, from ``doi`` or a doi.org ``url``.
+
+    Text that is not DOI syntax gives "": it identifies nothing.
+    """
     written = entry.get("doi")
-    if written.strip():
-        return doi.key(written)
-    url = entry.get("url")
-    if "doi.org/" in url:
-        bare = doi.normalise(url)
-        return bare.lower() if bare else ""
-    return ""
+    if not written.strip():
+        written = entry.get("url")
+        if "doi.org/" not in written:
+            return ""
+    bare = doi.normalise(written)
+    return bare.lower() if bare else ""
 
 
 def _work_key(entry: Entry) -> tuple[str, str, str] | None:
