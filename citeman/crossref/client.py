@@ -20,6 +20,7 @@ from urllib.parse import quote
 import requests
 from requests.adapters import HTTPAdapter
 from requests_cache.models.response import CachedResponse
+from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from citeman import __version__
@@ -133,6 +134,16 @@ class CrossrefClient:
         return found
 
     def _get(self, path: str, params: Mapping[str, str | int] | None = None) -> object:
+        try:
+            return self._request(path, params)
+        except CrossrefError as error:
+            if error.stop:
+                self.gate.close(error.cause)
+            raise
+
+    def _request(
+        self, path: str, params: Mapping[str, str | int] | None = None
+    ) -> object:
         remaining = self.deadline - time.monotonic()
         if remaining <= 0:
             raise CrossrefError("the time limit for lookups ran out", stop=True)
@@ -149,6 +160,10 @@ class CrossrefClient:
                 f"crossref did not answer within {timeout[1]:g} s", stop=True
             ) from error
         except requests.ConnectionError as error:
+            if _is_read_timeout(error):
+                raise CrossrefError(
+                    f"crossref did not answer within {timeout[1]:g} s", stop=True
+                ) from error
             raise CrossrefError(
                 f"cannot connect to {self._base}: {_reason(error)}", stop=True
             ) from error
@@ -184,6 +199,13 @@ def _path(doi: str) -> str:
     '10.1016/S2468-2667%2819%2930248-8'
     """
     return quote(doi, safe="/")
+
+
+def _is_read_timeout(error: requests.ConnectionError) -> bool:
+    """Return whether retries ran out on read timeouts (requests calls that a
+    connection error)."""
+    reason = getattr(error.args[0] if error.args else None, "reason", None)
+    return isinstance(reason, ReadTimeoutError)
 
 
 def _reason(error: requests.ConnectionError) -> str:

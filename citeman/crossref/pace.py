@@ -53,7 +53,8 @@ class Gate:
     """Admit one request at a time when both the pace and the concurrency allow.
 
     ``deadline`` is a ``time.monotonic()`` instant past which nobody is admitted:
-    a run that is out of time fails instead of queueing forever.
+    a run that is out of time fails instead of queueing forever. Once Crossref
+    itself has failed, :meth:`close` turns every waiting request away at once.
     """
 
     def __init__(self, deadline: float, limits: Limits | None = None) -> None:
@@ -61,6 +62,7 @@ class Gate:
         self._deadline = deadline
         self._in_flight = 0
         self._next_start = 0.0
+        self._closed: str | None = None
         self._ready = threading.Condition()
 
     @property
@@ -73,6 +75,8 @@ class Gate:
         with self._ready:
             while True:
                 now = time.monotonic()
+                if self._closed is not None:
+                    raise CrossrefError(self._closed, stop=True)
                 if now >= self._deadline:
                     raise CrossrefError("the time limit for lookups ran out", stop=True)
                 if self._in_flight < self._limits.concurrency:
@@ -84,6 +88,13 @@ class Gate:
                 self._ready.wait(min(wait, self._deadline - now))
             self._in_flight += 1
             self._next_start = now + self._limits.spacing
+
+    def close(self, cause: str) -> None:
+        """Admit nobody any more: Crossref failed for ``cause``; waiters fail too."""
+        with self._ready:
+            if self._closed is None:
+                self._closed = cause
+            self._ready.notify_all()
 
     def leave(self, headers: Mapping[str, str] | None) -> None:
         """Mark a request finished and adopt the limits its response stated."""

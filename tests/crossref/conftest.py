@@ -40,19 +40,26 @@ class Crossref:
         return Settings(**values)  # type: ignore[arg-type]
 
 
-@pytest.fixture
-def crossref() -> Iterator[Crossref]:
+@pytest.fixture(scope="session")
+def _server() -> Iterator[HTTPServer]:
     # werkzeug logs each request to stderr, which CliRunner would capture.
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    fake = FakeCrossref()
-    server.expect_request(re.compile(r"^/")).respond_with_handler(fake)
     server.start()
     try:
-        yield Crossref(server.url_for("").rstrip("/"), fake, server)
+        yield server
     finally:
-        server.clear()
-        server.stop()
+        server.stop()  # once: stopping takes half a second
+
+
+@pytest.fixture
+def crossref(_server: HTTPServer) -> Iterator[Crossref]:
+    """Return a fresh fake Crossref (its counters at zero) on the shared server."""
+    fake = FakeCrossref()
+    _server.clear()
+    _server.expect_request(re.compile(r"^/")).respond_with_handler(fake)
+    yield Crossref(_server.url_for("").rstrip("/"), fake, _server)
+    _server.clear()
 
 
 @pytest.fixture
