@@ -72,6 +72,7 @@ _EXEMPT = "exempt"
 _NEUTRAL = "neutral"
 _UPPER = "upper"
 _LOWER = "lower"
+_NO_LETTER = "no-letter"
 
 
 def _words(title: str) -> list[str]:
@@ -113,15 +114,19 @@ def _is_protected(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def _kind(word: str) -> str:
-    """Return whether ``word``'s case is exempt, or whether it starts upper or lower."""
+    """Return whether ``word``'s case is exempt, or whether it starts upper or lower.
+
+    Cached: a library's titles share most of their words.
+    """
     if "{" in word or "\\" in word:
         if _is_protected(word) or _COMMAND.search(word):
             return _EXEMPT
         word = to_unicode(word)
     core = _EDGE.sub("", word)
     if not any(char.isalpha() for char in core):
-        return _NEUTRAL
+        return _NO_LETTER
     if core.lower() in _MINOR:
         return _NEUTRAL
     if len(core) == 1:
@@ -146,7 +151,7 @@ def _starts(words: list[str]) -> list[bool]:
     starts = []
     opening = True
     for word in words:
-        has_letter = any(char.isalpha() for char in word)
+        has_letter = _kind(word) != _NO_LETTER
         starts.append(opening and has_letter)
         if has_letter:
             opening = False
@@ -161,21 +166,19 @@ def _census(title: str) -> tuple[int, int, bool]:
 
     Shouting is a title of three or more words all in capitals.
     """
-    words = _words(title)
-    upper = lower = 0
-    for word, start in zip(words, _starts(words), strict=True):
-        if start:
-            continue
+    upper = lower = lettered = 0
+    opening = True
+    for word in _words(title):
         kind = _kind(word)
-        if kind == _UPPER:
-            upper += 1
-        elif kind == _LOWER:
-            lower += 1
-    lettered = [word for word in words if any(char.isalpha() for char in word)]
-    shouting = len(lettered) >= 3 and all(
-        strip_braces(word).upper() == strip_braces(word) for word in lettered
-    )
-    return upper, lower, shouting
+        if kind != _NO_LETTER:
+            lettered += 1
+            if not opening:
+                upper += kind == _UPPER
+                lower += kind == _LOWER
+            opening = False
+        if word.endswith(_BREAKS) or word in _DASHES:
+            opening = True
+    return upper, lower, lettered >= 3 and title.upper() == title
 
 
 def is_sentence_case(title: str) -> bool:

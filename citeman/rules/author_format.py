@@ -43,6 +43,17 @@ _ORGANIZATION_WORDS = frozenset(
      "Initiative", "Programme", "Authority", "Administration", "Laboratory",
      "Office", "Trust", "Board", "Team"}
 )  # fmt: skip
+#: What a name with fewer than two commas must contain to be worth a closer look:
+#: an organisation word, or a Vancouver "Smith J, Jones K" pair.
+_SUSPECT = re.compile(
+    "|".join(sorted(_ORGANIZATION_WORDS)) + r"|[A-Z][^\s,]*\s[A-Z]{1,3}\.?,\s*[A-Z]"
+)
+#: What a whole list must contain, besides a name with two commas, to be worth a
+#: closer look: a suspect name, or "and" at an edge or doubled, "others", "et al".
+_SUSPECT_LIST = re.compile(
+    _SUSPECT.pattern
+    + r"|(?i:^\s*and(?:\s|$)|\sand\s*$|\sand\s+and\s|\bothers\b|\bet\.?\s+al\b)"
+)
 _ET_AL = re.compile(r"(?<![\w\\])et\.?\s+al\b\.?", re.IGNORECASE)
 _JUNIOR = re.compile(r"(?:jr|sr|jnr|snr|i{1,3}|iv|vi?|2nd|3rd|\d+th)\.?", re.I)
 _INITIALS = re.compile(r"(?:[A-Z]\.?[\s~-]*)+")
@@ -60,6 +71,11 @@ def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
 
 def _check_list(entry: Entry, field: Field) -> Iterator[Finding]:
     value = field.value
+    # Most lists hold at most one comma per name and nothing suspect: skip them.
+    if _SUSPECT_LIST.search(value) is None and all(
+        name.count(",") < 2 for name in value.split(" and ")
+    ):
+        return
     bounds = name_bounds(value)
     ands = separators(value)
     for index, (start, end) in enumerate(bounds):
@@ -121,6 +137,8 @@ def _check_name(entry: Entry, field: Field, name: str, start: int) -> Iterator[F
         return
     if name.startswith("{") and name.endswith("}"):
         return
+    if name.count(",") < 2 and not _SUSPECT.search(name):
+        return  # the common "Last, First" or "First Last": nothing to misread
     span = field.span_at(start, start + len(name))
     parts = [part.strip() for part in split_outside_braces(name, ",")]
     if _is_comma_list(parts):

@@ -53,7 +53,7 @@ _ABBREVIATIONS = frozenset(
      "ed", "eds", "dr", "mr", "mrs", "ms", "prof", "bros", "assn", "dept", "univ"}
 )  # fmt: skip
 
-_QUICK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|&#?\w+;|[ \t]{2}|^[ \t]|[ \t]$")
+_RARE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|&#?\w+;")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
@@ -70,17 +70,27 @@ _TRAILING = re.compile(r"[.,;:]+$")
 
 def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
     """Yield a finding for each piece of junk in each delimited value."""
+    # Cheap tests first, since most values have nothing to report: control
+    # characters and entities are looked for once in the whole entry.
+    rare = _RARE.search(entry.raw) is not None
     for field in entry.fields.values():
-        if not field.value or not field.is_delimited:
-            continue
         value = field.value
-        if _QUICK.search(value):
+        if not value:
+            continue
+        odd = rare or "  " in value or "\t" in value or value[0] == " "
+        odd = odd or value[-1] == " "
+        braces = "{" in value or "}" in value
+        numeric = field.name in _NUMERIC
+        punctuated = field.name in _PUNCTUATED and value[-1] in ".,;:"
+        if not (odd or braces or numeric or punctuated) or not field.is_delimited:
+            continue
+        if odd:
             yield from _spacing_and_characters(entry, field)
-        if "{" in value or "}" in value:
+        if braces:
             yield from _braces(entry, field)
-        if field.name in _NUMERIC:
+        if numeric:
             yield from _numeric(entry, field)
-        elif field.name in _PUNCTUATED:
+        elif punctuated:
             yield from _trailing(entry, field)
 
 
