@@ -40,7 +40,10 @@ def write(
     """
     target = Path(os.path.realpath(path))  # a symlink keeps pointing at the file
     status = _writable(path, target)
-    data = (_BOM if _has_bom(target) else b"") + source.encode("utf-8")
+    current = target.read_bytes()
+    if current.decode("utf-8-sig", errors="replace") != before.source:
+        raise WriteError(f"{path}: changed since it was read; nothing written")
+    data = (_BOM if current.startswith(_BOM) else b"") + source.encode("utf-8")
     try:
         handle, name = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name}.", suffix=".citeman"
@@ -67,7 +70,9 @@ def write(
         os.replace(temporary, target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise WriteError(f"{path}: cannot be written ({error.strerror})") from error
+        raise WriteError(
+            f"{path}: cannot be written ({error.strerror}); nothing changed"
+        ) from error
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -94,11 +99,6 @@ def _writable(path: Path, target: Path) -> os.stat_result:
             " replaced safely; nothing changed"
         )
     return status
-
-
-def _has_bom(target: Path) -> bool:
-    with target.open("rb") as file:
-        return file.read(len(_BOM)) == _BOM
 
 
 def verify(

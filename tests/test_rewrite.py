@@ -156,3 +156,15 @@ def test_symlink_stays_a_link_to_the_fixed_file(tmp_path: Path) -> None:
     assert link.is_symlink()
     assert os.readlink(link) == str(real)
     assert b"{1--2}" in real.read_bytes()
+
+
+def test_file_changed_since_read_is_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "lib.bib"
+    path.write_bytes(SOURCE.encode())
+    before = parse.load(path)
+    text, changed = _fix_pages(before.source, "1--2")
+    edited = SOURCE.replace("{T}", "{T, edited meanwhile}")
+    path.write_bytes(edited.encode())
+    with pytest.raises(WriteError, match="changed since it was read; nothing written"):
+        rewrite.write(path, before, text, changed)
+    assert path.read_bytes() == edited.encode()
