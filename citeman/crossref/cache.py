@@ -7,6 +7,7 @@ both kept: Crossref asks clients not to poll a missing DOI again and again.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -47,4 +48,19 @@ def build(policy: CachePolicy) -> requests.Session:
         # Request headers (the User-Agent naming a mailto) must not split the cache.
         match_headers=False,
         only_if_cached=policy.offline,
+        filter_fn=is_complete,
     )
+
+
+def is_complete(response: requests.Response) -> bool:
+    """Return whether an answer is worth keeping: a 404, or a 200 that is JSON.
+
+    A body cut off in transit would otherwise be replayed for a week.
+    """
+    if response.status_code != 200:
+        return True
+    try:
+        json.loads(response.content)
+    except ValueError:
+        return False
+    return True

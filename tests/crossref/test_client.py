@@ -142,3 +142,14 @@ def test_offline_miss_then_hit(crossref: Crossref, cache_dir: Path) -> None:
     assert again.work("10.1136/bmjopen-2020-045005") is not None
     assert again.work("10.1136/bmjopen-2020-999999") is None  # a cached 404
     assert crossref.fake.requests == 2
+
+
+def test_a_truncated_answer_is_not_cached(crossref: Crossref, cache_dir: Path) -> None:
+    crossref.fake.fault, crossref.fake.fault_times = "truncated", 1
+    session = cache.build(cache.CachePolicy(cache_dir))
+    ask = CrossrefClient(session, crossref.settings())
+    with pytest.raises(CrossrefError, match="malformed JSON"):
+        ask.work("10.1136/bmjopen-2020-045005")
+    assert ask.work("10.1136/bmjopen-2020-045005") is not None
+    assert ask.work("10.1136/bmjopen-2020-045005") is not None
+    assert crossref.fake.requests == 2
