@@ -2,9 +2,11 @@
 
 Generated libraries vary what a fixer tends to break (delimiters, spacing,
 indentation, comments, @string macros and ``#``, CRLF, field order, Unicode,
-unknown fields and types) and carry planted page-range defects. After ``fix``:
-every line without a defect is unchanged, keys and fields are preserved, no
-safe fix is left to make, and a second ``fix`` changes nothing.
+unknown fields and types) and carry planted page-range and doi-format defects.
+After ``fix``: every line without a defect is unchanged, keys and fields are
+preserved, no safe fix is left to make, and a second ``fix`` changes nothing.
+The same is checked with every rule, safe and unsafe, and on the real-world
+files in tests/data/realworld/.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ WORDS = ["effect", "Müller", "Ørsted", "naïve", "日本語", "{DNA}", "psycho
 TYPES = ["article", "Article", "BOOK", "inproceedings", "misc", "dataset", "weird"]
 INDENTS = ["  ", "\t", "    ", "", "        "]
 EQUALS = [" = ", "=", " =\t", "  =  ", " = "]
+#: A bare DOI is clean; the others are doi-format defects with a safe fix.
+DOI_PREFIXES = ["", "", "https://doi.org/", "doi:", "http://dx.doi.org/", "DOI: "]
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ def _entry(draw: st.DrawFn, key: str, macros: list[str]) -> tuple[list[str], set
     indent = draw(st.sampled_from(INDENTS))
     equals = draw(st.sampled_from(EQUALS))
     names = draw(st.permutations(["author", "title", "year", "journal", "pages",
-                                  "note", "x-custom", "month"]))  # fmt: skip
+                                  "note", "x-custom", "month", "doi"]))  # fmt: skip
     names = names[: draw(st.integers(1, len(names)))]
     kind = draw(st.sampled_from(TYPES))
     space = draw(st.sampled_from(["", " "]))
@@ -87,6 +91,11 @@ def _entry(draw: st.DrawFn, key: str, macros: list[str]) -> tuple[list[str], set
             text, broken = draw(_pages())
             value = draw(_value(text, []))
             if broken:
+                defects.add(len(lines))
+        elif name == "doi":
+            prefix = draw(st.sampled_from(DOI_PREFIXES))
+            value = draw(_value(f"{prefix}10.1000/{key}.x", []))
+            if prefix:
                 defects.add(len(lines))
         elif name == "year":
             value = draw(st.sampled_from(["2020", "{1999}", '"2001"']))
@@ -183,7 +192,8 @@ def _changed_lines(before: str, after: str) -> set[int]:
     return changed
 
 
-PAGE_RANGE = Config(select=("page-range",))
+PLANTED = ("page-range", "doi-format")
+PLANTED_RULES = Config(select=PLANTED)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -193,13 +203,13 @@ def test_generated_libraries_lose_nothing(generated: Generated) -> None:
         path = Path(folder) / "gen.bib"
         path.write_bytes(generated.text.encode())
         before = parse.load(path)
-        _run_fix(path, "--select", "page-range")
+        _run_fix(path, "--select", ",".join(PLANTED))
         fixed = path.read_bytes().decode()
         after = parse.load(path)
         assert _changed_lines(generated.text, fixed) == generated.defect_lines
         assert _structure(after) == _structure(before)
-        assert _safe_fixes_left(after, PAGE_RANGE) == []
-        _run_fix(path, "--select", "page-range")
+        assert _safe_fixes_left(after, PLANTED_RULES) == []
+        _run_fix(path, "--select", ",".join(PLANTED))
         assert path.read_bytes().decode() == fixed
 
 
