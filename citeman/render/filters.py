@@ -223,8 +223,8 @@ def doi_link(markup: Markup, value: str) -> Safe:
 
 
 def link(markup: Markup, url: str) -> Safe:
-    """Return ``url`` as a link."""
-    return markup.link(text(url)) if url.strip() else Safe("", "")
+    """Return ``url`` (verbatim, as ``entry.url`` gives it) as a link."""
+    return markup.link(url.strip()) if url.strip() else Safe("", "")
 
 
 def doi_or_url(markup: Markup, entry: Reference) -> Safe:

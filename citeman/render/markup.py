@@ -130,18 +130,28 @@ _LATEX_SPECIALS = {
     "_": r"\_",
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
+    "`": r"\textasciigrave{}",
+    "|": r"\textbar{}",
     "<": r"\textless{}",
     ">": r"\textgreater{}",
 }
 # In \url{} only these need a backslash; braces are percent-encoded instead.
 _LATEX_URL = {"%": r"\%", "#": r"\#", "{": "%7B", "}": "%7D", "\\": "%5C"}
-# Characters that start emphasis, code, links or raw HTML in CommonMark.
+# Characters that start emphasis, code, links or raw HTML in CommonMark; "&"
+# only where it would start an entity ("&amp;").
 _MARKDOWN_SPECIALS = {char: "\\" + char for char in "\\`*_[]<>~|"}
+_escape_markdown_specials = _replace_each(_MARKDOWN_SPECIALS)
+_MARKDOWN_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def _escape_markdown(text: str) -> str:
+    return _MARKDOWN_ENTITY.sub(r"\\&", _escape_markdown_specials(text))
+
 
 TEXT = Markup("text", _no_escape, "{}", "{url}", "–", _no_escape)
 MARKDOWN = Markup(
     "markdown",
-    _replace_each(_MARKDOWN_SPECIALS),
+    _escape_markdown,
     "*{}*",
     "[{label}](<{url}>)",
     "–",

@@ -40,6 +40,7 @@ _MONTHS = {
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 _IN_PRESS = {"in press", "inpress", "forthcoming"}
 _SPACE = re.compile(r"\s+")
+_URL_ESCAPE = re.compile(r"\\([_%#&~$])")
 
 
 def text(value: str) -> str:
@@ -246,8 +247,12 @@ class Reference:
 
     @property
     def url(self) -> str:
-        """Return the URL, unless it only links the DOI."""
-        url = text(self.get("url"))
+        """Return the URL, unless it only links the DOI.
+
+        A URL is verbatim, as in biblatex: ``%`` and ``&`` are not LaTeX; only
+        the backslash escapes classic BibTeX needed (``\\_``) are undone.
+        """
+        url = _URL_ESCAPE.sub(r"\1", _SPACE.sub("", self.get("url")))
         return "" if _doi_in_url(url) else url
 
 
