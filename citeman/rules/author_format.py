@@ -5,6 +5,8 @@ BibTeX separates names with ``and`` and reads each as ``Last, First`` or
 
 - names separated by commas (``Smith, J., Jones, K.``: BibTeX sees one person);
   the unsafe fix puts ``and`` between ``Last, Initials`` pairs;
+- a suffix written last (``Sherry, John F., Jr.``): BibTeX reads
+  ``Last, Jr, First``; the unsafe fix moves it;
 - a literal ``et al.``, or ``and others``: APA 7 lists every author up to 20,
   so the reference needs them all (no fix: only the source has the names);
 - an ``and`` at the start or end, or doubled (safe fix: remove it);
@@ -141,7 +143,18 @@ def _check_name(entry: Entry, field: Field, name: str, start: int) -> Iterator[F
         return  # the common "Last, First" or "First Last": nothing to misread
     span = field.span_at(start, start + len(name))
     parts = [part.strip() for part in split_outside_braces(name, ",")]
-    if _is_comma_list(parts):
+    if len(parts) == 3 and _JUNIOR.fullmatch(parts[2]) and parts[1]:
+        # "Sherry, John F., Jr.": BibTeX wants "von Last, Jr, First".
+        new = f"{parts[0]}, {parts[2]}, {parts[1]}"
+        yield Finding(
+            span,
+            f'write "{new}"; BibTeX takes the part after the second comma for the '
+            "given names",
+            entry.key,
+            field.name,
+            Fix(field.name, field.value_offset + start, name, new, safe=False),
+        )
+    elif _is_comma_list(parts):
         shown = name if len(name) <= 40 else name[:37] + "…"
         fix = None
         if len(parts) % 2 == 0 and all(_INITIALS.fullmatch(p) for p in parts[1::2]):

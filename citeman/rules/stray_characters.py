@@ -9,8 +9,9 @@ Each defect is reported once, on exactly its characters:
   (unsafe fix when ``number`` already says the same);
 - trailing punctuation after a title, journal, book title, volume, number or
   pages (styles add their own; safe fix). ``?`` and ``!`` end titles
-  legitimately, and a final abbreviation (``Inc.``, ``U.S.``, an abbreviated
-  journal ``J. Affect. Disord.``) keeps its period;
+  legitimately, a title's final abbreviation (``Inc.``, ``U.S.``) keeps its
+  period, and so does a journal or book title, which may be abbreviated
+  (``Personal Ubiquitous Comput.``);
 - doubled spaces, or spaces at either edge of a value (safe fix); line breaks
   inside a long value are layout, not a defect, and free-text fields
   (``abstract``, ``note``, …) are not checked for spacing;
@@ -240,13 +241,15 @@ def _trailing(entry: Entry, field: Field) -> Iterator[Finding]:
 
 
 def _keeps_period(name: str, value: str) -> bool:
-    """Return whether the final period belongs to an abbreviation."""
-    words = value.split()
-    last = words[-1].rstrip(".").strip("{}()").lower()
-    if last in _ABBREVIATIONS or "." in last or len(last) == 1:
+    """Return whether the final period may belong to an abbreviation.
+
+    A journal or book title ending in a period is taken for an abbreviated name
+    (``Personal Ubiquitous Comput.``): only its own word list could tell.
+    """
+    if name != "title":
         return True
-    # An abbreviated journal ("J. Affect. Disord.") ends in an abbreviation too.
-    return name != "title" and any(word.endswith(".") for word in words[:-1])
+    last = value.split()[-1].rstrip(".").strip("{}()").lower()
+    return last in _ABBREVIATIONS or "." in last or len(last) == 1
 
 
 RULE = EntryRule(

@@ -12,7 +12,9 @@ or fewer than its lower-case words: those are taken for proper nouns, as in
 with an inner capital or digit (mRNA, COVID-19) and minor words (of, and, the,
 with, …) never count. A title with at most one capitalised word and no
 lower-case one ("Common Disorders") could be either style and is accepted by
-both. Journal names are title case by convention and never checked.
+both. Journal names are title case by convention and never checked, nor are
+entries whose ``langid``, ``language`` or ``hyphenation`` names a language
+other than English.
 
 Options: ``case``, the convention: ``sentence`` (default), ``title``, or
 ``consistent`` (the majority style of the titles checked, sentence case on a
@@ -47,6 +49,7 @@ from citeman.text import (
 )
 
 _NAMES = {"sentence": "sentence case", "title": "Title Case"}
+_ENGLISH = ("en", "american", "british", "us", "uk", "canadian", "australian", "new")
 
 
 def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Finding]:
@@ -59,6 +62,8 @@ def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Findin
         for entry in library.entries:
             field = entry.fields.get("title")
             if entry.type not in wanted or field is None or not field.value.strip():
+                continue
+            if not _is_english(entry):
                 continue
             title = field.value
             titles.append((entry, field, is_sentence_case(title), is_title_case(title)))
@@ -78,6 +83,15 @@ def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Findin
         if (is_sentence, is_title)[index]:
             continue
         yield _finding(entry, field, convention, is_sentence, is_title, usage)
+
+
+def _is_english(entry: Entry) -> bool:
+    """Return whether the entry is in English (or says nothing of its language).
+
+    Other languages have other rules (German capitalises every noun).
+    """
+    language = entry.get("langid") or entry.get("language") or entry.get("hyphenation")
+    return language.strip().lower().startswith(_ENGLISH) or not language.strip()
 
 
 def _finding(
