@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from citeman.names import Person, initials, split_list, split_names
+from citeman.names import Person, initials, name_bounds, split_list, split_names
 
 
 @pytest.mark.parametrize(
@@ -93,3 +95,19 @@ def test_split_list_keeps_empty_names_for_stray_ands(
 )
 def test_initials(first: str, expected: str) -> None:
     assert initials(first) == expected
+
+
+NAME_PIECES = st.sampled_from(
+    [*'aAzZ ,.-{}\\"~ä', " and ", "AND ", "and", "van ", "Jr.", '{\\"a}', "others"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(NAME_PIECES, max_size=25).map("".join))
+def test_name_lists_never_raise_and_bounds_cover_the_names(value: str) -> None:
+    split_names(value)
+    bounds = name_bounds(value)
+    assert [value[start:end] for start, end in bounds] == split_list(value)
+    assert all(value[start:end] == value[start:end].strip() for start, end in bounds)
+    for person in split_names(value):
+        initials(person.first)

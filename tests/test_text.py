@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from citeman.text import (
     case_style,
@@ -135,3 +137,18 @@ def test_protected_sentence_case_reads_the_same_once_braces_go(title: str) -> No
 )
 def test_to_unicode(value: str, expected: str) -> None:
     assert to_unicode(value) == expected
+
+
+TITLE_PIECES = st.sampled_from(
+    [*"aAbBzZ eE:?!-{}\\\"'.,~09äÄ—()", "and ", "NHS", "iPhone", "{DNA}", "\\emph{",
+     '{\\"a}', "The ", "Of "]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TITLE_PIECES, max_size=30).map("".join))
+def test_case_functions_never_raise_and_sentence_case_is_idempotent(title: str) -> None:
+    converted = to_sentence_case(title)
+    assert to_sentence_case(converted) == converted
+    assert case_style(title) in ("sentence", "title", "other")
+    assert strip_braces(protect_case(title)) == strip_braces(title)
