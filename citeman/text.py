@@ -1,4 +1,10 @@
-"""Pure functions on BibTeX field text: braces, LaTeX to Unicode, letter case."""
+"""Pure functions on BibTeX field text: braces, LaTeX to Unicode, letter case.
+
+Longer than the house's 300 lines on purpose: the title-case rule and the APA
+renderer must share one reading of a title's case (sentence case, protected
+words, proper nouns), and that reading is one set of word-level helpers that
+only make sense together.
+"""
 
 from __future__ import annotations
 
