@@ -12,26 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from citeman.crossref.reference import Reference, first_page, normalise
+from citeman.crossref.similarity import (
+    contrast,
+    is_same_container,
+    is_same_family,
+    is_same_title,
+    title_similarity,
+)
 from citeman.crossref.work import Work
 
-#: Titles this similar (0–1, after folding case and punctuation) read the same.
-TITLE_SIMILARITY = 0.9
 #: A runner-up within this much confidence of the best makes the match ambiguous.
 MARGIN = 0.1
 #: Without a journal, volume or page agreeing, a match is never more certain than this.
 UNCORROBORATED = 0.6
 _UNSTATED = 0.95
-#: Words that make a near-identical title another publication.
-_OTHER_KINDS = frozenset(
-    {
-        "protocol", "erratum", "correction", "corrigendum", "retraction", "retracted",
-        "reply", "comment", "commentary", "response", "editorial", "addendum",
-        "withdrawn",
-    }
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +59,7 @@ def compare(reference: Reference, work: Work) -> list[Disagreement]:
     if reference.title and not is_same_title(reference.title, work.title):
         found.append(Disagreement("title", reference.title, registered_title))
     family = work.families[0] if work.families else ""
-    if reference.family and family and not _same_family(reference.family, family):
+    if reference.family and family and not is_same_family(reference.family, family):
         found.append(Disagreement("author", reference.family, family))
     if reference.year and work.years and not _year_fits(reference.year, work):
         registered = str(work.print_year or min(work.years))
@@ -125,64 +121,8 @@ def confidence(reference: Reference, work: Work) -> float:
     return score if corroborated else min(score, UNCORROBORATED)
 
 
-def is_same_title(cited: str, registered: str) -> bool:
-    """Return whether two titles name the same work.
-
-    They must read alike, and neither may carry a word marking another kind
-    of publication (``protocol``, ``correction``, ``reply``…) that the other
-    lacks: a review and its protocol can share all other words.
-
-    >>> is_same_title("A scoping review", "A scoping review protocol")
-    False
-    """
-    if title_similarity(cited, registered) < TITLE_SIMILARITY:
-        return False
-    ours, theirs = set(normalise(cited).split()), set(normalise(registered).split())
-    return not (ours ^ theirs) & _OTHER_KINDS
-
-
-def title_similarity(cited: str, registered: str) -> float:
-    """Return how alike two titles read, 0–1, ignoring case, accents and punctuation.
-
-    A citation that drops the registered subtitle still reads the same.
-
-    >>> title_similarity("Patterns of Recovery", "patterns of recovery: a study")
-    1.0
-    """
-    ours, theirs = normalise(cited), normalise(registered)
-    ratios = [SequenceMatcher(None, ours, theirs).ratio()]
-    if ":" in registered and ":" not in cited:
-        main = normalise(registered.split(":", 1)[0])
-        ratios.append(SequenceMatcher(None, ours, main).ratio())
-    return round(max(ratios), 3)
-
-
-def is_same_container(cited: str, registered: str) -> bool:
-    """Return whether two journal names are the same, abbreviations allowed.
-
-    >>> is_same_container("J Consult Clin Psychol",
-    ...                   "Journal of Consulting and Clinical Psychology")
-    True
-    >>> is_same_container("BMJ Open", "BMC Medicine")
-    False
-    """
-    ours, theirs = normalise(cited).split(), normalise(registered).split()
-    if ours == theirs:
-        return True
-    short, full = sorted((ours, theirs), key=len)
-    full = [word for word in full if word not in {"of", "and", "for", "in", "on"}]
-    return len(short) == len(full) and all(
-        long_word.startswith(word) for word, long_word in zip(short, full, strict=True)
-    )
-
-
 def _same(cited: str, registered: str) -> bool:
     return normalise(cited) == normalise(registered)
-
-
-def _same_family(cited: str, registered: str) -> bool:
-    ours, theirs = normalise(cited), normalise(registered)
-    return ours == theirs or ours in theirs.split() or theirs in ours.split()
 
 
 def _year_fits(year: int, work: Work) -> bool:
@@ -203,21 +143,3 @@ def _rejection(work: Work, disagreements: Sequence[Disagreement]) -> str:
         f'best candidate {work.doi} rejected: {first.field} "{registered}",'
         f' entry has "{cited}"'
     )
-
-
-def contrast(first: str, second: str, width: int = 50) -> tuple[str, str]:
-    """Return both texts cut to ``width``, from a little before they differ.
-
-    >>> contrast("A long shared beginning, then one ending",
-    ...          "A long shared beginning, then another", 20)
-    ('…nning, then one en…', '…nning, then another')
-    """
-    pairs = zip(first.casefold(), second.casefold(), strict=False)
-    shared = next((i for i, (a, b) in enumerate(pairs) if a != b), len(first))
-    start = shared - 12 if shared > 24 else 0
-
-    def cut(text: str) -> str:
-        shown = ("…" if start else "") + text[start:]
-        return shown if len(shown) <= width else shown[: width - 1] + "…"
-
-    return cut(first), cut(second)

@@ -118,6 +118,10 @@ class CrossrefResolver:
 
     def _fetch_record(self, bare: str) -> DoiRecord:
         body = self._client.work(bare)
+        if body is None and "//" in bare:
+            # APA's legacy aliases (10.1037//0022-006x…) resolve at doi.org;
+            # Crossref may hold only the single-slash form.
+            body = self._client.work(bare.replace("//", "/", 1))
         if body is not None:
             return DoiRecord(bare, parse_work(envelope(body, "work")), "crossref")
         # Crossref only holds its own DOIs; DataCite's are real but 404 here.
