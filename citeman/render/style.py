@@ -53,13 +53,14 @@ class Style:
         return f"{self.fallback}.j2"
 
 
-def styles_folder() -> Path:
+def styles_folder(package: Path | None = None) -> Path:
     """Return the folder of the built-in styles, installed or in a checkout.
 
-    A wheel installs them as ``citeman/styles``; a checkout (and an editable
-    install) keeps them at the top of the repository, next to ``citeman/``.
+    A wheel installs them as ``citeman/styles`` (in the repository a link to
+    the top-level ``styles/``); where that link did not survive (a checkout on
+    a file system without links) they are found next to the package.
     """
-    package = Path(citeman.__file__).resolve().parent
+    package = package or Path(citeman.__file__).resolve().parent
     installed = package / "styles"
     if (installed / "apa" / "style.toml").is_file():
         return installed
@@ -156,17 +157,22 @@ def template(env: SandboxedEnvironment, name: str) -> jinja2.Template:
     try:
         return env.get_template(name)
     except jinja2.TemplateSyntaxError as error:
-        where = error.filename or name
-        raise StyleError(f"{where}:{error.lineno}: {error.message}") from error
+        raise failure(error, Path(name), name) from error
     except jinja2.TemplateNotFound as error:
         raise StyleError(f"template not found: {error.name}") from error
 
 
 def failure(error: Exception, folder: Path, key: str) -> StyleError:
-    """Return the StyleError for an error raised while a template was running."""
+    """Return a one-line StyleError naming the template file and line at fault.
+
+    A syntax error carries its own place; for an error raised while a template
+    ran, the place is the innermost template frame of the traceback (Jinja
+    maps compiled code back to template lines). ``key`` names the entry.
+    """
     if isinstance(error, jinja2.TemplateSyntaxError):
         where = f"{error.filename or error.name}:{error.lineno}"
-        return StyleError(f"{where}: {error.message}")
+        reason = (error.message or "syntax error").splitlines()[0]
+        return StyleError(f"{where}: {reason}")
     where = str(folder)
     for frame in reversed(traceback.extract_tb(error.__traceback__)):
         if frame.filename.endswith(".j2"):
