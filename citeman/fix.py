@@ -81,9 +81,12 @@ def fix_library(
     *,
     unsafe: bool = False,
     resolver: DoiResolver | None = None,
+    found: Sequence[Problem] | None = None,
 ) -> Outcome:
     """Return ``library``'s text with every applicable fix applied, round by round.
 
+    ``found`` are the problems already found in ``library`` (linted together with
+    the other files, as ``check`` does); without them the first round lints it.
     Only fixes inside an entry and outside every unparsable block are taken, so
     broken blocks, comments and macros stay byte-identical. After the first
     round only the entries just fixed are parsed and linted again: the others
@@ -92,7 +95,9 @@ def fix_library(
     entry_rules = [item for item in active if isinstance(item.rule, EntryRule)]
     source = library.source
     current = library
-    problems = lint.lint([library], active, resolver=resolver)
+    problems = (
+        lint.lint([library], active, resolver=resolver) if found is None else found
+    )
     # Where each entry of the original sits in the current text, by index.
     ranges = [
         (entry.offset, entry.offset + len(entry.raw)) for entry in current.entries

@@ -115,8 +115,17 @@ def fix(
         resolver = online.resolve(libraries, active, config, going_online, quiet)
         if online.report_unverified(resolver):
             raise SystemExit(EXIT_ERROR)
+        # One lint of all files together, as check does, so that rules comparing
+        # files see them all; when nothing is fixed these are the final problems.
+        found = lint.lint(libraries, active, resolver=resolver)
         outcomes = [
-            fix_library(library, active, unsafe=unsafe_fixes, resolver=resolver)
+            fix_library(
+                library,
+                active,
+                unsafe=unsafe_fixes,
+                resolver=resolver,
+                found=[problem for problem in found if problem.path == library.path],
+            )
             for library in libraries
         ]
     pending = sum(len(outcome.applied) for outcome in outcomes)
@@ -130,7 +139,10 @@ def fix(
             click.echo(_pending_summary(pending, outcomes), err=show_diff)
         raise SystemExit(EXIT_FINDINGS if pending else EXIT_CLEAN)
     fixed, failed = _write_all(files, libraries, outcomes, quiet)
-    problems = lint.lint(fixed, active, resolver=resolver)
+    if any(outcome.applied for outcome in outcomes):
+        problems = lint.lint(fixed, active, resolver=resolver)
+    else:
+        problems = found
     if not quiet:
         click.echo(_summary(outcomes, failed, problems, unsafe_fixes))
     if failed:
