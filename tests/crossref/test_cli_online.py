@@ -194,3 +194,36 @@ def test_the_contact_reaches_crossref(crossref: Crossref, library: Path) -> None
     run(crossref.url, None, "check", "library.bib", "--online", "--no-cache",
         "--select", "CM305", "--mailto", "me@example.org", *FAST)  # fmt: skip
     assert set(crossref.fake.user_agents) == {"citeman/0.1.0 (mailto:me@example.org)"}
+
+
+@pytest.mark.parametrize(
+    ("environment", "config", "expected"),
+    [
+        pytest.param({"CITEMAN_MAILTO": "env@example.org"}, "", "env@example.org",
+                     id="environment"),
+        pytest.param({}, 'mailto = "config@example.org"\n', "config@example.org",
+                     id="configuration"),
+        pytest.param({"CITEMAN_MAILTO": "env@example.org"},
+                     'mailto = "config@example.org"\n', "env@example.org",
+                     id="environment-first"),
+    ],
+)  # fmt: skip
+def test_where_the_contact_comes_from(
+    crossref: Crossref, library: Path, environment: dict[str, str], config: str,
+    expected: str,
+) -> None:  # fmt: skip
+    (library.parent / "citeman.toml").write_text(config, encoding="utf-8")
+    env = {"CITEMAN_CROSSREF_URL": crossref.url, **environment}
+    args = ["check", "library.bib", "--online", "--no-cache", "--select", "CM305"]
+    CliRunner().invoke(main, args, env=env)
+    assert set(crossref.fake.user_agents) == {f"citeman/0.1.0 (mailto:{expected})"}
+
+
+def test_mailto_must_be_a_string(library: Path) -> None:
+    (library.parent / "citeman.toml").write_text("mailto = 1\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "library.bib"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"citeman: error: {library.parent / 'citeman.toml'}:"
+        ' "mailto" must be an email address; got 1\n'
+    )
