@@ -15,7 +15,7 @@ from pathlib import Path
 from citeman import rules
 from citeman.errors import ConfigError
 from citeman.problem import Severity
-from citeman.rules.base import AnyRule
+from citeman.rules.base import AnyRule, ManuscriptRule
 
 DEFAULT_FILE = "library.bib"
 _SEVERITIES = ", ".join(severity.value for severity in Severity)
@@ -44,10 +44,17 @@ class Config:
     #: The contact sent to Crossref with ``--online`` (its "polite pool").
     mailto: str = ""
 
-    def active_rules(self, *, online: bool = False) -> list[ActiveRule]:
-        """Return the selected rules with their severities and options."""
+    def active_rules(
+        self, *, online: bool = False, manuscript: bool = False
+    ) -> list[ActiveRule]:
+        """Return the selected rules with their severities and options.
+
+        Those are the lint rules, or with ``manuscript`` the ``audit`` rules.
+        """
         active = []
         for rule in rules.ALL:
+            if isinstance(rule, ManuscriptRule) != manuscript:
+                continue
             if rule.online and not online:
                 continue
             if not rules.matches(rule, self.select) or rules.matches(rule, self.ignore):

@@ -8,7 +8,7 @@ from citeman.config import ActiveRule
 from citeman.model import Entry, Library
 from citeman.problem import Finding, Problem
 from citeman.rules import matches
-from citeman.rules.base import DoiResolver, EntryRule, RuleContext
+from citeman.rules.base import DoiResolver, EntryRule, LibraryRule, RuleContext
 
 
 def lint(
@@ -44,7 +44,7 @@ def lint(
         if progress is not None:
             progress(len(library.entries) % 1000)
     for item, context in contexts:
-        if isinstance(item.rule, EntryRule):
+        if not isinstance(item.rule, LibraryRule):
             continue
         for finding in item.rule.check(libraries, context):
             names = suppressed.get((finding.path or "", finding.key or ""))

@@ -8,6 +8,7 @@ import click
 
 from citeman import __version__
 from citeman.cli import (
+    audit_command,
     check_command,
     cite_command,
     fix_command,
@@ -27,6 +28,7 @@ def main() -> None:
     citeman fix       repair what is safe to repair, changing nothing else
     citeman render    print entries as an APA 7 (or other style) reference list
     citeman cite      print the in-text citation of entries: (Bellis et al., 2014)
+    citeman audit     check a manuscript's citations against the reference list
     Run "citeman COMMAND --help" for a command's options.
     """
     # bibtexparser logs each syntax error; citeman reports them as CM001 instead.
@@ -38,3 +40,4 @@ main.add_command(rules_command.rules_)
 main.add_command(fix_command.fix)
 main.add_command(render_command.render_)
 main.add_command(cite_command.cite)
+main.add_command(audit_command.audit)

@@ -5,8 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from citeman.rules import (
+    ambiguous_citation,
     article_number,
     author_format,
+    citation_author_form,
+    citation_not_in_list,
+    citation_order,
+    citation_year_mismatch,
     doi_available,
     doi_format,
     doi_in_url,
@@ -20,6 +25,7 @@ from citeman.rules import (
     missing_field,
     mixed_encoding,
     page_range,
+    reference_not_cited,
     stray_characters,
     syntax_error,
     title_case,
@@ -52,6 +58,12 @@ ALL: tuple[AnyRule, ...] = tuple(
             doi_not_found.RULE,
             doi_mismatch.RULE,
             doi_available.RULE,
+            citation_not_in_list.RULE,
+            reference_not_cited.RULE,
+            citation_year_mismatch.RULE,
+            citation_author_form.RULE,
+            citation_order.RULE,
+            ambiguous_citation.RULE,
         ),
         key=lambda rule: rule.code,
     )

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from citeman.audit.model import Audit
 from citeman.crossref.match import MatchResult
 from citeman.crossref.work import DoiRecord
 from citeman.model import Entry, Library
@@ -83,4 +84,15 @@ class LibraryRule(Rule):
     check: Callable[[Sequence[Library], RuleContext], Iterator[Finding]]
 
 
-AnyRule = EntryRule | LibraryRule
+@dataclass(frozen=True, kw_only=True)
+class ManuscriptRule(Rule):
+    """A rule over manuscripts' citations and their reference list (``audit``).
+
+    ``check`` never runs it. Its findings name their file in ``Finding.path``:
+    the manuscript, or the ``.bib`` file of an entry.
+    """
+
+    check: Callable[[Audit, RuleContext], Iterator[Finding]]
+
+
+AnyRule = EntryRule | LibraryRule | ManuscriptRule

@@ -1,0 +1,59 @@
+"""Find every citation of a manuscript, whatever syntax its kind allows.
+
+Before looking, the parts that are not text are blanked out with spaces, which
+keeps every position: LaTeX comments, Markdown code and HTML comments. LaTeX's
+``~`` and ``\\&`` become a space and "&" so that "Bellis et~al." reads as prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from citeman.audit import keys, prose
+from citeman.audit.manuscript import Kind, Manuscript
+from citeman.audit.model import Citation
+
+_LATEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+_MARKDOWN_HIDDEN = re.compile(
+    r"^(?P<fence>```|~~~)[^\n]*\n.*?^(?P=fence)[^\n]*$|`[^`\n]+`|<!--.*?-->",
+    re.DOTALL | re.MULTILINE,
+)
+
+
+def find(
+    manuscript: Manuscript, groups: Collection[str]
+) -> tuple[list[Citation], bool]:
+    """Return the manuscript's citations in text order and whether it cites all.
+
+    ``groups`` are the group authors of the list, which narrative citations
+    name without any other clue ("World Health Organization (2020)").
+    """
+    text = mask(manuscript.text, manuscript.kind)
+    keyed: list[Citation] = []
+    everything = False
+    if manuscript.kind is Kind.MARKDOWN:
+        keyed, everything = keys.pandoc(manuscript, text)
+    elif manuscript.kind is Kind.LATEX:
+        keyed, everything = keys.latex(manuscript, text)
+    found = keyed + prose.find(manuscript, text, groups)
+    found.sort(key=lambda citation: (citation.span.line, citation.span.column))
+    return found, everything
+
+
+def mask(text: str, kind: Kind) -> str:
+    r"""Return ``text`` with what is not prose blanked, keeping every offset.
+
+    >>> mask("% (Kopta, 1994)\nb~et\\&c", Kind.LATEX)
+    '               \nb et &c'
+    """
+    if kind is Kind.LATEX:
+        text = _LATEX_COMMENT.sub(_blank, text)
+        return text.replace("~", " ").replace("\\&", " &")
+    if kind is Kind.MARKDOWN:
+        return _MARKDOWN_HIDDEN.sub(_blank, text)
+    return text
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))

@@ -1,0 +1,98 @@
+"""How author–date citations compare names and years, whoever wrote them.
+
+A cited "Kivimaki" or "Van der Berg" must meet the list's ``Kivim{\\"a}ki`` and
+``van der Berg``: names are compared folded (accents, case, particles and
+punctuation dropped) and years read the same way on both sides.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from citeman.text import to_unicode
+
+#: Words that may lead a family name and that writers drop or capitalise.
+PARTICLES = frozenset({
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le",
+    "ten", "ter", "dos", "das", "des", "vom", "zu", "zur", "zum", "y",
+})  # fmt: skip
+_YEAR = re.compile(r"(\d{4})\s*-?\s*([a-z]?)(?![a-z])")
+_NO_DATE = frozenset({"", "n.d.", "nd", "n. d.", "no date", "s.d."})
+_IN_PRESS = frozenset({"in press", "forthcoming", "accepted"})
+#: Where in-press works sort among an author's works: after every year.
+IN_PRESS_RANK = 9999
+
+
+def fold(text: str) -> str:
+    """Return ``text`` reduced to lower-case letters and digits, accents dropped.
+
+    >>> fold("Kivimäki-Smith")
+    'kivimakismith'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if char.isalnum()).casefold()
+
+
+def fold_family(name: str) -> str:
+    """Return a family name folded for matching, leading particles dropped.
+
+    >>> fold_family("Van der Berg") == fold_family("van der Berg") == "berg"
+    True
+    """
+    words = name.split()
+    while len(words) > 1 and words[0].casefold() in PARTICLES:
+        words.pop(0)
+    return fold(" ".join(words))
+
+
+def fold_group(name: str) -> str:
+    """Return a group author's name folded for matching, a leading "The" dropped.
+
+    >>> fold_group("The World Health Organization")
+    'worldhealthorganization'
+    """
+    words = name.split()
+    if len(words) > 1 and words[0].casefold() == "the":
+        words.pop(0)
+    return fold(" ".join(words))
+
+
+def read_year(value: str) -> tuple[str, str]:
+    """Return the year ("2020", "n.d." or "in press") and letter suffix of a value.
+
+    >>> read_year("2020b"), read_year("{n.d.}"), read_year("In press")
+    (('2020', 'b'), ('n.d.', ''), ('in press', ''))
+    """
+    text = " ".join(to_unicode(value).split()).casefold()
+    if text in _NO_DATE:
+        return "n.d.", ""
+    for word in _IN_PRESS:
+        if text.startswith(word):
+            return "in press", text[len(word) :].strip(" -")[:1]
+    if text.startswith("n.d."):
+        return "n.d.", text[4:].strip(" -")[:1]
+    match = _YEAR.search(text)
+    if match is None:
+        return text, ""
+    return match.group(1), match.group(2)
+
+
+def year_rank(year: str) -> int:
+    """Return where a year sorts: "n.d." first, then by year, "in press" last."""
+    if year == "n.d.":
+        return -1
+    if year.isdigit():
+        return int(year)
+    return IN_PRESS_RANK
+
+
+def year_text(year: str, suffix: str) -> str:
+    """Return the year as APA writes it with its suffix.
+
+    >>> year_text("2020", "a"), year_text("n.d.", "b"), year_text("in press", "")
+    ('2020a', 'n.d.-b', 'in press')
+    """
+    if not suffix:
+        return year
+    return f"{year}{suffix}" if year.isdigit() else f"{year}-{suffix}"

@@ -1,0 +1,139 @@
+"""Resolve citations to works: by key, or by family names and year.
+
+Works are indexed by the folded family name of their first author, so a
+citation looks at that author's works only, however long the list. Group
+abbreviations are expanded from their introduction in the same manuscript
+("[NIMH]"), or failing that from the initials of a group author in the list.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from citeman.audit.model import Citation, Form, Resolution, Status, Work
+from citeman.audit.naming import fold_family, fold_group, year_rank
+
+
+class Index:
+    """The works of a list, by key, by first author, and group initials."""
+
+    def __init__(self, works: Sequence[Work]) -> None:
+        self.works = tuple(works)
+        self.by_key: dict[str, Work] = {}
+        self.by_first: dict[str, list[Work]] = defaultdict(list)
+        self.by_initials: dict[str, list[str]] = defaultdict(list)
+        for work in works:
+            self.by_key.setdefault(work.entry.key, work)
+            if work.folded:
+                self.by_first[work.folded[0]].append(work)
+            if work.is_group:
+                initials = "".join(
+                    w[0] for w in work.families[0].split() if w[0].isupper()
+                )
+                self.by_initials[initials].append(work.families[0])
+
+    @property
+    def groups(self) -> list[str]:
+        """Return the names of the group authors (and no-author titles) listed."""
+        return [work.families[0] for work in self.works if work.is_group]
+
+    def candidates(self, name: str) -> list[Work]:
+        """Return the works whose first author is ``name``."""
+        return self.by_first.get(fold_family(name)) or self.by_first.get(
+            fold_group(name), []
+        )
+
+
+def resolve(citations: Sequence[Citation], index: Index) -> list[Resolution]:
+    """Resolve the citations of one manuscript, given in text order."""
+    introductions: dict[str, tuple[str, tuple[int, int]]] = {}
+    for citation in citations:
+        if citation.abbreviation and citation.abbreviation not in introductions:
+            where = (citation.span.line, citation.span.column)
+            introductions[citation.abbreviation] = (citation.names[0], where)
+    resolutions = []
+    for citation in citations:
+        if citation.form is Form.KEY:
+            work = index.by_key.get(citation.key)
+            status = Status.FOUND if work else Status.MISSING
+            resolutions.append(Resolution(citation, status, (work,) if work else ()))
+            continue
+        names, group_name, introduced = _expand(citation, index, introductions)
+        status, works = _lookup(citation, names, index)
+        resolutions.append(Resolution(citation, status, works, group_name, introduced))
+    return resolutions
+
+
+def _expand(
+    citation: Citation,
+    index: Index,
+    introductions: dict[str, tuple[str, tuple[int, int]]],
+) -> tuple[tuple[str, ...], str, bool]:
+    """Return the names with an abbreviation expanded, the group, and if introduced."""
+    first = citation.names[0]
+    if citation.abbreviation or not first.isupper():
+        return citation.names, "", True
+    if first in introductions:
+        group, where = introductions[first]
+        introduced = where <= (citation.span.line, citation.span.column)
+        return (group, *citation.names[1:]), group, introduced
+    groups = index.by_initials.get(first, [])
+    if len(groups) == 1 and not index.candidates(first):
+        return (groups[0], *citation.names[1:]), groups[0], False
+    return citation.names, "", True
+
+
+def _lookup(
+    citation: Citation, names: tuple[str, ...], index: Index
+) -> tuple[Status, tuple[Work, ...]]:
+    works = index.candidates(names[0])
+    if not works:
+        return Status.MISSING, ()
+    same_year = [work for work in works if work.year == citation.year]
+    if not same_year:
+        # The nearest years first: those are what the writer most likely meant.
+        wanted = year_rank(citation.year)
+        likely = sorted(
+            _narrow(works, citation, names),
+            key=lambda work: (abs(work.sort_key[1] - wanted), work.sort_key),
+        )
+        return Status.OTHER_YEAR, tuple(likely)
+    narrowed = _narrow(same_year, citation, names)
+    if citation.suffix:
+        lettered = [work for work in narrowed if work.suffix == citation.suffix]
+        if lettered:
+            narrowed = lettered
+        elif any(work.suffix for work in narrowed):
+            return Status.OTHER_YEAR, _ordered(narrowed)
+    if len(narrowed) == 1:
+        return Status.FOUND, tuple(narrowed)
+    if len({work.folded for work in narrowed}) == 1 and all(w.suffix for w in narrowed):
+        return Status.NEEDS_SUFFIX, _ordered(narrowed)
+    return Status.AMBIGUOUS, _ordered(narrowed)
+
+
+def _ordered(works: list[Work]) -> tuple[Work, ...]:
+    """Return candidates in reference-list order, as a message lists them."""
+    return tuple(sorted(works, key=lambda work: work.sort_key))
+
+
+def _narrow(
+    works: list[Work], citation: Citation, names: tuple[str, ...]
+) -> list[Work]:
+    """Keep the works whose names fit those written, if any does.
+
+    A work whose further names differ is still a candidate when none fits: the
+    citation is then most likely a miswritten form of it (CM504), not a miss.
+    """
+    cited = tuple(fold_family(name) for name in names[1:])
+    if cited:
+        fitting = [work for work in works if work.folded[1 : 1 + len(cited)] == cited]
+        works = fitting or works
+    count = len(names)
+    if citation.et_al:
+        preferred = [work for work in works if len(work.folded) >= max(3, count + 1)]
+        fitting = preferred or [work for work in works if len(work.folded) > count]
+    else:
+        fitting = [work for work in works if len(work.folded) == count]
+    return fitting or works

@@ -1,0 +1,136 @@
+"""Turn reference-list entries into works as in-text citations name them.
+
+APA names a work by its authors' family names (a group author whole; with no
+author, the editors) and its year, and adds a letter to the year when the same
+authors have several works that year, ordered by title. Works with three or
+more authors whose "X et al." forms collide list as many names as tell them apart.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from citeman.audit.model import Work
+from citeman.audit.naming import fold, fold_family, fold_group, read_year, year_rank
+from citeman.model import Entry, Library
+from citeman.names import split_names
+from citeman.text import to_unicode
+
+_ARTICLES = ("the ", "a ", "an ")
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """A work before the letters and name counts that depend on its neighbours."""
+
+    entry: Entry
+    families: tuple[str, ...]
+    folded: tuple[str, ...]
+    is_group: bool
+    year: str
+    suffix: str
+
+
+def build(libraries: Sequence[Library]) -> tuple[Work, ...]:
+    """Return one work per entry of the libraries, in file order."""
+    drafts = [_draft(entry) for library in libraries for entry in library.entries]
+    suffixes = _suffixes(drafts)
+    needed = _names_needed(drafts)
+    works = []
+    for index, draft in enumerate(drafts):
+        suffix = draft.suffix or suffixes.get(index, "")
+        works.append(
+            Work(
+                entry=draft.entry,
+                families=draft.families,
+                folded=draft.folded,
+                is_group=draft.is_group,
+                year=draft.year,
+                suffix=suffix,
+                names_needed=needed.get(index, 1),
+                sort_key=(draft.folded, year_rank(draft.year), suffix),
+            )
+        )
+    return tuple(works)
+
+
+def _draft(entry: Entry) -> _Draft:
+    people = split_names(entry.get("author")) or split_names(entry.get("editor"))
+    families: list[str] = []
+    folded: list[str] = []
+    for person in people:
+        if person.is_others:
+            # "and others": APA cites three or more as "et al." all the same.
+            families.append("others")
+            folded.append("")
+            continue
+        written = " ".join(part for part in (person.von, person.last) if part)
+        name = " ".join(to_unicode(written).split())
+        families.append(name)
+        folded.append(fold_group(name) if person.is_organization else fold_family(name))
+    is_group = bool(people) and people[0].is_organization
+    if not people:
+        # No author or editor: APA puts the title in the author's place.
+        title = " ".join(to_unicode(entry.get("title")).split())
+        families, folded, is_group = [title], [fold_group(title)], True
+    year, suffix = read_year(entry.get("year") or entry.get("date")[:4])
+    return _Draft(entry, tuple(families), tuple(folded), is_group, year, suffix)
+
+
+def _suffixes(drafts: Sequence[_Draft]) -> dict[int, str]:
+    """Return the letter of each work that shares its authors and year with another."""
+    groups: dict[tuple[tuple[str, ...], str], list[int]] = defaultdict(list)
+    for index, draft in enumerate(drafts):
+        if not draft.suffix:
+            groups[(draft.folded, draft.year)].append(index)
+    letters: dict[int, str] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        ordered = sorted(members, key=lambda index: _title_key(drafts[index].entry))
+        for position, index in enumerate(ordered):
+            letters[index] = _letter(position)
+    return letters
+
+
+def _names_needed(drafts: Sequence[_Draft]) -> dict[int, int]:
+    """Return how many names each 3+ author work's in-text form must list."""
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, draft in enumerate(drafts):
+        if len(draft.folded) >= 3:
+            buckets[(draft.folded[0], draft.year)].append(index)
+    needed: dict[int, int] = {}
+    for members in buckets.values():
+        for index in members:
+            own = drafts[index].folded
+            others = [drafts[i].folded for i in members if drafts[i].folded != own]
+            count = 1
+            while count < len(own) and _collides(own, others, count):
+                count += 1
+            needed[index] = count
+    return needed
+
+
+def _collides(
+    own: tuple[str, ...], others: Iterable[tuple[str, ...]], count: int
+) -> bool:
+    return any(other[:count] == own[:count] for other in others)
+
+
+def _title_key(entry: Entry) -> str:
+    title = " ".join(to_unicode(entry.get("title")).split()).casefold()
+    for article in _ARTICLES:
+        if title.startswith(article):
+            title = title[len(article) :]
+            break
+    return fold(title)
+
+
+def _letter(position: int) -> str:
+    """Return a, b, …, z, then aa, ab, … for very prolific years."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    if position < len(letters):
+        return letters[position]
+    return letters[position // 26 - 1] + letters[position % 26]
