@@ -39,8 +39,11 @@ def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
     name_offset = _name_offset(entry, field)
     if name_offset is not None and "eid" not in entry.fields:
         fix = Fix("pages", name_offset, _field_name(entry, name_offset), "eid", False)
+    span = field.span
+    if field.is_delimited:
+        span = field.span_at(field.value.index(number), len(field.value.rstrip()))
     yield Finding(
-        field.span,
+        span,
         f'put the article number "{number}" in eid, not pages; APA prints '
         f'"Article {number}"',
         entry.key,
