@@ -108,3 +108,15 @@ def test_no_candidates() -> None:
 )
 def test_query_text_is_the_citation(key: str, expected: str) -> None:
     assert reference.query_text(LIBRARY[key]).startswith(expected)
+
+
+def test_rules_never_load_requests_or_click() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, citeman.rules, citeman.lint;"
+        "print(sorted({'requests', 'click', 'requests_cache'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout == "[]\n", out.stderr
