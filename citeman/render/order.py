@@ -32,9 +32,10 @@ def letters(value: str) -> str:
     >>> letters("Santesteban-Echarri"), letters("Kivimäki"), letters("O'Neil")
     ('santestebanecharri', 'kivimaki', 'oneil')
     """
-    decomposed = unicodedata.normalize("NFKD", value)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NOT_LETTER.sub("", stripped.casefold())
+    if not value.isascii():
+        decomposed = unicodedata.normalize("NFKD", value)
+        value = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NOT_LETTER.sub("", value.casefold())
 
 
 def significant(value: str) -> str:
@@ -66,8 +67,17 @@ def sort_key(reference: Reference) -> tuple[object, ...]:
 def order(references: Sequence[Reference], how: str) -> list[Reference]:
     """Return ``references`` in the order ``how`` names: author-date, or none."""
     if how == "author-date":
-        return sorted(references, key=sort_key)
+        return [reference for _, reference in arrange(references)]
     return list(references)
+
+
+def arrange(
+    references: Sequence[Reference],
+) -> list[tuple[tuple[object, ...], Reference]]:
+    """Return ``(sort key, reference)`` pairs in APA order, each key computed once."""
+    keyed = [(sort_key(reference), reference) for reference in references]
+    keyed.sort(key=lambda pair: pair[0])
+    return keyed
 
 
 def suffix_letters(index: int) -> str:
@@ -88,15 +98,14 @@ def year_suffixes(references: Sequence[Reference]) -> dict[str, str]:
     """
     suffixes: dict[str, str] = {}
 
-    def group(reference: Reference) -> tuple[object, ...]:
+    def group(pair: tuple[tuple[object, ...], Reference]) -> tuple[object, ...]:
+        key, reference = pair
         if not (reference.authors or reference.editors):
             return ("", reference.key)
-        date = reference.date
-        return (creators_key(reference), date.status, date.year)
+        return (key[0], reference.date.status, reference.date.year)
 
-    ordered = sorted(references, key=sort_key)
-    for _, members in groupby(ordered, key=group):
-        works = list(members)
+    for _, members in groupby(arrange(references), key=group):
+        works = [reference for _, reference in members]
         if len(works) > 1:
             suffixes.update(
                 (work.key, suffix_letters(index)) for index, work in enumerate(works)

