@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import groupby
 from string import ascii_lowercase
 
@@ -43,6 +44,7 @@ def significant(value: str) -> str:
     return _ARTICLES.sub("", value.strip())
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: Name) -> tuple[str, str]:
     """Return how one person or group sorts: family name, then initials."""
     if name.is_organization:
@@ -91,9 +93,13 @@ def suffix_letters(index: int) -> str:
     return suffix_letters(index // 26 - 1) + ascii_lowercase[index % 26]
 
 
-def year_suffixes(references: Sequence[Reference]) -> dict[str, str]:
+def year_suffixes(
+    references: Sequence[Reference],
+    arranged: Sequence[tuple[tuple[object, ...], Reference]] = (),
+) -> dict[str, str]:
     """Return ``{key: "a"}`` for works sharing authors and year, in APA order.
 
+    ``arranged`` is :func:`arrange` of ``references`` when already computed.
     Works without an author are never grouped: their titles differ.
     """
     suffixes: dict[str, str] = {}
@@ -104,7 +110,7 @@ def year_suffixes(references: Sequence[Reference]) -> dict[str, str]:
             return ("", reference.key)
         return (key[0], reference.date.status, reference.date.year)
 
-    for _, members in groupby(arrange(references), key=group):
+    for _, members in groupby(arranged or arrange(references), key=group):
         works = [reference for _, reference in members]
         if len(works) > 1:
             suffixes.update(
