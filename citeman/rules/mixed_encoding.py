@@ -25,6 +25,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from citeman.model import Entry, Field, Library
 from citeman.problem import Finding, Fix, Severity
@@ -45,6 +46,7 @@ _LATEX_ACCENT = re.compile(
     r"""|\\(?P<a5>["'`^~=.])(?P<l5>[A-Za-z])"""  # \"a
 )
 _CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]{{1,3}}")
 
 
@@ -105,12 +107,18 @@ def _collect_latex(
 def _collect_unicode(
     entry: Entry, field: Field, spellings: dict[str, list[_Spelling]]
 ) -> None:
-    for index, char in enumerate(field.value):
-        if char.isascii() or not char.isalpha():
-            continue
-        decomposed = unicodedata.normalize("NFD", char)
-        if len(decomposed) == 2 and decomposed[0].isascii():
+    for match in _NON_ASCII.finditer(field.value):
+        char = match.group(0)
+        if _is_accented(char):
+            index = match.start()
             spellings[char].append(_Spelling(entry, field, index, index + 1, False))
+
+
+@lru_cache(maxsize=4096)
+def _is_accented(char: str) -> bool:
+    """Return whether ``char`` is an ASCII letter with one accent (ä, č, é)."""
+    decomposed = unicodedata.normalize("NFD", char)
+    return char.isalpha() and len(decomposed) == 2 and decomposed[0].isascii()
 
 
 def _mixed(spelling: _Spelling, letter: str, common: str, count: int) -> Finding:
