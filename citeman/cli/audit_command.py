@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import tempfile
 from pathlib import Path
 
 import click
@@ -19,8 +20,7 @@ from citeman.cli.inputs import (
     reported_errors,
     resolve_paths,
 )
-from citeman.cli.render_command import write_atomically
-from citeman.errors import UsageError
+from citeman.errors import CitemanError, UsageError
 from citeman.problem import Severity
 from citeman.report import FORMATS
 from citeman.report import text as text_report
@@ -136,7 +136,7 @@ def audit(
                 else model.cited(NAMED)
             )
             text, kept = trim.trim(libraries, keep)
-            write_atomically(fix_list, text)
+            _write_atomically(fix_list, text)
             click.echo(
                 f"wrote {kept} of {len(model.works)} entries to {fix_list}", err=True
             )
@@ -149,6 +149,27 @@ def audit(
         click.echo(FORMATS[output_format](problems), nl=False)
     failing = any(problem.severity.rank >= config.fail_on.rank for problem in problems)
     raise SystemExit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _write_atomically(path: Path, content: str) -> None:
+    """Write ``content`` to ``path`` through a temporary file and a rename.
+
+    A crash leaves the old file or the new one, never half of one. The file
+    keeps the mode of the one it replaces; a new one is readable by all.
+    """
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    try:
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError as error:
+        raise CitemanError(f"{path}: cannot be written ({error.strerror})") from error
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(content)
+        os.chmod(name, mode)
+        os.replace(name, path)
+    except OSError as error:
+        Path(name).unlink(missing_ok=True)
+        raise CitemanError(f"{path}: cannot be written ({error.strerror})") from error
 
 
 def _refuse_manuscript(target: Path, manuscripts: tuple[str, ...]) -> None:
