@@ -26,7 +26,8 @@ from generate import write
 
 from citeman import parse, render
 from citeman.model import Entry
-from citeman.render.reference import Reference, text
+from citeman.render.decode import text
+from citeman.render.reference import Reference
 
 OUT = Path(__file__).resolve().parent / "out"
 CSL_TYPES = {

@@ -13,9 +13,12 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from citeman.render.filters import MONTHS, doi_or_url, edition, page_span
+from citeman.render.dates import MONTHS
+from citeman.render.decode import text
+from citeman.render.filters import doi_or_url, edition
 from citeman.render.markup import Markup, Safe
-from citeman.render.reference import Name, Reference, text
+from citeman.render.pages import page_span
+from citeman.render.reference import Name, Reference
 
 #: APA lists up to 20 authors; from 21 on, the first 19, ". . .", and the last.
 MAX_LISTED = 20

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
+from citeman.render.decode import text
 from citeman.render.order import creators_key, sort_key
-from citeman.render.reference import Name, Reference, text
+from citeman.render.reference import Name, Reference
 
 
 @dataclass(frozen=True)

@@ -15,30 +15,15 @@ from functools import partial
 
 from citeman import doi as doi_module
 from citeman import text as text_module
+from citeman.render import dates, pages
+from citeman.render.decode import text
 from citeman.render.markup import Markup, Safe, plain_of
-from citeman.render.reference import Date, Reference, text
+from citeman.render.reference import Reference
 
-_PAGE = r"[A-Za-z]{0,3}\d+[A-Za-z]?|[ivxlcdmIVXLCDM]+"
-_RANGE = re.compile(rf"\s*({_PAGE})(?:\s*(?:-+|–|—|‑|−)\s*({_PAGE}))?")
-_E_LOCATOR = re.compile(r"e\d+", re.IGNORECASE)
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 }  # fmt: skip
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _TERMINAL = (".", "?", "!")
 
 
@@ -98,66 +83,6 @@ def element(
     return terminate(joined, end) if end else joined  # type: ignore[return-value]
 
 
-def pages(markup: Markup, value: str) -> str | Safe:
-    """Return a page range with the format's en dash, stray characters dropped.
-
-    A value that is not page numbers at all is printed as written.
-
-    >>> from citeman.render.markup import TEXT
-    >>> [str(pages(TEXT, value)) for value in ("1009--1016", "72. 2", "e140-e149")]
-    ['1009–1016', '72', 'e140–e149']
-    """
-    shown = text(value)
-    parts = []
-    for part in shown.split(","):
-        found = _RANGE.match(part)
-        if found is None:
-            return shown
-        parts.append([bound for bound in found.groups() if bound])
-    ranges: list[str] = [markup.dashed(bounds) for bounds in parts if bounds]
-    return markup.join(ranges, ", ")
-
-
-def has_page_range(value: str) -> bool:
-    """Return whether ``value`` spans more than one page ("pp." rather than "p.").
-
-    >>> has_page_range("45--67"), has_page_range("45"), has_page_range("3, 7")
-    (True, False, True)
-    """
-    found = _RANGE.match(text(value))
-    return found is not None and (bool(found.group(2)) or "," in value)
-
-
-def page_span(markup: Markup, value: str) -> str | Safe:
-    """Return ``pp. 45–67`` or ``p. 45`` for a chapter's pages, or ""."""
-    if not value.strip():
-        return ""
-    label = "pp. " if has_page_range(value) else "p. "
-    return markup.join([label, pages(markup, value)])
-
-
-def e_locator(value: str) -> str:
-    """Return ``value`` if it is a lone article number such as ``e045005``.
-
-    >>> e_locator("e045005"), e_locator("e140--e149"), e_locator("72")
-    ('e045005', '', '')
-    """
-    shown = text(value)
-    return shown if _E_LOCATOR.fullmatch(shown) else ""
-
-
-def article_locator(markup: Markup, entry: Reference) -> str | Safe:
-    """Return where in the issue an article is: ``Article e0193972`` or its pages.
-
-    The article number is ``eid``; a lone e-number stored in ``pages`` is read
-    as one too (and reported by the check rule for article numbers).
-    """
-    number = text(entry.get("eid")) or e_locator(entry.get("pages"))
-    if number:
-        return "Article " + number
-    return pages(markup, entry.get("pages"))
-
-
 def ordinal(number: int) -> str:
     """Return ``1st``, ``2nd``, ``3rd``, ``11th``, ``22nd``.
 
@@ -189,32 +114,6 @@ def edition(value: str) -> str:
     return f"{shown} ed."
 
 
-def date(markup: Markup, when: Date, suffix: str = "", full: bool = False) -> Safe:
-    """Return the date element's text: ``2020a``, ``n.d.-b``, ``2019, June 6–8``.
-
-    ``full`` adds month and day (magazines, web pages, presentations) when known.
-    """
-    if when.status:
-        return markup.escape(when.status + (f"-{suffix}" if suffix else ""))
-    start = _day(when.year + suffix, when.month, when.day, full)
-    if not (full and when.month and when.end_year):
-        return markup.escape(start)
-    if when.end_year != when.year:
-        end = _day(when.end_year, when.end_month, when.end_day, True)
-    elif when.end_month != when.month:
-        end = _day("", when.end_month, when.end_day, True)
-    else:
-        end = str(when.end_day) if when.end_day != when.day else ""
-    return markup.dashed([start, end]) if end else markup.escape(start)
-
-
-def _day(year: str, month: int, day: int, full: bool) -> str:
-    if not (full and month):
-        return year
-    named = MONTHS[month - 1] + (f" {day}" if day else "")
-    return f"{year}, {named}" if year else named
-
-
 def doi_link(markup: Markup, value: str) -> Safe:
     """Return a stored DOI (bare, ``doi:`` or a URL) as an ``https://doi.org/`` link."""
     if not value.strip():
@@ -238,10 +137,10 @@ _WITH_MARKUP: Mapping[str, Callable[..., object]] = {
     "bracket": bracket,
     "join": join,
     "element": element,
-    "pages": pages,
-    "page_span": page_span,
-    "article_locator": article_locator,
-    "date": date,
+    "pages": pages.pages,
+    "page_span": pages.page_span,
+    "article_locator": pages.article_locator,
+    "date": dates.date,
     "doi_link": doi_link,
     "link": link,
     "doi_or_url": doi_or_url,
@@ -250,7 +149,7 @@ _PLAIN: Mapping[str, Callable[..., object]] = {
     "text": text,
     "sentence": sentence,
     "terminate": terminate,
-    "e_locator": e_locator,
+    "e_locator": pages.e_locator,
     "ordinal": ordinal,
     "edition": edition,
 }

@@ -16,7 +16,8 @@ from functools import lru_cache
 from itertools import groupby
 from string import ascii_lowercase
 
-from citeman.render.reference import Name, Reference, text
+from citeman.render.decode import text
+from citeman.render.reference import Name, Reference
 
 _ARTICLES = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _NOT_LETTER = re.compile(r"[\W_]+")

@@ -14,56 +14,11 @@ from functools import cached_property, lru_cache
 from citeman import doi as doi_module
 from citeman import names
 from citeman.model import Entry
-from citeman.text import to_unicode
+from citeman.render.dates import Date
+from citeman.render.decode import text
 
-_MONTHS = {
-    name: number
-    for number, names_of_month in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names_of_month
-}
-_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
-_IN_PRESS = {"in press", "inpress", "forthcoming"}
 _SPACE = re.compile(r"\s+")
-_NEEDS_LATEX = re.compile(r"[\\$~%&]")
 _URL_ESCAPE = re.compile(r"\\([_%#&~$])")
-
-
-def text(value: str) -> str:
-    """Return a field value as a reader sees it: decoded, one space between words.
-
-    TeX's ligatures become the characters they print (``--`` is an en dash,
-    two backquotes an opening double quote).
-
-    >>> text("Kivim{\\\\\\"a}ki,\\n  M."), text("Wisconsin--Madison")
-    ('Kivimäki, M.', 'Wisconsin–Madison')
-    """
-    if _NEEDS_LATEX.search(value) is None:
-        # Most values need no LaTeX decoding at all, only their braces dropped
-        # (``{DNA}``); pylatexenc costs a hundred times more than this.
-        decoded = value.replace("{", "").replace("}", "")
-        if "`" in decoded or "''" in decoded:
-            decoded = decoded.replace("``", "“").replace("''", "”")
-    else:
-        decoded = to_unicode(value)
-    if "--" in decoded:
-        decoded = decoded.replace("---", "—").replace("--", "–")
-    return _SPACE.sub(" ", decoded).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,80 +58,6 @@ class Name:
 
 # The same people recur across a library (as in names.split_names, cached).
 _printable = lru_cache(maxsize=65536)(Name._build)
-
-
-@dataclass(frozen=True, slots=True)
-class Date:
-    """When a work appeared; ``status`` is "in press", "n.d." or "" (dated).
-
-    ``end_*`` hold the end of a range (``date = {2017-07-12/2017-07-15}``).
-    """
-
-    year: str
-    month: int
-    day: int
-    end_year: str = ""
-    end_month: int = 0
-    end_day: int = 0
-    status: str = ""
-
-    @classmethod
-    def of(cls, entry: Entry) -> Date:
-        """Read ``date`` (ISO 8601, ``/`` for a range), else year, month and day."""
-        pubstate = entry.get("pubstate").strip().lower()
-        if pubstate in _IN_PRESS:
-            return cls("", 0, 0, status="in press")
-        if entry.get("date").strip():
-            return cls.of_text(entry.get("date"))
-        dated = cls.of_text(entry.get("year"))
-        if dated.status or dated.month:
-            return dated
-        month = _month(entry.get("month"))
-        return cls(dated.year, month, _number(entry.get("day")) if month else 0)
-
-    @classmethod
-    def of_text(cls, value: str) -> Date:
-        """Read an ISO 8601 date or range (``2017-07-12/2017-07-15``) or a year."""
-        stated = text(value)
-        if stated.lower() in _IN_PRESS:
-            return cls("", 0, 0, status="in press")
-        if not stated:
-            return cls("", 0, 0, status="n.d.")
-        start, _, end = stated.partition("/")
-        found = _ISO_DATE.fullmatch(start.strip())
-        if found is None:
-            # A year that is not ISO ("c. 1900", "1999a") is printed as written.
-            return cls(stated, 0, 0)
-        year, month, day = (
-            found.group(1),
-            _number(found.group(2)),
-            _number(found.group(3)),
-        )
-        ending = _ISO_DATE.fullmatch(end.strip())
-        if ending is None:
-            return cls(year, month, day)
-        return cls(
-            year, month, day,
-            ending.group(1), _number(ending.group(2)), _number(ending.group(3)),
-        )  # fmt: skip
-
-    @property
-    def sort_key(self) -> tuple[int, str, int, int]:
-        """Order undated works first and works in press last, as APA does."""
-        rank = {"n.d.": 0, "": 1, "in press": 2}[self.status]
-        return (rank, self.year, self.month, self.day)
-
-
-def _number(value: str | None) -> int:
-    return int(value) if value and value.strip().isdigit() else 0
-
-
-def _month(value: str) -> int:
-    """Return the month number of ``month = jan``, ``{January}`` or ``{1}``."""
-    cleaned = text(value).strip(" .").lower()
-    if cleaned.isdigit():
-        return int(cleaned) if 1 <= int(cleaned) <= 12 else 0
-    return _MONTHS.get(cleaned, 0)
 
 
 class Reference:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 
 from citeman import parse
-from citeman.render import apa, filters
+from citeman.render import apa, filters, pages
+from citeman.render.dates import Date, date
 from citeman.render.markup import HTML, LATEX, RTF, TEXT
-from citeman.render.reference import Date, Name, Reference
+from citeman.render.reference import Name, Reference
 
 
 def reference(source: str) -> Reference:
@@ -146,13 +147,13 @@ def test_editors_initials_first(editors: str, expected: str, label: str) -> None
 )
 def test_date(fields: str, suffix: str, full: bool, expected: str) -> None:
     when = reference(f"@misc{{k, {fields}}}").date
-    assert str(filters.date(TEXT, when, suffix, full)) == expected
+    assert str(date(TEXT, when, suffix, full)) == expected
 
 
 def test_date_range_uses_the_format_dash() -> None:
     when = Date("2017", 7, 12, "2017", 7, 15)
-    assert str(filters.date(LATEX, when, "", True)) == "2017, July 12--15"
-    assert str(filters.date(RTF, when, "", True)) == "2017, July 12\\u8211?15"
+    assert str(date(LATEX, when, "", True)) == "2017, July 12--15"
+    assert str(date(RTF, when, "", True)) == "2017, July 12\\u8211?15"
 
 
 @pytest.mark.parametrize(
@@ -169,7 +170,7 @@ def test_date_range_uses_the_format_dash() -> None:
     ],
 )
 def test_pages(value: str, expected: str) -> None:
-    assert str(filters.pages(TEXT, value)) == expected
+    assert str(pages.pages(TEXT, value)) == expected
 
 
 @pytest.mark.parametrize(
@@ -181,7 +182,7 @@ def test_pages(value: str, expected: str) -> None:
     ],
 )
 def test_page_span(value: str, expected: str) -> None:
-    assert str(filters.page_span(TEXT, value)) == expected
+    assert str(pages.page_span(TEXT, value)) == expected
 
 
 @pytest.mark.parametrize(
@@ -202,7 +203,7 @@ def test_page_span(value: str, expected: str) -> None:
 )
 def test_article_locator(fields: str, expected: str) -> None:
     entry = reference(f"@article{{k, {fields}}}")
-    assert str(filters.article_locator(TEXT, entry)) == expected
+    assert str(pages.article_locator(TEXT, entry)) == expected
 
 
 @pytest.mark.parametrize(
