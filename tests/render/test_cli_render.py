@@ -159,3 +159,19 @@ def test_cite_unknown_key(library: Path) -> None:
         "",
         'citeman: error: no entry with key "nobody2020" in library.bib\n',
     )
+
+
+def test_render_warns_about_blocks_it_could_not_read(workdir: Path) -> None:
+    (workdir / "broken.bib").write_text(
+        "@article{ok, author = {Lee, A.}, title = {Fine}, journal = {J}, year = {2020},"
+        " volume = {1}, pages = {1--2}, doi = {10.1000/x}}\n\n"
+        "@article{broken, title = {Unclosed\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("render", "broken.bib", "--format", "markdown")
+    assert (code, out) == (
+        0,
+        "Lee, A. (2020). Fine. *J*, *1*, 1–2. <https://doi.org/10.1000/x>\n",
+    )
+    assert err.startswith("citeman: warning: broken.bib:3: ")
+    assert err.endswith("; that block is left out\n")
