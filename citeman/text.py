@@ -167,44 +167,55 @@ def _starts(words: list[str]) -> list[bool]:
 
 
 @lru_cache(maxsize=65536)
-def _census(title: str) -> tuple[int, int, bool]:
-    """Return (capitalised, lower-case) counts of the words that tell, and shouting.
+def _census(title: str) -> tuple[int, int, int, bool]:
+    """Count the words that tell a title's case.
 
-    Shouting is a title of three or more words all in capitals.
+    Return the capitalised words, the runs of them (``United States`` is one
+    proper noun; a minor or lower-case word ends a run), the lower-case words,
+    and whether the title is shouted (three or more words, all in capitals).
     """
-    upper = lower = lettered = 0
-    opening = True
+    upper = runs = lower = lettered = 0
+    opening = in_run = True
     for word in _words(title):
         kind = _kind(word)
         if kind != _NO_LETTER:
             lettered += 1
-            if not opening:
-                upper += kind == _UPPER
+            if opening:
+                in_run = False
+            elif kind == _UPPER:
+                upper += 1
+                runs += not in_run
+                in_run = True
+            elif kind != _EXEMPT:
                 lower += kind == _LOWER
+                in_run = False
             opening = False
         if word.endswith(_BREAKS) or word in _DASHES:
             opening = True
-    return upper, lower, lettered >= 3 and title.upper() == title
+    return upper, runs, lower, lettered >= 3 and title.upper() == title
 
 
 def is_sentence_case(title: str) -> bool:
     """Return whether ``title`` is in sentence case.
 
     Capitalised words (other than the first word and the first after a colon)
-    are taken for proper nouns while they are at most one, or fewer than the
-    lower-case words. A title with no word that tells (``Depression``,
-    ``Common Disorders``: one capitalised word could be a proper noun) is both
-    sentence case and title case.
+    are taken for proper nouns while there is at most one, or while their runs
+    (``United States`` is one) are no more than the lower-case words. A title
+    with no word that tells (``Depression``, ``Common Disorders``: one
+    capitalised word could be a proper noun) is both sentence case and title
+    case.
 
     >>> is_sentence_case("Common mental disorders")
     True
     >>> is_sentence_case("Adverse experiences and resilience in England")
     True
+    >>> is_sentence_case("Mental health of refugees in the United States and Canada")
+    True
     >>> is_sentence_case("Common Mental Disorders")
     False
     """
-    upper, lower, shouting = _census(title)
-    return not shouting and (upper <= 1 or upper < lower)
+    upper, runs, lower, shouting = _census(title)
+    return not shouting and (upper <= 1 or 0 < lower >= runs)
 
 
 def is_title_case(title: str) -> bool:
@@ -217,7 +228,7 @@ def is_title_case(title: str) -> bool:
     >>> is_title_case("Patterns of symptomatic recovery in psychotherapy")
     False
     """
-    _, lower, shouting = _census(title)
+    _, _, lower, shouting = _census(title)
     return not shouting and lower == 0
 
 

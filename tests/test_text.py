@@ -49,6 +49,15 @@ def test_case_style_of_the_library_titles(title: str, style: str) -> None:
         ("Living with {HIV} in the {UK}", True, True),
         ("Living With HIV", True, True),
         ("Mixed Case of words Here and There", False, False),
+        # Runs of capitalised words are one proper noun each.
+        (
+            "Effects of the pandemic on mental health in the United States and Canada",
+            True,
+            False,
+        ),
+        ("Mental health of refugees in Germany, Sweden and Norway", True, False),
+        ("The Effects of Stress on mental Health Outcomes", False, False),
+        ("Living with HIV in Sub-Saharan Africa: A Systematic Review", False, True),
         ("mRNA vaccines and COVID-19 in the NHS", True, False),
         ("The iPhone Effect on Sleep", False, True),
         ("Vitamin D deficiency", True, False),
