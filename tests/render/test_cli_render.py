@@ -175,3 +175,25 @@ def test_render_warns_about_blocks_it_could_not_read(workdir: Path) -> None:
     )
     assert err.startswith("citeman: warning: broken.bib:3: ")
     assert err.endswith("; that block is left out\n")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "start", "end"),
+    [
+        pytest.param(
+            "latex", "\\documentclass{article}\n", "\\end{document}\n", id="latex"
+        ),
+        pytest.param(
+            "markdown", "# References\n\nBellis, M. A.", "NHS Digital.\n", id="md"
+        ),
+        pytest.param("rtf", "{\\rtf1\\ansi", "NHS Digital.\\par}\n}\n", id="rtf"),
+    ],
+)
+def test_render_standalone_documents(
+    library: Path, fmt: str, start: str, end: str
+) -> None:
+    code, out, _ = run("render", "--format", fmt, "--standalone")
+    assert code == 0
+    assert out.startswith(start)
+    assert out.endswith(end)
+    assert out.count("Bellis, M. A.") == 1
