@@ -231,6 +231,8 @@ def _trailing(entry: Entry, field: Field) -> Iterator[Finding]:
     match = _TRAILING.search(value)
     if match is None or (match.group(0) == ";" and _ENTITY.search(value[-12:])):
         return
+    if match.group(0) == "...":
+        return  # an ellipsis ends a title as "?" does
     if match.group(0) == "." and _keeps_period(field.name, value):
         return
     yield _finding(
