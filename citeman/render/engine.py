@@ -45,7 +45,7 @@ class Renderer:
         name = self.style.template_name(entry_type, self.available)
         compiled = self._compiled.get(name)
         if compiled is None:
-            compiled = style.template(self.env, name)
+            compiled = style.template(self.env, name, self.style.folder)
             self._compiled[name] = compiled
         return compiled
 

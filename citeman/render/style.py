@@ -22,7 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 import citeman
 from citeman.errors import CitemanError
 from citeman.render import apa, filters
-from citeman.render.markup import Markup, Safe
+from citeman.render.markup import Markup
 
 #: The sort orders a style may ask for; see :mod:`citeman.render.order`.
 SORT_ORDERS = ("author-date", "none")
@@ -152,14 +152,17 @@ def templates_of(style: Style) -> frozenset[str]:
     return frozenset(path.name for path in style.folder.glob("*.j2"))
 
 
-def template(env: SandboxedEnvironment, name: str) -> jinja2.Template:
+def template(env: SandboxedEnvironment, name: str, folder: Path) -> jinja2.Template:
     """Return a compiled template, turning a syntax error into a StyleError."""
     try:
         return env.get_template(name)
     except jinja2.TemplateSyntaxError as error:
         raise failure(error, Path(name), name) from error
     except jinja2.TemplateNotFound as error:
-        raise StyleError(f"template not found: {error.name}") from error
+        raise StyleError(
+            f"{folder}: no template {error.name}; add it, or name another"
+            ' "fallback" in style.toml'
+        ) from error
 
 
 def failure(error: Exception, folder: Path, key: str) -> StyleError:
@@ -180,7 +183,3 @@ def failure(error: Exception, folder: Path, key: str) -> StyleError:
             break
     reason = str(error).splitlines()[0] if str(error) else type(error).__name__
     return StyleError(f"{where}: {reason} (rendering entry {key})")
-
-
-#: What a rendered reference is made of: text already in the output format.
-Rendered = Safe

@@ -105,3 +105,12 @@ def test_unknown_style_lists_the_builtins() -> None:
     assert str(raised.value) == (
         'no style "chicago"; use one of apa, vancouver or a folder of templates'
     )
+
+
+def test_style_without_its_fallback_template(tmp_path: Path) -> None:
+    with pytest.raises(style.StyleError) as raised:
+        render.render(LIBRARY[:1], render.find(str(tmp_path)), "text")
+    assert str(raised.value) == (
+        f'{tmp_path}: no template misc.j2; add it, or name another "fallback"'
+        " in style.toml"
+    )
