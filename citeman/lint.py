@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from citeman import collector
 from citeman.config import ActiveRule
 from citeman.model import Entry, Library
 from citeman.problem import Finding, Problem
@@ -21,6 +22,16 @@ def lint(
 
     ``progress`` is called with the number of entries checked since its last call.
     """
+    with collector.paused():
+        return _lint(libraries, active, resolver, progress)
+
+
+def _lint(
+    libraries: Sequence[Library],
+    active: Sequence[ActiveRule],
+    resolver: DoiResolver | None,
+    progress: Callable[[int], None] | None,
+) -> list[Problem]:
     contexts = [(item, RuleContext(item.options, resolver)) for item in active]
     entry_rules = []
     for item, context in contexts:
@@ -35,10 +46,8 @@ def lint(
             for rule, item, context in entry_rules:
                 if entry.suppressed and matches(rule, entry.suppressed):
                     continue
-                problems.extend(
-                    _problem(item, finding, entry)
-                    for finding in rule.check(entry, context)
-                )
+                for finding in rule.check(entry, context):
+                    problems.append(_problem(item, finding, entry))  # noqa: PERF401
             if progress is not None and count % 1000 == 0:
                 progress(1000)
         if progress is not None:

