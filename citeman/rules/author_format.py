@@ -130,43 +130,45 @@ def _check_name(entry: Entry, field: Field, name: str, start: int) -> Iterator[F
         return
     if _is_plain_name(name):
         return  # the common "Last, First" or "First Last": nothing to misread
-    span = field.span_at(start, start + len(name))
+    misreading = _misreading(name)
+    if misreading is not None:
+        message, new = misreading
+        fix = None
+        if new is not None:
+            fix = Fix(field.name, field.value_offset + start, name, new, safe=False)
+        span = field.span_at(start, start + len(name))
+        yield Finding(span, message, entry.key, field.name, fix)
+
+
+def _misreading(name: str) -> tuple[str, str | None] | None:
+    """Return how BibTeX misreads ``name`` and the name rewritten, if it can be."""
     parts = [part.strip() for part in split_outside_braces(name, ",")]
     if len(parts) == 3 and _JUNIOR.fullmatch(parts[2]) and parts[1]:
         # "Sherry, John F., Jr.": BibTeX wants "von Last, Jr, First".
         new = f"{parts[0]}, {parts[2]}, {parts[1]}"
-        yield Finding(
-            span,
+        return (
             f'write "{new}"; BibTeX takes the part after the second comma for the '
             "given names",
-            entry.key,
-            field.name,
-            Fix(field.name, field.value_offset + start, name, new, safe=False),
+            new,
         )
-    elif _is_comma_list(parts):
+    if _is_comma_list(parts):
         shown = name if len(name) <= 40 else name[:37] + "…"
-        fix = None
+        rewritten = None
         if len(parts) % 2 == 0 and all(_INITIALS.fullmatch(p) for p in parts[1::2]):
             pairs = zip(parts[::2], parts[1::2], strict=True)
-            new = " and ".join(f"{last}, {first}" for last, first in pairs)
-            fix = Fix(field.name, field.value_offset + start, name, new, safe=False)
-        yield Finding(
-            span,
+            rewritten = " and ".join(f"{last}, {first}" for last, first in pairs)
+        return (
             f'separate names with "and", not commas; BibTeX reads "{shown}" as one '
             "name",
-            entry.key,
-            field.name,
-            fix,
+            rewritten,
         )
-    elif len(parts) == 1 and "{" not in name and _is_organization(name):
-        yield Finding(
-            span,
+    if len(parts) == 1 and "{" not in name and _is_organization(name):
+        return (
             f"brace the organisation name: {{{name}}}; BibTeX reads "
             f'"{name.split()[-1]}" as a family name',
-            entry.key,
-            field.name,
-            Fix(field.name, field.value_offset + start, name, f"{{{name}}}", False),
+            f"{{{name}}}",
         )
+    return None
 
 
 def _is_plain_list(value: str) -> bool:

@@ -108,6 +108,7 @@ def _finding(
 
 
 def _spacing_and_characters(entry: Entry, field: Field) -> Iterator[Finding]:
+    """Report control characters, HTML entities, and doubled or edge spaces."""
     value = field.value
     for match in _CONTROL.finditer(value):
         # Between two words the character stood for a space: keep one.
@@ -173,6 +174,7 @@ def _braces(entry: Entry, field: Field) -> Iterator[Finding]:
 
 
 def _numeric(entry: Entry, field: Field) -> Iterator[Finding]:
+    """Report ``pp.``, an issue in the volume, and junk after a page or number."""
     value = field.value.strip()
     lead = field.value.find(value[:1]) if value else 0
     if field.name == "pages":
