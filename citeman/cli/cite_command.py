@@ -34,6 +34,7 @@ from citeman.cli.render_command import select, warn_about
 @click.option(
     "--style",
     "style_name",
+    metavar="NAME|FOLDER",
     default="apa",
     show_default=True,
     help="The style whose year letters (2020a) the citation shares.",

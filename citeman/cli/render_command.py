@@ -105,6 +105,7 @@ def _keys(value: str | None) -> list[str]:
 @click.option(
     "--style",
     "style_name",
+    metavar="NAME|FOLDER",
     default="apa",
     show_default=True,
     help="A built-in style (apa, vancouver) or a folder of templates.",
@@ -123,7 +124,11 @@ def _keys(value: str | None) -> list[str]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file instead of standard output.",
 )
-@click.option("--keys", metavar="KEY,...", help="Only these entries, in this order.")
+@click.option(
+    "--keys",
+    metavar="KEY,...",
+    help="Only these entries (in this order, for styles that do not sort).",
+)
 @click.option(
     "--standalone",
     is_flag=True,
