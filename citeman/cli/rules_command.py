@@ -18,7 +18,7 @@ def rules_(name: str | None) -> None:
             for rule in rules.ALL:
                 fix = " [fix]" if rule.fixes else ""
                 online = " [online]" if rule.online else ""
-                click.echo(f"{rule.code}  {rule.name:<20} {rule.severity.value:<8}"
+                click.echo(f"{rule.code}  {rule.name:<22} {rule.severity.value:<8}"
                            f"{rule.summary}{fix}{online}")  # fmt: skip
             return
         found = rules.get(name)

@@ -37,7 +37,8 @@ def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
         return
     yield Finding(
         entry.span,
-        f"@{entry.type} has no doi; add the DOI (bare, e.g. 10.1037/…)",
+        f"@{entry.type} has no doi; add it bare (10.xxxx/…) or look it up with"
+        ' "citeman fix --online"',
         key=entry.key,
     )
 
