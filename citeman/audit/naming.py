@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from citeman.text import to_unicode
 
@@ -17,6 +18,7 @@ PARTICLES = frozenset({
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le",
     "ten", "ter", "dos", "das", "des", "vom", "zu", "zur", "zum", "y",
 })  # fmt: skip
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 _YEAR = re.compile(r"(\d{4})\s*-?\s*([a-z]?)(?![a-z])")
 _NO_DATE = frozenset({"", "n.d.", "nd", "n. d.", "no date", "s.d."})
 _IN_PRESS = frozenset({"in press", "forthcoming", "accepted"})
@@ -30,10 +32,11 @@ def fold(text: str) -> str:
     >>> fold("Kivimäki-Smith")
     'kivimakismith'
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if char.isalnum()).casefold()
+    # NFKD splits "ä" into "a" and a combining mark, which is not a word character.
+    return _NOT_ALPHANUMERIC.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
+@lru_cache(maxsize=65536)
 def fold_family(name: str) -> str:
     """Return a family name folded for matching, leading particles dropped.
 
@@ -46,6 +49,7 @@ def fold_family(name: str) -> str:
     return fold(" ".join(words))
 
 
+@lru_cache(maxsize=65536)
 def fold_group(name: str) -> str:
     """Return a group author's name folded for matching, a leading "The" dropped.
 

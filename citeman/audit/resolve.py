@@ -22,11 +22,13 @@ class Index:
         self.works = tuple(works)
         self.by_key: dict[str, Work] = {}
         self.by_first: dict[str, list[Work]] = defaultdict(list)
+        self.by_first_year: dict[tuple[str, str], list[Work]] = defaultdict(list)
         self.by_initials: dict[str, list[str]] = defaultdict(list)
         for work in works:
             self.by_key.setdefault(work.entry.key, work)
             if work.folded:
                 self.by_first[work.folded[0]].append(work)
+                self.by_first_year[(work.folded[0], work.year)].append(work)
             if work.is_group:
                 initials = "".join(
                     w[0] for w in work.families[0].split() if w[0].isupper()
@@ -38,11 +40,10 @@ class Index:
         """Return the names of the group authors (and no-author titles) listed."""
         return [work.families[0] for work in self.works if work.is_group]
 
-    def candidates(self, name: str) -> list[Work]:
-        """Return the works whose first author is ``name``."""
-        return self.by_first.get(fold_family(name)) or self.by_first.get(
-            fold_group(name), []
-        )
+    def first_key(self, name: str) -> str:
+        """Return the folded form of a cited first name under which works are kept."""
+        folded = fold_family(name)
+        return folded if folded in self.by_first else fold_group(name)
 
 
 def resolve(citations: Sequence[Citation], index: Index) -> list[Resolution]:
@@ -79,7 +80,7 @@ def _expand(
         introduced = where <= (citation.span.line, citation.span.column)
         return (group, *citation.names[1:]), group, introduced
     groups = index.by_initials.get(first, [])
-    if len(groups) == 1 and not index.candidates(first):
+    if len(groups) == 1 and index.first_key(first) not in index.by_first:
         return (groups[0], *citation.names[1:]), groups[0], False
     return citation.names, "", True
 
@@ -87,11 +88,16 @@ def _expand(
 def _lookup(
     citation: Citation, names: tuple[str, ...], index: Index
 ) -> tuple[Status, tuple[Work, ...]]:
-    works = index.candidates(names[0])
+    first = index.first_key(names[0])
+    works = index.by_first.get(first)
     if not works:
         return Status.MISSING, ()
-    same_year = [work for work in works if work.year == citation.year]
-    if not same_year:
+    same_year = index.by_first_year.get((first, citation.year))
+    if not same_year or (
+        # "Kopta & Howard, 1995" when the list has them in 1994 only, and Kopta
+        # with others in 1995: the year is what is wrong.
+        not _fitting(same_year, names) and _fitting(works, names)
+    ):
         # The nearest years first: those are what the writer most likely meant.
         wanted = year_rank(citation.year)
         likely = sorted(
@@ -118,6 +124,14 @@ def _ordered(works: list[Work]) -> tuple[Work, ...]:
     return tuple(sorted(works, key=lambda work: work.sort_key))
 
 
+def _fitting(works: list[Work], names: tuple[str, ...]) -> list[Work]:
+    """Return the works whose second and later names are those written, if any."""
+    cited = tuple(fold_family(name) for name in names[1:])
+    if not cited:
+        return []
+    return [work for work in works if work.folded[1 : 1 + len(cited)] == cited]
+
+
 def _narrow(
     works: list[Work], citation: Citation, names: tuple[str, ...]
 ) -> list[Work]:
@@ -126,10 +140,7 @@ def _narrow(
     A work whose further names differ is still a candidate when none fits: the
     citation is then most likely a miswritten form of it (CM504), not a miss.
     """
-    cited = tuple(fold_family(name) for name in names[1:])
-    if cited:
-        fitting = [work for work in works if work.folded[1 : 1 + len(cited)] == cited]
-        works = fitting or works
+    works = _fitting(works, names) or works
     count = len(names)
     if citation.et_al:
         preferred = [work for work in works if len(work.folded) >= max(3, count + 1)]

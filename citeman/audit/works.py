@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from citeman.audit.model import Work
 from citeman.audit.naming import fold, fold_family, fold_group, read_year, year_rank
 from citeman.model import Entry, Library
-from citeman.names import split_names
-from citeman.text import to_unicode
+from citeman.names import Person, split_names
+from citeman.text import strip_braces, to_unicode
 
 _ARTICLES = ("the ", "a ", "an ")
 
@@ -61,15 +62,9 @@ def _draft(entry: Entry) -> _Draft:
     families: list[str] = []
     folded: list[str] = []
     for person in people:
-        if person.is_others:
-            # "and others": APA cites three or more as "et al." all the same.
-            families.append("others")
-            folded.append("")
-            continue
-        written = " ".join(part for part in (person.von, person.last) if part)
-        name = " ".join(to_unicode(written).split())
+        name, key = _family(person)
         families.append(name)
-        folded.append(fold_group(name) if person.is_organization else fold_family(name))
+        folded.append(key)
     is_group = bool(people) and people[0].is_organization
     if not people:
         # No author or editor: APA puts the title in the author's place.
@@ -77,6 +72,20 @@ def _draft(entry: Entry) -> _Draft:
         families, folded, is_group = [title], [fold_group(title)], True
     year, suffix = read_year(entry.get("year") or entry.get("date")[:4])
     return _Draft(entry, tuple(families), tuple(folded), is_group, year, suffix)
+
+
+@lru_cache(maxsize=65536)
+def _family(person: Person) -> tuple[str, str]:
+    """Return the family name APA cites for ``person`` and its folded form.
+
+    Cached: a library names the same people again and again.
+    """
+    if person.is_others:
+        # "and others": APA cites three or more as "et al." all the same.
+        return "others", ""
+    written = f"{person.von} {person.last}" if person.von else person.last
+    name = " ".join(to_unicode(written).split())
+    return name, fold_group(name) if person.is_organization else fold_family(name)
 
 
 def _suffixes(drafts: Sequence[_Draft]) -> dict[int, str]:
@@ -120,7 +129,10 @@ def _collides(
 
 
 def _title_key(entry: Entry) -> str:
-    title = " ".join(to_unicode(entry.get("title")).split()).casefold()
+    raw = entry.get("title")
+    # Decoding LaTeX is slow; braces alone ("{DNA}") only need dropping.
+    title = to_unicode(raw) if "\\" in raw else strip_braces(raw)
+    title = " ".join(title.split()).casefold()
     for article in _ARTICLES:
         if title.startswith(article):
             title = title[len(article) :]
