@@ -35,10 +35,7 @@ def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
     number = field.value.strip()
     if not _LOCATOR.fullmatch(number):
         return
-    fix = None
-    name_offset = _name_offset(entry, field)
-    if name_offset is not None and "eid" not in entry.fields:
-        fix = Fix("pages", name_offset, _field_name(entry, name_offset), "eid", False)
+    fix = _rename(entry, field)
     span = field.span
     if field.is_delimited:
         span = field.span_at(field.value.index(number), len(field.value.rstrip()))
@@ -52,24 +49,23 @@ def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
     )
 
 
-def _name_offset(entry: Entry, field: Field) -> int | None:
-    """Return the file offset of the field's name, scanning back from its value."""
-    index = field.offset - entry.offset
-    if not 0 < index <= len(entry.raw):
-        return None
-    index -= 1
-    while index >= 0 and entry.raw[index] in " \t\r\n=":
-        index -= 1
-    start = index + 1 - len(field.name)
-    if start < 0 or entry.raw[start : index + 1].lower() != field.name:
-        return None
-    return entry.offset + start
+def _rename(entry: Entry, field: Field) -> Fix | None:
+    """Return the fix renaming ``pages`` to ``eid``, keeping the ``=`` where it was.
 
-
-def _field_name(entry: Entry, offset: int) -> str:
-    """Return the field name as written at file ``offset`` (``pages``, ``Pages``)."""
-    start = offset - entry.offset
-    return entry.raw[start : start + len("pages")]
+    Where the ``=`` signs are aligned, the padding after the name grows by the two
+    letters ``eid`` is shorter, so the block stays aligned.
+    """
+    start = entry.name_offset(field)
+    if start is None or "eid" in entry.fields:
+        return None
+    head = start - entry.offset
+    equals = entry.raw.index("=", head)
+    old = entry.raw[head:equals]
+    padding = old[len("pages") :]
+    if "\n" in padding or len(padding) < 2:
+        # Not aligned: a plain rename reads best.
+        return Fix("pages", start, old[: len("pages")], "eid", safe=False)
+    return Fix("pages", start, old, "eid" + padding + "  ", safe=False)
 
 
 RULE = EntryRule(
