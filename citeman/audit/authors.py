@@ -143,7 +143,8 @@ def _group(head: str, abbreviation: str) -> Authors | None:
     )  # fmt: skip
     if start is None or not _is_prefix(head[:start]):
         return None
-    name = " ".join(head[start:].split())
+    # A title standing in for the author is in quotes or italics.
+    name = " ".join(head[start:].split()).strip("*_\"“”'’")
     if _GROUP_FORBIDDEN.search(name) or len(name.split()) > 12:
         return None
     return Authors(start, (name,), False, "", abbreviation, True)

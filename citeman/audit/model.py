@@ -62,7 +62,8 @@ class Work:
     """An entry of the reference list as in-text citations name it.
 
     ``families`` are the family names APA cites (particles kept, LaTeX decoded;
-    a group author whole), ``folded`` the same reduced for matching. ``suffix``
+    a group author whole; with no author or editor, the title, and ``is_titled``),
+    ``folded`` the same reduced for matching. ``suffix``
     is the letter APA adds when another work has the same authors and year,
     and ``names_needed`` how many names the in-text form lists before "et al."
     so that it is told apart from works with the same first author and year.
@@ -72,6 +73,7 @@ class Work:
     families: tuple[str, ...]
     folded: tuple[str, ...]
     is_group: bool
+    is_titled: bool
     year: str
     suffix: str
     names_needed: int

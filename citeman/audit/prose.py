@@ -28,7 +28,8 @@ _YEARS = rf"(?P<years>{_YEAR}(?:\s*,\s*{_YEAR})*)(?:\s*,\s*(?:{_LOCATOR}))?\s*$"
 _ONE_YEAR = re.compile(_YEAR)
 _PARENTHESIS = re.compile(r"\(([^()]{1,600})\)")
 _ONLY_YEARS = re.compile(rf"^\s*{_YEARS}")
-_TAIL = re.compile(rf",\s*{_YEARS}")
+# ("Study Finds," 2020): a quoted title keeps its comma inside the quotes.
+_TAIL = re.compile(rf",[\"”’]?\s*{_YEARS}")
 _POSSESSIVE = re.compile(r"(?:['’]s?)?\s*$")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\S+")

@@ -24,6 +24,7 @@ class Index:
         self.by_first: dict[str, list[Work]] = defaultdict(list)
         self.by_first_year: dict[tuple[str, str], list[Work]] = defaultdict(list)
         self.by_initials: dict[str, list[str]] = defaultdict(list)
+        self.titled = [work for work in works if work.is_titled]
         for work in works:
             self.by_key.setdefault(work.entry.key, work)
             if work.folded:
@@ -39,6 +40,12 @@ class Index:
     def groups(self) -> list[str]:
         """Return the names of the group authors (and no-author titles) listed."""
         return [work.families[0] for work in self.works if work.is_group]
+
+    def titled_like(self, folded: str) -> list[Work]:
+        """Return the works with no author whose title starts as ``folded`` does."""
+        if len(folded) < 4:
+            return []
+        return [work for work in self.titled if work.folded[0].startswith(folded)]
 
     def first_key(self, name: str) -> str:
         """Return the folded form of a cited first name under which works are kept."""
@@ -90,9 +97,14 @@ def _lookup(
 ) -> tuple[Status, tuple[Work, ...]]:
     first = index.first_key(names[0])
     works = index.by_first.get(first)
+    if works:
+        same_year = index.by_first_year.get((first, citation.year))
+    else:
+        # A work with no author is cited by its title, often shortened.
+        works = index.titled_like(first) if len(names) == 1 else []
+        same_year = [work for work in works if work.year == citation.year]
     if not works:
         return Status.MISSING, ()
-    same_year = index.by_first_year.get((first, citation.year))
     if not same_year or (
         # "Kopta & Howard, 1995" when the list has them in 1994 only, and Kopta
         # with others in 1995: the year is what is wrong.

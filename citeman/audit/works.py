@@ -30,6 +30,7 @@ class _Draft:
     families: tuple[str, ...]
     folded: tuple[str, ...]
     is_group: bool
+    is_titled: bool
     year: str
     suffix: str
 
@@ -48,6 +49,7 @@ def build(libraries: Sequence[Library]) -> tuple[Work, ...]:
                 families=draft.families,
                 folded=draft.folded,
                 is_group=draft.is_group,
+                is_titled=draft.is_titled,
                 year=draft.year,
                 suffix=suffix,
                 names_needed=needed.get(index, 1),
@@ -71,7 +73,9 @@ def _draft(entry: Entry) -> _Draft:
         title = " ".join(to_unicode(entry.get("title")).split())
         families, folded, is_group = [title], [fold_group(title)], True
     year, suffix = read_year(entry.get("year") or entry.get("date")[:4])
-    return _Draft(entry, tuple(families), tuple(folded), is_group, year, suffix)
+    return _Draft(
+        entry, tuple(families), tuple(folded), is_group, not people, year, suffix
+    )
 
 
 @lru_cache(maxsize=65536)

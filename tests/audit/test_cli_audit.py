@@ -213,3 +213,15 @@ def test_rules_lists_the_audit_rules() -> None:
     assert code == 0
     assert out.startswith("CM503 citation-year-mismatch (default severity: error)\n")
     assert "(Kopta et al., 1995)" in out
+
+
+def test_readme_example_is_what_citeman_prints(workdir: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## `citeman audit`", 1)[1]
+    paper = section.split("```markdown\n", 1)[1].split("```", 1)[0]
+    shown = section.split("```\n$ citeman ", 1)[1].split("```", 1)[0]
+    command, expected = shown.split("\n", 1)
+    shutil.copy(ROOT / "library.bib", workdir / "library.bib")
+    (workdir / "paper.md").write_text(paper, encoding="utf-8")
+    code, out, _ = run(*command.split())
+    assert (code, out) == (1, expected)
