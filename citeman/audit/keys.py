@@ -65,7 +65,8 @@ def latex(manuscript: Manuscript, text: str) -> tuple[list[Citation], bool]:
 def _key_groups(text: str, position: int, *, many: bool) -> Iterator[tuple[int, int]]:
     """Yield the inside of each ``{keys}`` argument after a command."""
     while True:
-        position = _SPACE.match(text, position).end()  # type: ignore[union-attr]
+        space = _SPACE.match(text, position)
+        position = space.end() if space else position
         opener = text[position : position + 1]
         if opener in ("[", "("):
             close = _closing(text, position, "]" if opener == "[" else ")")

@@ -126,6 +126,17 @@ def audit(
         )
         texts = [manuscript.read(path) for path in manuscripts]
         libraries = load_libraries(resolve_paths(bib_paths, config))
+        for library in libraries:
+            if library.failures:
+                # Their entries are missing from the list: say why before CM501s.
+                count = len(library.failures)
+                click.echo(
+                    f"citeman: warning: {library.path}: {count} block"
+                    f"{'s' if count > 1 else ''} cannot be parsed and"
+                    f" {'were' if count > 1 else 'was'} skipped; run"
+                    f' "citeman check {library.path}"',
+                    err=True,
+                )
         model = run.build(texts, libraries)
         problems = run.audit(model, config.active_rules(manuscript=True))
         if fix_list is not None:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from citeman.cli import main
 from tests.audit.conftest import AUDIT, write_docx
-from tests.conftest import ROOT
+from tests.conftest import DATA, ROOT
 
 PAPER = """Recovery is quick (Kopta et al., 1995).
 Therapy helps (Leichsenring & Rabung, 2011; Rabung, 2020).
@@ -225,3 +225,15 @@ def test_readme_example_is_what_citeman_prints(workdir: Path) -> None:
     (workdir / "paper.md").write_text(paper, encoding="utf-8")
     code, out, _ = run(*command.split())
     assert (code, out) == (1, expected)
+
+
+def test_unparsable_blocks_are_announced(workdir: Path) -> None:
+    shutil.copy(DATA / "broken.bib", workdir / "broken.bib")
+    (workdir / "paper.txt").write_text("(Nobody, 2020)\n", encoding="utf-8")
+    code, out, err = run("audit", "paper.txt", "--bib", "broken.bib", "-q")
+    assert code == 1
+    assert err == (
+        "citeman: warning: broken.bib: 1 block cannot be parsed and was skipped;"
+        ' run "citeman check broken.bib"\n'
+    )
+    assert out.splitlines()[0].startswith("broken.bib:2:1: CM502")
