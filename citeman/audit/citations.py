@@ -1,7 +1,7 @@
 """Find every citation of a manuscript, whatever syntax its kind allows.
 
 Before looking, the parts that are not text are blanked out with spaces, which
-keeps every position: LaTeX comments, Markdown code and HTML comments. LaTeX's
+keeps every position: LaTeX comments; Markdown code, HTML comments and URLs. LaTeX's
 ``~`` and ``\\&`` become a space and "&" so that "Bellis et~al." reads as prose.
 """
 
@@ -16,7 +16,8 @@ from citeman.audit.model import Citation
 
 _LATEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _MARKDOWN_HIDDEN = re.compile(
-    r"^(?P<fence>```|~~~)[^\n]*\n.*?^(?P=fence)[^\n]*$|`[^`\n]+`|<!--.*?-->",
+    r"^(?P<fence>```|~~~)[^\n]*\n.*?^(?P=fence)[^\n]*$|`[^`\n]+`|<!--.*?-->"
+    r"|https?://[^\s)>\]]+",
     re.DOTALL | re.MULTILINE,
 )
 

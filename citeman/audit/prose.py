@@ -111,7 +111,8 @@ def _parenthetical(
             start, end = offset + read.start, None
             head, base = _before(text, match)
             group = known.ending(head) if number == 0 else None
-            if group and not read.et_al and read.names[0].isupper():
+            single = len(read.names) == 1 and not read.et_al
+            if group and single and read.names[0].isupper():
                 # "National Institute of Mental Health (NIMH, 2020)": narrative,
                 # introducing the abbreviation.
                 template = replace(

@@ -152,9 +152,10 @@ def test_not_citations(text: str) -> None:
             False,
         ),
         ("mail a@b.org; `@code`; ends @key.", ["key key@1:30-33"], False),
+        ("<https://example.org/@user> [x](http://x.org/@me)", [], False),
         ("---\nnocite: |\n  @*\n---\n", [], True),
     ],
-    ids=["pandoc", "emails-code-and-trailing-dots", "nocite-all"],
+    ids=["pandoc", "emails-code-and-trailing-dots", "urls", "nocite-all"],
 )
 def test_pandoc_keys(text: str, expected: list[str], everything: bool) -> None:
     found, cites_all = citations.find(
