@@ -88,8 +88,8 @@ class LibraryRule(Rule):
 class ManuscriptRule(Rule):
     """A rule over manuscripts' citations and their reference list (``audit``).
 
-    ``check`` never runs it. Its findings name their file in ``Finding.path``:
-    the manuscript, or the ``.bib`` file of an entry.
+    ``citeman audit`` runs it, ``citeman check`` never does. Its findings name
+    their file in ``Finding.path``: the manuscript, or the ``.bib`` file of an entry.
     """
 
     check: Callable[[Audit, RuleContext], Iterator[Finding]]
