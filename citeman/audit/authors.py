@@ -95,7 +95,8 @@ def _people(
         # before the last or a comma before "et al."; otherwise the last counts.
         if not connector and not comma_et_al:
             names = names[-1:]
-    return names[0][0], tuple(name for _, name in names), connector
+    # LaTeX manuscripts spell accents as commands: "Kivim{\\"a}ki" is "Kivimäki".
+    return names[0][0], tuple(to_unicode(name) for _, name in names), connector
 
 
 def is_name(token: str, *, narrative: bool = False) -> bool:
