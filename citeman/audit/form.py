@@ -19,7 +19,7 @@ NAMED = 3
 
 def author_count(work: Work) -> int:
     """Return how many authors APA counts; a list ending "and others" has 3+."""
-    if work.folded and not work.folded[-1]:
+    if len(work.families) > 1 and work.families[-1] == "others":
         return max(3, len(work.folded))
     return len(work.families)
 

@@ -7,6 +7,8 @@ Each citation is shown as ``form names [et al.] [connector] year@line:col-end``
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from citeman.audit import citations, manuscript
 from citeman.audit.manuscript import Kind
@@ -193,3 +195,25 @@ def test_latex_keys(text: str, expected: list[str], everything: bool) -> None:
     )
     assert [_brief(citation) for citation in found] == expected
     assert cites_all is everything
+
+
+PIECES = st.sampled_from(
+    ["(", ")", ";", ",", " ", "\n", "&", "and", "et al.", "e.g.,", "see", "Kopta",
+     "van", "der", "Berg", "NIMH", "[NIMH]", "2014", "2014a", "n.d.", "in press",
+     "p. 3", "'s", "@key", "\\cite{a}", "[@b]", "%", "~", "`", "World Health",
+     "Organization", "Ødegaard", "\\\"a", "{", "}"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=40), st.sampled_from(list(Kind)))
+def test_any_text_gives_citations_inside_it(pieces: list[str], kind: Kind) -> None:
+    text = "".join(pieces)
+    paper = manuscript.from_text("p", text, kind)
+    found, _ = citations.find(paper, GROUPS)
+    lines = text.split("\n")
+    for citation in found:
+        span = citation.span
+        assert 1 <= span.line <= span.end_line <= len(lines)
+        assert 1 <= span.column <= len(lines[span.line - 1]) + 1
+        assert citation.key or citation.names

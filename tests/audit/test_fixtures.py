@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from citeman import parse
 from citeman.audit import manuscript, run
@@ -116,3 +118,21 @@ def test_the_same_defects_in_a_word_document(tmp_path: Path) -> None:
 def test_key_and_prose_defects(name: str, expected: list[str]) -> None:
     found = _audit(AUDIT / name)
     assert [line for line in found if "CM502" not in line] == expected
+
+
+WORDS = st.sampled_from(
+    ["(", ")", "; ", ", ", " ", "\n", " & ", " and ", " et al.", "e.g., ", "see ",
+     "Kopta", "Leichsenring", "Rabung", "Bellis", "Kivimäki", "Lindfors", "NIMH",
+     "National Institute of Mental Health", "[NIMH]", "Smith", "1994", "2011",
+     "2013", "2014a", "2019", "n.d.", "in press", ", p. 3", "'s"]
+)  # fmt: skip
+LIBRARIES = [parse.load(ROOT / "library.bib"), parse.load(AUDIT / "extra.bib")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, max_size=40))
+def test_any_text_is_audited_without_error(words: list[str]) -> None:
+    paper = manuscript.from_text("p.txt", "".join(words), manuscript.Kind.TEXT)
+    model = run.build([paper], LIBRARIES)
+    for problem in run.audit(model, Config().active_rules(manuscript=True)):
+        assert problem.message and problem.message == problem.message.strip()
