@@ -87,7 +87,7 @@ def manuscript_text(bib: Path, citations: int, seed: int = 6) -> str:
     return _wrap(" ".join(pieces))
 
 
-def _order(work: works.Work) -> tuple[tuple[str, ...], int, str]:
+def _order(work: works.Work) -> tuple[str, str, tuple[str, ...], int, str]:
     return work.sort_key
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from citeman.audit.naming import PARTICLES
+from citeman.audit.naming import is_lead
 from citeman.text import to_unicode
 
 _SEPARATOR = re.compile(r"\s*,\s*(?:&|and)\s+|\s+(?:&|and)\s+|\s*,\s*")
@@ -106,7 +106,7 @@ def is_name(token: str, *, narrative: bool = False) -> bool:
     (True, True, False)
     """
     words = token.split()
-    while len(words) > 1 and words[0].casefold() in PARTICLES:
+    while len(words) > 1 and is_lead(words[0]):
         words.pop(0)
     if len(words) != 1:
         return False
@@ -125,7 +125,7 @@ def _trailing_name(token: str, *, narrative: bool) -> int | None:
     if not words or not is_name(words[-1].group(), narrative=narrative):
         return None
     first = len(words) - 1
-    while first > 0 and words[first - 1].group().casefold() in PARTICLES:
+    while first > 0 and is_lead(words[first - 1].group()):
         first -= 1
     return words[first].start()
 

@@ -27,6 +27,8 @@ def author_count(work: Work) -> int:
 def names_text(work: Work, *, narrative: bool) -> str:
     """Return the author part APA writes for ``work``, e.g. "Kopta et al."."""
     families = work.families
+    if work.initials_needed and work.initials:
+        families = (f"{work.initials} {families[0]}", *families[1:])
     count = author_count(work)
     joiner = "and" if narrative else "&"
     if count == 1:

@@ -57,13 +57,20 @@ class Citation:
         return self.form is Form.PARENTHETICAL
 
 
+#: Where a work stands in an APA reference list: first author's family name
+#: and initials, the other authors' names (none sorts first), year rank, letter.
+SortKey = tuple[str, str, tuple[str, ...], int, str]
+
+
 @dataclass(frozen=True, slots=True)
 class Work:
     """An entry of the reference list as in-text citations name it.
 
     ``families`` are the family names APA cites (particles kept, LaTeX decoded;
     a group author whole; with no author or editor, the title, and ``is_titled``),
-    ``folded`` the same reduced for matching. ``suffix``
+    ``folded`` the same reduced for matching. ``initials`` are the first
+    author's ("J.-P."); APA writes them when another first author in the list
+    has the same family name ("J. Smith, 2020" and "A. Smith, 2019"). ``suffix``
     is the letter APA adds when another work has the same authors and year,
     and ``names_needed`` how many names the in-text form lists before "et al."
     so that it is told apart from works with the same first author and year.
@@ -74,10 +81,12 @@ class Work:
     folded: tuple[str, ...]
     is_group: bool
     is_titled: bool
+    initials: str
+    initials_needed: bool
     year: str
     suffix: str
     names_needed: int
-    sort_key: tuple[tuple[str, ...], int, str]
+    sort_key: SortKey
 
 
 class Status(StrEnum):

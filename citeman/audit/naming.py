@@ -18,6 +18,7 @@ PARTICLES = frozenset({
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le",
     "ten", "ter", "dos", "das", "des", "vom", "zu", "zur", "zum", "y",
 })  # fmt: skip
+_INITIALS = re.compile(r"(?:[^\W\d_]\.-?)+")
 _NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 _YEAR = re.compile(r"(\d{4})\s*-?\s*([a-z]?)(?![a-z])")
 _NO_DATE = frozenset({"", "n.d.", "nd", "n. d.", "no date", "s.d."})
@@ -40,13 +41,44 @@ def fold(text: str) -> str:
 def fold_family(name: str) -> str:
     """Return a family name folded for matching, leading particles dropped.
 
-    >>> fold_family("Van der Berg") == fold_family("van der Berg") == "berg"
+    Initials go too: APA writes "(J. Smith, 2020)" to tell two Smiths apart.
+
+    >>> fold_family("Van der Berg") == fold_family("J.-P. van der Berg") == "berg"
     True
     """
     words = name.split()
-    while len(words) > 1 and words[0].casefold() in PARTICLES:
+    while len(words) > 1 and is_lead(words[0]):
         words.pop(0)
     return fold(" ".join(words))
+
+
+def is_lead(word: str) -> bool:
+    """Return whether ``word`` may precede a family name: a particle or initials."""
+    return word.casefold() in PARTICLES or _INITIALS.fullmatch(word) is not None
+
+
+def initials(given: str) -> str:
+    """Return given names as APA's initials.
+
+    >>> initials("S. M."), initials("Jean-Paul"), initials(r"Ren{\\'e}e K.")
+    ('S. M.', 'J.-P.', 'R. K.')
+    """
+    words = []
+    for word in to_unicode(given).replace("~", " ").split():
+        parts = [part for part in word.split("-") if fold(part)]
+        words.append("-".join(f"{part.lstrip('.')[:1].upper()}." for part in parts))
+    return " ".join(word for word in words if word)
+
+
+def fold_initials(written: str) -> str:
+    """Return initials reduced for comparison: "J.-P." and "J. P." are both "jp"."""
+    return fold(written)
+
+
+def cited_initials(name: str) -> str:
+    """Return the initials written before a cited family name ("J. Smith": "j")."""
+    words = name.split()[:-1]
+    return "".join(fold(word) for word in words if _INITIALS.fullmatch(word))
 
 
 @lru_cache(maxsize=65536)

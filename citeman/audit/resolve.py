@@ -12,7 +12,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from citeman.audit.model import Citation, Form, Resolution, Status, Work
-from citeman.audit.naming import fold_family, fold_group, year_rank
+from citeman.audit.naming import (
+    cited_initials,
+    fold_family,
+    fold_group,
+    fold_initials,
+    year_rank,
+)
 
 
 class Index:
@@ -114,7 +120,7 @@ def _lookup(
         wanted = year_rank(citation.year)
         likely = sorted(
             _narrow(works, citation, names),
-            key=lambda work: (abs(work.sort_key[1] - wanted), work.sort_key),
+            key=lambda work: (abs(work.sort_key[3] - wanted), work.sort_key),
         )
         return Status.OTHER_YEAR, tuple(likely)
     narrowed = _narrow(same_year, citation, names)
@@ -126,7 +132,8 @@ def _lookup(
             return Status.OTHER_YEAR, _ordered(narrowed)
     if len(narrowed) == 1:
         return Status.FOUND, tuple(narrowed)
-    if len({work.folded for work in narrowed}) == 1 and all(w.suffix for w in narrowed):
+    same = {(work.folded, fold_initials(work.initials)[:1]) for work in narrowed}
+    if len(same) == 1 and all(work.suffix for work in narrowed):
         return Status.NEEDS_SUFFIX, _ordered(narrowed)
     return Status.AMBIGUOUS, _ordered(narrowed)
 
@@ -137,11 +144,20 @@ def _ordered(works: list[Work]) -> tuple[Work, ...]:
 
 
 def _fitting(works: list[Work], names: tuple[str, ...]) -> list[Work]:
-    """Return the works whose second and later names are those written, if any."""
+    """Return the works whose initials and later names are those written, if any.
+
+    With nothing written beyond one family name, nothing is said to fit.
+    """
     cited = tuple(fold_family(name) for name in names[1:])
-    if not cited:
+    lead = cited_initials(names[0])
+    if not cited and not lead:
         return []
-    return [work for work in works if work.folded[1 : 1 + len(cited)] == cited]
+    return [
+        work
+        for work in works
+        if work.folded[1 : 1 + len(cited)] == cited
+        and fold_initials(work.initials).startswith(lead)
+    ]
 
 
 def _narrow(

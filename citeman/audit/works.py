@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from citeman.audit.model import Work
-from citeman.audit.naming import fold, fold_family, fold_group, read_year, year_rank
+from citeman.audit.naming import (
+    fold,
+    fold_family,
+    fold_group,
+    fold_initials,
+    initials,
+    read_year,
+    year_rank,
+)
 from citeman.model import Entry, Library
 from citeman.names import Person, split_names
 from citeman.text import strip_braces, to_unicode
@@ -31,6 +39,7 @@ class _Draft:
     folded: tuple[str, ...]
     is_group: bool
     is_titled: bool
+    initials: str
     year: str
     suffix: str
 
@@ -40,6 +49,7 @@ def build(libraries: Sequence[Library]) -> tuple[Work, ...]:
     drafts = [_draft(entry) for library in libraries for entry in library.entries]
     suffixes = _suffixes(drafts)
     needed = _names_needed(drafts)
+    shared = _shared_family_names(drafts)
     works = []
     for index, draft in enumerate(drafts):
         suffix = draft.suffix or suffixes.get(index, "")
@@ -50,10 +60,18 @@ def build(libraries: Sequence[Library]) -> tuple[Work, ...]:
                 folded=draft.folded,
                 is_group=draft.is_group,
                 is_titled=draft.is_titled,
+                initials=draft.initials,
+                initials_needed=bool(draft.folded) and draft.folded[0] in shared,
                 year=draft.year,
                 suffix=suffix,
                 names_needed=needed.get(index, 1),
-                sort_key=(draft.folded, year_rank(draft.year), suffix),
+                sort_key=(
+                    draft.folded[0] if draft.folded else "",
+                    fold_initials(draft.initials),
+                    draft.folded[1:],
+                    year_rank(draft.year),
+                    suffix,
+                ),
             )
         )
     return tuple(works)
@@ -73,8 +91,16 @@ def _draft(entry: Entry) -> _Draft:
         title = " ".join(to_unicode(entry.get("title")).split())
         families, folded, is_group = [title], [fold_group(title)], True
     year, suffix = read_year(entry.get("year") or entry.get("date")[:4])
+    first = "" if not people or people[0].is_organization else people[0].first
     return _Draft(
-        entry, tuple(families), tuple(folded), is_group, not people, year, suffix
+        entry=entry,
+        families=tuple(families),
+        folded=tuple(folded),
+        is_group=is_group,
+        is_titled=not people,
+        initials=initials(first),
+        year=year,
+        suffix=suffix,
     )
 
 
@@ -94,10 +120,12 @@ def _family(person: Person) -> tuple[str, str]:
 
 def _suffixes(drafts: Sequence[_Draft]) -> dict[int, str]:
     """Return the letter of each work that shares its authors and year with another."""
-    groups: dict[tuple[tuple[str, ...], str], list[int]] = defaultdict(list)
+    groups: dict[tuple[tuple[str, ...], str, str], list[int]] = defaultdict(list)
     for index, draft in enumerate(drafts):
         if not draft.suffix:
-            groups[(draft.folded, draft.year)].append(index)
+            # Same authors means the same people: "Smith, J." is not "Smith, A.".
+            who = (draft.folded, fold_initials(draft.initials)[:1])
+            groups[(*who, draft.year)].append(index)
     letters: dict[int, str] = {}
     for members in groups.values():
         if len(members) < 2:
@@ -108,12 +136,27 @@ def _suffixes(drafts: Sequence[_Draft]) -> dict[int, str]:
     return letters
 
 
+def _shared_family_names(drafts: Sequence[_Draft]) -> set[str]:
+    """Return the first authors' family names borne by people of other initials.
+
+    Only the first initial counts: "Smith, J." and "Smith, J. A." may well be
+    one person written twice.
+    """
+    seen: dict[str, set[str]] = defaultdict(set)
+    for draft in drafts:
+        if draft.folded and draft.initials and not draft.is_group:
+            seen[draft.folded[0]].add(fold_initials(draft.initials)[:1])
+    return {family for family, letters in seen.items() if len(letters) > 1}
+
+
 def _names_needed(drafts: Sequence[_Draft]) -> dict[int, int]:
     """Return how many names each 3+ author work's in-text form must list."""
-    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    buckets: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for index, draft in enumerate(drafts):
         if len(draft.folded) >= 3:
-            buckets[(draft.folded[0], draft.year)].append(index)
+            # Initials already tell first authors of one family name apart.
+            who = (draft.folded[0], fold_initials(draft.initials)[:1])
+            buckets[(*who, draft.year)].append(index)
     needed: dict[int, int] = {}
     for members in buckets.values():
         for index in members:

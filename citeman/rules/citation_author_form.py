@@ -3,7 +3,10 @@
 APA 7 names one or two authors every time ("&" inside parentheses, "and" in
 running text) and three or more as the first and "et al." (or as many names as
 tell the work apart from others with the same first author and year). Works with
-the same authors and year take letters (2020a, 2020b), in the text too. A group
+the same authors and year take letters (2020a, 2020b), in the text too. When two
+first authors share a family name, their initials tell them apart ("J. Smith,
+2020"; only a different first initial counts, as "Smith, J." and "Smith, J. A."
+may be one person). A group
 abbreviation is introduced at its first use: "(National Institute of Mental
 Health [NIMH], 2020)", then "(NIMH, 2020)".
 
@@ -25,7 +28,7 @@ from collections.abc import Iterator
 
 from citeman.audit.form import NAMED, author_count, cite_like
 from citeman.audit.model import Audit, Resolution, Status
-from citeman.audit.naming import fold_family, year_text
+from citeman.audit.naming import cited_initials, fold_family, year_text
 from citeman.problem import Finding, Severity
 from citeman.rules.base import ManuscriptRule, RuleContext
 
@@ -65,6 +68,11 @@ def _problem(resolution: Resolution) -> str | None:
             else f"{name} ({short}, {year})"
         )
         return f'introduce the abbreviation at its first use: "{intro}"'
+    if work.initials_needed and not cited_initials(citation.names[0]):
+        return (
+            f"another first author in the list is also named {work.families[0]}:"
+            f' write "{expected}"'
+        )
     if not (work.is_group and len(work.families) == 1):
         message = _names_problem(resolution, expected)
         if message:

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from citeman.audit.model import Audit, Resolution, Status
-from citeman.audit.naming import fold_family, year_rank, year_text
+from citeman.audit.model import Audit, Resolution, SortKey, Status
+from citeman.audit.naming import cited_initials, fold_family, year_rank, year_text
 from citeman.problem import Finding, Severity
 from citeman.rules.base import ManuscriptRule, RuleContext
 
@@ -56,13 +56,14 @@ def check(audit: Audit, context: RuleContext) -> Iterator[Finding]:
                 break
 
 
-def _sort_key(resolution: Resolution) -> tuple[tuple[str, ...], int, str]:
+def _sort_key(resolution: Resolution) -> SortKey:
     """Return where the cited work stands in the reference list."""
     if resolution.status in _RESOLVED:
         return resolution.works[0].sort_key
     citation = resolution.citation
     names = tuple(fold_family(name) for name in citation.names)
-    return names, year_rank(citation.year), citation.suffix
+    initials = cited_initials(citation.names[0])
+    return names[0], initials, names[1:], year_rank(citation.year), citation.suffix
 
 
 def _join(run: Sequence[Resolution]) -> str:
