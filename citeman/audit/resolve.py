@@ -3,7 +3,7 @@
 Works are indexed by the folded family name of their first author, so a
 citation looks at that author's works only, however long the list. Group
 abbreviations are expanded from their introduction in the same manuscript
-("[NIMH]"), or failing that from the initials of a group author in the list.
+("[NIMH]"), or failing that from the acronym of a group author in the list.
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ from citeman.audit.naming import (
 
 
 class Index:
-    """The works of a list, by key, by first author, and group initials."""
+    """The works of a list, by key, by first author (and year), group acronym."""
 
     def __init__(self, works: Sequence[Work]) -> None:
         self.works = tuple(works)
         self.by_key: dict[str, Work] = {}
         self.by_first: dict[str, list[Work]] = defaultdict(list)
         self.by_first_year: dict[tuple[str, str], list[Work]] = defaultdict(list)
-        self.by_initials: dict[str, list[str]] = defaultdict(list)
+        self.by_acronym: dict[str, list[str]] = defaultdict(list)
         self.titled = [work for work in works if work.is_titled]
         for work in works:
             self.by_key.setdefault(work.entry.key, work)
@@ -37,10 +37,10 @@ class Index:
                 self.by_first[work.folded[0]].append(work)
                 self.by_first_year[(work.folded[0], work.year)].append(work)
             if work.is_group:
-                initials = "".join(
-                    w[0] for w in work.families[0].split() if w[0].isupper()
+                acronym = "".join(
+                    word[0] for word in work.families[0].split() if word[0].isupper()
                 )
-                self.by_initials[initials].append(work.families[0])
+                self.by_acronym[acronym].append(work.families[0])
 
     @property
     def groups(self) -> list[str]:
@@ -92,7 +92,7 @@ def _expand(
         group, where = introductions[first]
         introduced = where <= (citation.span.line, citation.span.column)
         return (group, *citation.names[1:]), group, introduced
-    groups = index.by_initials.get(first, [])
+    groups = index.by_acronym.get(first, [])
     if len(groups) == 1 and index.first_key(first) not in index.by_first:
         return (groups[0], *citation.names[1:]), groups[0], False
     return citation.names, "", True
@@ -101,6 +101,7 @@ def _expand(
 def _lookup(
     citation: Citation, names: tuple[str, ...], index: Index
 ) -> tuple[Status, tuple[Work, ...]]:
+    """Return what the list holds for an author–date citation, and the works."""
     first = index.first_key(names[0])
     works = index.by_first.get(first)
     if works:
