@@ -237,3 +237,12 @@ def test_unparsable_blocks_are_announced(workdir: Path) -> None:
         ' run "citeman check broken.bib"\n'
     )
     assert out.splitlines()[0].startswith("broken.bib:2:1: CM502")
+
+
+def test_fix_list_into_a_missing_folder_exits_2(paper: Path) -> None:
+    code, out, err = run("audit", "paper.md", "--fix-list", "no/such/dir/cited.bib")
+    assert (code, out) == (2, "")
+    assert err == (
+        "citeman: error: no/such/dir/cited.bib: cannot be written"
+        " (No such file or directory)\n"
+    )
