@@ -17,8 +17,7 @@ from typing import Any
 from bibtexparser import model as bp
 from bibtexparser.splitter import Splitter
 
-from citeman import collector
-from citeman.errors import InputError
+from citeman import collector, textfile
 from citeman.model import Entry, Field, Library, ParseFailure, StringMacro
 
 #: BibTeX's predefined month macros (plain.bst), lower-case name → value.
@@ -71,26 +70,8 @@ def load(path: str | Path) -> Library:
     UTF-8 text; BibTeX syntax errors never raise, they become ``failures``.
     """
     name = str(path)
-    file = Path(path)
-    if file.is_dir():
-        raise InputError(name, "is a directory, not a .bib file")
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, "no such file") from None
-    except OSError as error:
-        raise InputError(name, f"cannot be read ({error.strerror})") from error
-    if b"\0" in data:
-        raise InputError(name, "is a binary file, not BibTeX text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise InputError(
-            name,
-            f"line {line}: byte 0x{data[error.start]:02x} is not UTF-8"
-            " (save the file as UTF-8)",
-        ) from error
+    data = textfile.read_bytes(path, "a .bib file")
+    text = textfile.decode(name, data, "BibTeX text")
     del data  # a large file's bytes need not live on beside its text
     return loads(text, name)
 

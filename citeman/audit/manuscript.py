@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from citeman import textfile
 from citeman.errors import InputError
 from citeman.model import Span
 
@@ -72,28 +73,11 @@ def read(path: str | Path) -> Manuscript:
     """Read the manuscript at ``path``; raise :class:`InputError` when unreadable."""
     name = str(path)
     file = Path(path)
-    if file.is_dir():
-        raise InputError(name, "is a directory, not a manuscript")
     kind = kind_of(file)
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, "no such file") from None
-    except OSError as error:
-        raise InputError(name, f"cannot be read ({error.strerror})") from error
+    data = textfile.read_bytes(file, "a manuscript")
     if kind is Kind.DOCX:
         return from_text(name, _docx_text(name, file), kind)
-    if b"\0" in data:
-        raise InputError(name, "is a binary file, not a text manuscript")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise InputError(
-            name,
-            f"line {line}: byte 0x{data[error.start]:02x} is not UTF-8"
-            " (save the file as UTF-8)",
-        ) from error
+    text = textfile.decode(name, data, "a text manuscript")
     return from_text(name, text, kind)
 
 

@@ -2,42 +2,26 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
-import tempfile
 from pathlib import Path
 
 import click
 
-from citeman import rules
+from citeman import atomic
 from citeman.audit import manuscript, run, trim
 from citeman.audit.form import NAMED
 from citeman.cli.inputs import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
-    load_config,
     load_libraries,
     reported_errors,
     resolve_paths,
+    selected_config,
 )
-from citeman.errors import CitemanError, UsageError
+from citeman.cli.output import echo_problems
+from citeman.errors import UsageError
 from citeman.problem import Severity
 from citeman.report import FORMATS
-from citeman.report import text as text_report
-
-
-def _selectors(value: str | None, option: str) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    selectors = tuple(part.strip() for part in value.split(",") if part.strip())
-    for selector in selectors:
-        if not rules.is_known_selector(selector):
-            raise UsageError(
-                f'{option} names no rule: "{selector}"; use a code (CM502), a code'
-                " prefix (CM5), a name (reference-not-cited) or ALL;"
-                ' see "citeman rules"'
-            )
-    return selectors
 
 
 @click.command()
@@ -115,15 +99,7 @@ def audit(
       2  usage, configuration or input error
     """
     with reported_errors():
-        config = load_config(config_file, no_config)
-        chosen = _selectors(select, "--select")
-        skipped = _selectors(ignore, "--ignore")
-        config = dataclasses.replace(
-            config,
-            select=chosen if chosen is not None else config.select,
-            ignore=config.ignore + (skipped or ()),
-            fail_on=Severity(fail_on) if fail_on else config.fail_on,
-        )
+        config = selected_config(config_file, no_config, select, ignore, fail_on)
         texts = [manuscript.read(path) for path in manuscripts]
         libraries = load_libraries(resolve_paths(bib_paths, config))
         for library in libraries:
@@ -147,40 +123,13 @@ def audit(
                 else model.cited(NAMED)
             )
             text, kept = trim.trim(libraries, keep)
-            _write_atomically(fix_list, text)
+            atomic.replace_text(fix_list, text)
             click.echo(
                 f"wrote {kept} of {len(model.works)} entries to {fix_list}", err=True
             )
-    if output_format == "text" and not quiet:
-        click.echo(text_report.render(problems), nl=False)
-    elif output_format == "text":
-        for problem in problems:
-            click.echo(text_report.line(problem))
-    else:
-        click.echo(FORMATS[output_format](problems), nl=False)
+    echo_problems(problems, output_format, quiet=quiet)
     failing = any(problem.severity.rank >= config.fail_on.rank for problem in problems)
     raise SystemExit(EXIT_FINDINGS if failing else EXIT_CLEAN)
-
-
-def _write_atomically(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` through a temporary file and a rename.
-
-    A crash leaves the old file or the new one, never half of one. The file
-    keeps the mode of the one it replaces; a new one is readable by all.
-    """
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    try:
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    except OSError as error:
-        raise CitemanError(f"{path}: cannot be written ({error.strerror})") from error
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(content)
-        os.chmod(name, mode)
-        os.replace(name, path)
-    except OSError as error:
-        Path(name).unlink(missing_ok=True)
-        raise CitemanError(f"{path}: cannot be written ({error.strerror})") from error
 
 
 def _refuse_manuscript(target: Path, manuscripts: tuple[str, ...]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,32 +9,22 @@ from typing import Any
 import click
 from click._termui_impl import ProgressBar
 
-from citeman import lint, rules
+from citeman import lint
 from citeman.cli import online
 from citeman.cli.inputs import (
     EXIT_CLEAN,
     EXIT_ERROR,
     EXIT_FINDINGS,
-    load_config,
     load_libraries,
     reported_errors,
     resolve_paths,
+    selected_config,
     stderr_is_terminal,
 )
+from citeman.cli.output import echo_problems
 from citeman.errors import UsageError
 from citeman.problem import Severity
 from citeman.report import FORMATS
-from citeman.report import text as text_report
-
-_COLOURS = {
-    "location": {"bold": True},
-    "error": {"fg": "red", "bold": True},
-    "warning": {"fg": "yellow", "bold": True},
-    "info": {"fg": "blue", "bold": True},
-    "fixable": {"fg": "cyan"},
-    "summary": {"bold": True},
-}
-
 
 #: Libraries smaller than this are checked faster than a progress bar can draw.
 _PROGRESS_FROM = 2000
@@ -43,23 +32,6 @@ _PROGRESS_FROM = 2000
 
 def _announce(message: str) -> None:
     click.echo(message, err=True)
-
-
-def _colour(text: str, role: str) -> str:
-    return click.style(text, **_COLOURS.get(role, {}))  # type: ignore[arg-type]
-
-
-def _selectors(value: str | None, option: str) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    selectors = tuple(part.strip() for part in value.split(",") if part.strip())
-    for selector in selectors:
-        if not rules.is_known_selector(selector):
-            raise UsageError(
-                f'{option} names no rule: "{selector}"; use a code (CM203), a code'
-                ' prefix (CM2), a name (page-range) or ALL; see "citeman rules"'
-            )
-    return selectors
 
 
 @click.command()
@@ -135,15 +107,7 @@ def check(
          failed (--online; the problems found are still printed)
     """
     with reported_errors():
-        config = load_config(config_file, no_config)
-        chosen = _selectors(select, "--select")
-        skipped = _selectors(ignore, "--ignore")
-        config = dataclasses.replace(
-            config,
-            select=chosen if chosen is not None else config.select,
-            ignore=config.ignore + (skipped or ()),
-            fail_on=Severity(fail_on) if fail_on else config.fail_on,
-        )
+        config = selected_config(config_file, no_config, select, ignore, fail_on)
         if statistics and output_format != "text":
             raise UsageError("--statistics works with --format text only")
         show_progress = stderr_is_terminal() and not quiet
@@ -163,16 +127,7 @@ def check(
                 )
         else:
             problems = lint.lint(libraries, active, resolver=resolver)
-    if output_format == "text":
-        if statistics:
-            click.echo(text_report.statistics(problems), nl=False)
-        else:
-            for problem in problems:
-                click.echo(text_report.line(problem, _colour))
-        if not quiet:
-            click.echo(_colour(text_report.summary(problems), "summary"))
-    else:
-        click.echo(FORMATS[output_format](problems), nl=False)
+    echo_problems(problems, output_format, quiet=quiet, statistics=statistics)
     if online.report_unverified(resolver):
         raise SystemExit(EXIT_ERROR)
     failing = any(problem.severity.rank >= config.fail_on.rank for problem in problems)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
-from citeman import lint, render, rules
+from citeman import atomic, lint, render, rules
 from citeman.cli.inputs import (
     load_config,
     load_libraries,
@@ -18,7 +16,7 @@ from citeman.cli.inputs import (
     resolve_paths,
 )
 from citeman.config import Config
-from citeman.errors import CitemanError, UsageError
+from citeman.errors import UsageError
 from citeman.model import Entry, Library
 
 #: Findings that change what a reference prints: rendering goes on, as best it
@@ -81,19 +79,6 @@ def warn_about(
             f" {problem.message}; printed as best it can",
             err=True,
         )
-
-
-def write_atomically(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` through a temporary file and a rename."""
-    try:
-        handle, name = tempfile.mkstemp(
-            dir=path.parent or Path(), prefix=f".{path.name}."
-        )
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(content)
-        os.replace(name, path)
-    except OSError as error:
-        raise CitemanError(f"{path}: cannot be written ({error.strerror})") from error
 
 
 def _keys(value: str | None) -> list[str]:
@@ -162,4 +147,4 @@ def render_(
         if output is None:
             click.echo(document, nl=False)
         else:
-            write_atomically(output, document)
+            atomic.replace_text(output, document)

@@ -5,16 +5,16 @@ case: only the first word, the first word after a colon, proper nouns and
 acronyms are capitalised. A title typed in Title Case prints wrongly in APA and
 stands out against the rest of the library.
 
-A title counts as sentence case while its capitalised words (other than the
-first word and the first after a colon, question mark or dash) are at most one,
-or while their runs (``United States`` is one) are no more than its lower-case
-words: those are taken for proper nouns, as in "… behaviours in England".
-``{Braced}`` words, acronyms (NHS, LMICs), words with an inner capital or digit (mRNA, COVID-19) and minor words (of, and, the,
-with, …) never count. A title with at most one capitalised word and no
-lower-case one ("Common Disorders") could be either style and is accepted by
-both. Journal names are title case by convention and never checked, nor are
-entries whose ``langid``, ``language`` or ``hyphenation`` names a language
-other than English.
+A title counts as sentence case while its capitalised words (other than the first
+word and the first after a colon, question mark or dash) are at most one, or while
+their runs (``United States`` is one) are no more than its lower-case words: those
+are taken for proper nouns, as in "… behaviours in England". ``{Braced}`` words,
+acronyms (NHS, LMICs), words with an inner capital or digit (mRNA, COVID-19) and
+minor words (of, and, the, with, …) never count. A title with at most one
+capitalised word and no lower-case one ("Common Disorders") could be either style
+and is accepted by both. Journal names are title case by convention and never
+checked, nor are entries whose ``langid``, ``language`` or ``hyphenation`` names a
+language other than English.
 
 Options: ``case``, the convention: ``sentence`` (default), ``title``, or
 ``consistent`` (the majority style of the titles checked, sentence case on a

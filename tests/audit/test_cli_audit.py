@@ -176,8 +176,8 @@ def test_fix_list_never_writes_over_a_manuscript(paper: Path) -> None:
         ),
         (
             ["paper.md", "--select", "CM599"],
-            'citeman: error: --select names no rule: "CM599"; use a code (CM502), a'
-            " code prefix (CM5), a name (reference-not-cited) or ALL; see"
+            'citeman: error: --select names no rule: "CM599"; use a code (CM203), a'
+            " code prefix (CM2), a name (page-range) or ALL; see"
             ' "citeman rules"\n',
         ),
     ],

@@ -1,0 +1,45 @@
+"""How check and audit print problems: colour on a terminal, one format each."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import click
+
+from citeman.problem import Problem
+from citeman.report import FORMATS
+from citeman.report import text as text_report
+
+_COLOURS = {
+    "location": {"bold": True},
+    "error": {"fg": "red", "bold": True},
+    "warning": {"fg": "yellow", "bold": True},
+    "info": {"fg": "blue", "bold": True},
+    "fixable": {"fg": "cyan"},
+    "summary": {"bold": True},
+}
+
+
+def colour(text: str, role: str) -> str:
+    """Style a piece of the text report; click drops the style off a terminal."""
+    return click.style(text, **_COLOURS.get(role, {}))  # type: ignore[arg-type]
+
+
+def echo_problems(
+    problems: Sequence[Problem],
+    output_format: str,
+    *,
+    quiet: bool = False,
+    statistics: bool = False,
+) -> None:
+    """Print ``problems`` in ``output_format``; text ends in a summary unless quiet."""
+    if output_format != "text":
+        click.echo(FORMATS[output_format](problems), nl=False)
+        return
+    if statistics:
+        click.echo(text_report.statistics(problems), nl=False)
+    else:
+        for problem in problems:
+            click.echo(text_report.line(problem, colour))
+    if not quiet:
+        click.echo(colour(text_report.summary(problems), "summary"))
