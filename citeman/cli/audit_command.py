@@ -16,11 +16,11 @@ from citeman.cli.inputs import (
     load_libraries,
     reported_errors,
     resolve_paths,
+    rule_options,
     selected_config,
 )
 from citeman.cli.output import echo_problems
 from citeman.errors import UsageError
-from citeman.problem import Severity
 from citeman.report import FORMATS
 
 
@@ -55,22 +55,8 @@ from citeman.report import FORMATS
     metavar="OUT.bib",
     help="Also write the reference list trimmed to the works cited to OUT.bib.",
 )
-@click.option("--select", metavar="CODES", help="Only these rules (e.g. CM501,CM503).")
-@click.option("--ignore", metavar="CODES", help="Skip these rules (e.g. CM502).")
-@click.option(
-    "--fail-on",
-    type=click.Choice([s.value for s in Severity]),
-    help="Exit 1 when a problem of this severity or worse is found "
-    "[default: warning, or the configured fail-on].",
-)
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Read this configuration file instead of the nearest one.",
-)
-@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
 @click.option("--quiet", "-q", is_flag=True, help="Print the problems only.")
+@rule_options
 def audit(
     manuscripts: tuple[str, ...],
     bib_paths: tuple[str, ...],

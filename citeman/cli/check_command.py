@@ -18,12 +18,12 @@ from citeman.cli.inputs import (
     load_libraries,
     reported_errors,
     resolve_paths,
+    rule_options,
     selected_config,
     stderr_is_terminal,
 )
 from citeman.cli.output import echo_problems
 from citeman.errors import UsageError
-from citeman.problem import Severity
 from citeman.report import FORMATS
 
 #: Libraries smaller than this are checked faster than a progress bar can draw.
@@ -45,32 +45,6 @@ def _announce(message: str) -> None:
     help="How to print the problems.",
 )
 @click.option(
-    "--select",
-    metavar="CODES",
-    help="Only these rules: codes, code "
-    "prefixes or names, comma-separated (replaces the configured select).",
-)
-@click.option(
-    "--ignore",
-    metavar="CODES",
-    help="Skip these rules (added to the "
-    "configured ignore), e.g. --ignore CM2,missing-doi.",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice([s.value for s in Severity]),
-    help="Exit 1 when a problem of this severity or worse is found "
-    "[default: warning, or the configured fail-on].",
-)
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Read this configuration file instead of the "
-    "nearest citeman.toml or pyproject.toml.",
-)
-@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
-@click.option(
     "--statistics",
     is_flag=True,
     help="Print how often each rule fired instead of each problem.",
@@ -82,6 +56,7 @@ def _announce(message: str) -> None:
     help="Print the problems only: no summary, no progress.",
 )
 @online.options
+@rule_options
 def check(
     paths: tuple[str, ...],
     output_format: str,

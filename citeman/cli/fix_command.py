@@ -19,13 +19,14 @@ from citeman.cli.inputs import (
     load_libraries,
     reported_errors,
     resolve_paths,
+    rule_options,
     selected_config,
 )
 from citeman.config import Config
 from citeman.errors import CitemanError
 from citeman.fix import Applied, Outcome, fix_library
 from citeman.model import Library
-from citeman.problem import Problem, Severity
+from citeman.problem import Problem
 
 
 @click.command()
@@ -44,29 +45,6 @@ from citeman.problem import Problem, Severity
     is_flag=True,
     help='Also apply fixes that may change meaning (see "citeman rules").',
 )
-@click.option(
-    "--select",
-    metavar="CODES",
-    help="Only these rules' fixes: codes, code prefixes or names, comma-separated.",
-)
-@click.option(
-    "--ignore",
-    metavar="CODES",
-    help="Skip these rules (added to the configured ignore).",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice([s.value for s in Severity]),
-    help="Exit 1 when a problem this bad or worse remains after fixing "
-    "[default: warning, or the configured fail-on].",
-)
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Read this configuration file instead of the nearest one.",
-)
-@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors and the diff only.")
 @online.options
 @click.option(
@@ -75,6 +53,7 @@ from citeman.problem import Problem, Severity
     help="With --online, add a Crossref DOI only for a match at least this sure "
     "[default: 0.9, or doi-available's configured min-confidence].",
 )
+@rule_options
 def fix(
     paths: tuple[str, ...],
     show_diff: bool,

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -111,3 +112,44 @@ def selected_config(
         ignore=config.ignore + (skipped or ()),
         fail_on=Severity(fail_on) if fail_on else config.fail_on,
     )
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def rule_options(command: F) -> F:
+    """Add the options every linting command shares: rule choice and configuration.
+
+    They arrive as ``select``, ``ignore``, ``fail_on``, ``config_file`` and
+    ``no_config``; :func:`selected_config` turns them into a Config.
+    """
+    decorators = (
+        click.option(
+            "--select",
+            metavar="CODES",
+            help="Only these rules: codes (CM203), code prefixes (CM2) or names "
+            "(page-range), comma-separated; replaces the configured select.",
+        ),
+        click.option(
+            "--ignore",
+            metavar="CODES",
+            help="Skip these rules (same forms); added to the configured ignore.",
+        ),
+        click.option(
+            "--fail-on",
+            type=click.Choice([severity.value for severity in Severity]),
+            help="Exit 1 when a problem of this severity or worse is found "
+            "[default: warning, or the configured fail-on].",
+        ),
+        click.option(
+            "--config",
+            "config_file",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="Read this configuration file instead of the nearest "
+            "citeman.toml or pyproject.toml.",
+        ),
+        click.option("--no-config", is_flag=True, help="Ignore configuration files."),
+    )
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
