@@ -7,10 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from citeman.cli import main
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, run
 
 PAGES = """@article{a,
   title = {A title},
@@ -22,11 +20,6 @@ PAGES = """@article{a,
   volume = {62},
 }
 """
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ import yaml
 from click.testing import CliRunner
 
 from citeman.cli import main
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, run
 
 GOLDEN = DATA / "golden" / "fix"
 
@@ -35,11 +35,6 @@ PAGES_FIXED = (
     .replace("5 \u2013 9", "5--9")
     .replace("3\u20144", "3--4")
 )
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -7,20 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from citeman.cli import main
 from tests.audit.conftest import AUDIT, write_docx
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, run
 
 PAPER = """Recovery is quick (Kopta et al., 1995).
 Therapy helps (Leichsenring & Rabung, 2011; Rabung, 2020).
 """
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -6,10 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from citeman.cli import main
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, run
 from tests.render.goldens import EXTENSIONS, GOLDEN
 
 #: The findings that change how library.bib prints, as they start on stderr.
@@ -19,11 +17,6 @@ WARNINGS = [
     "citeman: warning: library.bib:56:14: leichsenring2013: CM202 [title-case] ",
     "citeman: warning: library.bib:94:18: stansfeld2016: CM202 [title-case] ",
 ]
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
