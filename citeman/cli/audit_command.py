@@ -19,9 +19,8 @@ from citeman.cli.inputs import (
     rule_options,
     selected_config,
 )
-from citeman.cli.output import echo_problems
+from citeman.cli.output import echo_problems, format_option
 from citeman.errors import UsageError
-from citeman.report import FORMATS
 
 
 @click.command()
@@ -34,14 +33,7 @@ from citeman.report import FORMATS
     help="The reference list (.bib); repeat for several "
     "[default: the configured files, else library.bib].",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(list(FORMATS)),
-    default="text",
-    show_default=True,
-    help="How to print the problems.",
-)
+@format_option
 @click.option(
     "--style",
     type=click.Choice(["apa"]),

@@ -22,9 +22,8 @@ from citeman.cli.inputs import (
     selected_config,
     stderr_is_terminal,
 )
-from citeman.cli.output import echo_problems
+from citeman.cli.output import echo_problems, format_option
 from citeman.errors import UsageError
-from citeman.report import FORMATS
 
 #: Libraries smaller than this are checked faster than a progress bar can draw.
 _PROGRESS_FROM = 2000
@@ -36,14 +35,7 @@ def _announce(message: str) -> None:
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(dir_okay=True))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(list(FORMATS)),
-    default="text",
-    show_default=True,
-    help="How to print the problems.",
-)
+@format_option
 @click.option(
     "--statistics",
     is_flag=True,

@@ -20,6 +20,17 @@ _COLOURS = {
 }
 
 
+#: ``--format`` of the commands that report problems (check, audit).
+format_option = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(list(FORMATS)),
+    default="text",
+    show_default=True,
+    help="How to print the problems.",
+)
+
+
 def colour(text: str, role: str) -> str:
     """Style a piece of the text report; click drops the style off a terminal."""
     return click.style(text, **_COLOURS.get(role, {}))  # type: ignore[arg-type]
