@@ -19,7 +19,7 @@ from citeman.cli.inputs import (
     rule_options,
     selected_config,
 )
-from citeman.cli.output import echo_problems, format_option
+from citeman.cli.output import echo_problems, format_option, say
 from citeman.errors import UsageError
 
 
@@ -84,7 +84,7 @@ def audit(
             if library.failures:
                 # Their entries are missing from the list: say why before CM501s.
                 count = len(library.failures)
-                click.echo(
+                say(
                     f"citeman: warning: {library.path}: {count} block"
                     f"{'s' if count > 1 else ''} cannot be parsed and"
                     f" {'were' if count > 1 else 'was'} skipped; run"
@@ -102,9 +102,7 @@ def audit(
             )
             text, kept = trim.trim(libraries, keep)
             atomic.replace_text(fix_list, text)
-            click.echo(
-                f"wrote {kept} of {len(model.works)} entries to {fix_list}", err=True
-            )
+            say(f"wrote {kept} of {len(model.works)} entries to {fix_list}", err=True)
     echo_problems(problems, output_format, quiet=quiet)
     failing = any(problem.severity.rank >= config.fail_on.rank for problem in problems)
     raise SystemExit(EXIT_FINDINGS if failing else EXIT_CLEAN)

@@ -22,7 +22,7 @@ from citeman.cli.inputs import (
     selected_config,
     stderr_is_terminal,
 )
-from citeman.cli.output import echo_problems, format_option
+from citeman.cli.output import echo_problems, format_option, say
 from citeman.errors import UsageError
 
 #: Libraries smaller than this are checked faster than a progress bar can draw.
@@ -30,7 +30,7 @@ _PROGRESS_FROM = 2000
 
 
 def _announce(message: str) -> None:
-    click.echo(message, err=True)
+    say(message, err=True)
 
 
 @click.command()

@@ -22,6 +22,7 @@ from citeman.cli.inputs import (
     rule_options,
     selected_config,
 )
+from citeman.cli.output import say, say_lines
 from citeman.config import Config
 from citeman.errors import CitemanError
 from citeman.fix import Applied, Outcome, fix_library
@@ -111,9 +112,9 @@ def fix(
     if show_diff or check_only:
         for path, library, outcome in zip(files, libraries, outcomes, strict=True):
             if show_diff:
-                click.echo(diff(path, library.source, outcome.source), nl=False)
+                say_lines(diff(path, library.source, outcome.source))
             if not quiet and outcome.applied:
-                click.echo(_per_file(path, outcome.applied, "would fix"), err=show_diff)
+                say(_per_file(path, outcome.applied, "would fix"), err=show_diff)
         if not quiet:
             click.echo(_pending_summary(pending, outcomes), err=show_diff)
         raise SystemExit(EXIT_FINDINGS if pending else EXIT_CLEAN)
@@ -157,12 +158,12 @@ def _write_all(
         try:
             fixed.append(rewrite.write(path, library, outcome.source, outcome.changed))
         except CitemanError as error:
-            click.echo(f"citeman: error: {error}", err=True)
+            say(f"citeman: error: {error}", err=True)
             fixed.append(library)
             failed.append(outcome)
             continue
         if not quiet:
-            click.echo(_per_file(path, outcome.applied, "fixed"))
+            say(_per_file(path, outcome.applied, "fixed"))
     return fixed, failed
 
 

@@ -13,6 +13,7 @@ import click
 
 from citeman import config as config_module
 from citeman import parse, rules
+from citeman.cli.output import say
 from citeman.config import Config
 from citeman.errors import CitemanError, UsageError
 from citeman.model import Library
@@ -27,7 +28,7 @@ def reported_errors() -> Iterator[None]:
     try:
         yield
     except CitemanError as error:
-        click.echo(f"citeman: error: {error}", err=True)
+        say(f"citeman: error: {error}", err=True)
         sys.exit(EXIT_ERROR)
 
 

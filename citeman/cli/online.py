@@ -20,6 +20,7 @@ import click
 import platformdirs
 
 from citeman.cli.inputs import stderr_is_terminal
+from citeman.cli.output import say
 from citeman.config import ActiveRule, Config
 from citeman.crossref import cache
 from citeman.crossref.client import DEFAULT_URL, CrossrefClient, Settings
@@ -158,7 +159,7 @@ def report_unverified(resolver: CrossrefResolver | None) -> bool:
         )
         count = len(items)
         noun = "entry" if count == 1 else "entries"
-        click.echo(
+        say(
             f"citeman: crossref: {cause}; {count} {noun} not verified ({where})",
             err=True,
         )

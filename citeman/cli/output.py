@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import click
 
+from citeman.printable import visible, visible_keeping_lines
 from citeman.problem import Problem
 from citeman.report import FORMATS
 from citeman.report import text as text_report
@@ -29,6 +30,21 @@ format_option = click.option(
     show_default=True,
     help="How to print the problems.",
 )
+
+
+def say(message: str, *, err: bool = False) -> None:
+    """Print one line of citeman's own; controls in the values it names show as escapes.
+
+    Every message naming a file, key or value goes through here, so that an
+    ESC sequence or a newline in a name cannot reach the terminal or forge a
+    line (a fake ``::error`` in a CI log).
+    """
+    click.echo(visible(message), err=err)
+
+
+def say_lines(text: str, *, err: bool = False) -> None:
+    """Print text of several lines (a diff) with every control but line ends escaped."""
+    click.echo(visible_keeping_lines(text), err=err, nl=False)
 
 
 def colour(text: str, role: str) -> str:

@@ -15,6 +15,7 @@ from citeman.cli.inputs import (
     reported_errors,
     resolve_paths,
 )
+from citeman.cli.output import say
 from citeman.config import Config
 from citeman.errors import UsageError
 from citeman.model import Entry, Library
@@ -64,7 +65,7 @@ def warn_about(
     wanted = {(entry.path, entry.key) for entry in entries}
     for library in libraries:
         for failure in library.failures:
-            click.echo(
+            say(
                 f"citeman: warning: {failure.path}:{failure.line}: {failure.message};"
                 " that block is left out",
                 err=True,
@@ -73,7 +74,7 @@ def warn_about(
     for problem in lint.lint(libraries, active):
         if (problem.path, problem.key) not in wanted:
             continue
-        click.echo(
+        say(
             f"citeman: warning: {problem.path}:{problem.span.line}:"
             f"{problem.span.column}: {problem.key}: {problem.code} [{problem.rule}]"
             f" {problem.message}; printed as best it can",

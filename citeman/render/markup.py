@@ -16,6 +16,9 @@ from dataclasses import dataclass
 
 import markupsafe
 
+from citeman.printable import visible_keeping_lines
+from citeman.urls import is_linkable
+
 
 class Safe(markupsafe.Markup):
     """Text already in the output format, with the plain text it shows.
@@ -54,10 +57,14 @@ class Markup:
     autolink_template: str = ""
 
     def escape(self, piece: object) -> Safe:
-        """Return ``piece`` escaped for this format, unless it already is."""
+        """Return ``piece`` escaped for this format, unless it already is.
+
+        Control characters are shown as visible escapes first: no format has a
+        use for them, and in a terminal they are commands.
+        """
         if isinstance(piece, Safe):
             return piece
-        text = str(piece)
+        text = visible_keeping_lines(str(piece))
         return Safe(self.escape_text(text), text)
 
     def italic(self, piece: str) -> Safe:
@@ -67,8 +74,14 @@ class Markup:
         return Safe(self.italic_template.format(self.escape(piece)), plain_of(piece))
 
     def link(self, url: str, label: str | None = None) -> Safe:
-        """Return a link to ``url`` showing ``label`` (the URL itself by default)."""
+        """Return a link to ``url`` showing ``label`` (the URL itself by default).
+
+        A URL whose scheme may not be linked (``javascript:``, ``data:``) is
+        returned as plain text: see :mod:`citeman.urls`.
+        """
         shown = self.escape(url if label is None else label)
+        if not is_linkable(url):
+            return shown
         template = self.link_template
         if label is None and self.autolink_template:
             template = self.autolink_template

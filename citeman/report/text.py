@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from citeman.printable import visible
 from citeman.problem import Problem
 
 Style = Callable[[str, str], str]
@@ -27,13 +28,13 @@ def render(problems: Sequence[Problem], style: Style = _plain) -> str:
 
 def line(problem: Problem, style: Style = _plain) -> str:
     """Return the one-line form of a problem; ``[*]`` marks a fixable one."""
-    where = f"{problem.path}:{problem.span.line}:{problem.span.column}:"
+    where = f"{visible(problem.path)}:{problem.span.line}:{problem.span.column}:"
     mark = ""
     if problem.fix is not None:
         mark = " " + style("[*]" if problem.fix.safe else "[*unsafe]", "fixable")
     return (
         f"{style(where, 'location')} {style(problem.code, problem.severity.value)}"
-        f" [{problem.rule}]{mark} {problem.message}"
+        f" [{problem.rule}]{mark} {visible(problem.message)}"
     )
 
 
