@@ -22,7 +22,7 @@ import platformdirs
 from citeman.cli.inputs import stderr_is_terminal
 from citeman.cli.output import say
 from citeman.config import ActiveRule, Config
-from citeman.crossref import cache
+from citeman.crossref import cache, endpoint
 from citeman.crossref.client import DEFAULT_URL, CrossrefClient, Settings
 from citeman.crossref.resolver import CrossrefResolver, causes
 from citeman.errors import UsageError
@@ -115,15 +115,19 @@ def resolve(
         raise UsageError("--offline reads the cache, so it cannot go with --no-cache")
     codes = {item.rule.code for item in active}
     settings = Settings(
-        base_url=os.environ.get("CITEMAN_CROSSREF_URL") or DEFAULT_URL,
-        mailto=chosen.mailto or os.environ.get("CITEMAN_MAILTO") or config.mailto,
+        base_url=endpoint.base_url(
+            os.environ.get("CITEMAN_CROSSREF_URL") or DEFAULT_URL,
+            "CITEMAN_CROSSREF_URL",
+        ),
+        mailto=_contact(chosen, config),
         read_timeout=chosen.timeout,
         connect_timeout=min(5.0, chosen.timeout),
         retries=chosen.retries,
         time_limit=chosen.time_limit,
     )
     directory = None if chosen.no_cache else cache_directory()
-    session = cache.build(cache.CachePolicy(directory, offline=chosen.offline))
+    policy = cache.CachePolicy(directory, offline=chosen.offline)
+    session = cache.build(policy, _warn)
     resolver = CrossrefResolver(CrossrefClient(session, settings))
     entries = [entry for library in libraries for entry in library.entries]
     dois, searches = bool(codes & _DOI_RULES), bool(codes & _SEARCH_RULES)
@@ -136,6 +140,22 @@ def resolve(
     else:
         resolver.prefetch(entries, dois=dois, searches=searches)
     return resolver
+
+
+def _contact(chosen: OnlineOptions, config: Config) -> str:
+    """Return the first contact given, checked to be an address, or ""."""
+    for value, where in (
+        (chosen.mailto, "--mailto"),
+        (os.environ.get("CITEMAN_MAILTO"), "CITEMAN_MAILTO"),
+        (config.mailto, f"mailto in {config.source}" if config.source else "mailto"),
+    ):
+        if value:
+            return endpoint.mailto(value, where)
+    return ""
+
+
+def _warn(message: str) -> None:
+    click.echo(f"citeman: warning: {message}", err=True)
 
 
 def cache_directory() -> Path:

@@ -3,11 +3,15 @@
 Answers are kept in an SQLite file (requests-cache) so that a second run over
 the same library sends no request. Found works and "not found" answers are
 both kept: Crossref asks clients not to poll a missing DOI again and again.
+A cache that cannot be used (its folder is a file, unwritable, or the file is
+not a database) is a warning, never a failure: the run goes on without it.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -34,14 +38,32 @@ class CachePolicy:
     expiry: timedelta = EXPIRY
 
 
-def build(policy: CachePolicy) -> requests.Session:
-    """Return a session that caches as ``policy`` says."""
+def build(policy: CachePolicy, warn: Callable[[str], None]) -> requests.Session:
+    """Return a session that caches as ``policy`` says.
+
+    When the cache cannot be opened, ``warn`` is told why and the session
+    caches nothing; with ``offline`` it then answers nothing either.
+    """
     if policy.directory is None:
         return requests.Session()
-    policy.directory.mkdir(parents=True, exist_ok=True)
+    path = policy.directory / CACHE_FILE
+    try:
+        policy.directory.mkdir(parents=True, exist_ok=True)
+        session = _cached(str(path), "sqlite", policy)
+        _probe(path, writable=not policy.offline)
+    except (OSError, sqlite3.Error) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        warn(f"cache {path} cannot be used ({reason}); continuing without a cache")
+        if policy.offline:
+            return _cached("unusable", "memory", policy)
+        return requests.Session()
+    return session
+
+
+def _cached(name: str, backend: str, policy: CachePolicy) -> requests.Session:
     return requests_cache.CachedSession(
-        str(policy.directory / CACHE_FILE),
-        backend="sqlite",
+        name,
+        backend=backend,
         expire_after=policy.expiry,
         allowable_codes=(200, 404),
         allowable_methods=("GET",),
@@ -50,6 +72,18 @@ def build(policy: CachePolicy) -> requests.Session:
         only_if_cached=policy.offline,
         filter_fn=is_complete,
     )
+
+
+def _probe(path: Path, *, writable: bool) -> None:
+    """Raise sqlite3.Error unless ``path`` is a database to read (and write)."""
+    connection = sqlite3.connect(path, timeout=5)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if writable:
+            connection.execute("BEGIN IMMEDIATE")
+            connection.rollback()
+    finally:
+        connection.close()
 
 
 def is_complete(response: requests.Response) -> bool:
@@ -61,6 +95,6 @@ def is_complete(response: requests.Response) -> bool:
         return True
     try:
         json.loads(response.content)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return True

@@ -20,15 +20,21 @@ from urllib.parse import quote
 import requests
 from requests.adapters import HTTPAdapter
 from requests_cache.models.response import CachedResponse
-from urllib3.exceptions import ReadTimeoutError
+from urllib3.exceptions import HTTPError, ProtocolError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from citeman import __version__
+from citeman.crossref.endpoint import redact, redact_text
 from citeman.crossref.pace import Gate
+from citeman.doi import DOI_PATTERN
 from citeman.errors import CrossrefError
 
 DEFAULT_URL = "https://api.crossref.org"
 _OFFLINE_MISS = 504  # what requests-cache answers in only-if-cached mode
+#: No Crossref answer comes near this; a server sending more is not Crossref.
+MAX_BODY = 16 * 1024 * 1024
+_CHUNK = 64 * 1024
+_OUT_OF_TIME = "the time limit for lookups ran out"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,16 +72,22 @@ class _BoundedRetry(Retry):
         if wait is None:
             wait = self.get_backoff_time()
         if time.monotonic() + wait >= self.run_deadline:
-            raise CrossrefError("the time limit for lookups ran out", stop=True)
+            raise CrossrefError(_OUT_OF_TIME, stop=True)
         time.sleep(wait)
 
 
 class _PacedAdapter(HTTPAdapter):
-    """An adapter that passes each real request through the gate."""
+    """An adapter that passes each real request through the gate.
 
-    def __init__(self, gate: Gate, retry: Retry) -> None:
+    It also reads the body itself, one socket read at a time, so that a server
+    trickling a byte a second cannot outlast the run's deadline (a read
+    timeout bounds each read, not the whole body), nor send an endless body.
+    """
+
+    def __init__(self, gate: Gate, retry: Retry, deadline: float) -> None:
         super().__init__(max_retries=retry, pool_maxsize=16)
         self._gate = gate
+        self._deadline = deadline
 
     def send(  # type: ignore[override]
         self, request: requests.PreparedRequest, **kwargs: Any
@@ -85,9 +97,33 @@ class _PacedAdapter(HTTPAdapter):
         try:
             response = super().send(request, **kwargs)
             headers = response.headers
+            response._content = _read_body(response, self._deadline)
             return response
         finally:
             self._gate.leave(headers)
+
+
+def _read_body(response: requests.Response, deadline: float) -> bytes:
+    """Return the whole body of ``response``, giving up at ``deadline``."""
+    body = bytearray()
+    try:
+        while chunk := response.raw.read1(_CHUNK, decode_content=True):
+            body += chunk
+            if len(body) > MAX_BODY:
+                raise CrossrefError(f"crossref sent more than {MAX_BODY >> 20} MB")
+            if time.monotonic() >= deadline:
+                raise CrossrefError(_OUT_OF_TIME, stop=True)
+    except ReadTimeoutError as error:
+        response.close()
+        raise requests.ReadTimeout(error) from error
+    except (ProtocolError, HTTPError) as error:
+        response.close()
+        raise requests.ConnectionError(error) from error
+    except CrossrefError:
+        response.close()
+        raise
+    response.raw.release_conn()
+    return bytes(body)
 
 
 class CrossrefClient:
@@ -110,7 +146,7 @@ class CrossrefClient:
             retry_after_max=int(settings.retry_after_max),
         )
         retry.run_deadline = self.deadline
-        adapter = _PacedAdapter(self.gate, retry)
+        adapter = _PacedAdapter(self.gate, retry, self.deadline)
         session.mount("http://", adapter)
         session.mount("https://", adapter)
         contact = f" (mailto:{settings.mailto})" if settings.mailto else ""
@@ -146,7 +182,7 @@ class CrossrefClient:
     ) -> object:
         remaining = self.deadline - time.monotonic()
         if remaining <= 0:
-            raise CrossrefError("the time limit for lookups ran out", stop=True)
+            raise CrossrefError(_OUT_OF_TIME, stop=True)
         timeout = (
             min(self.settings.connect_timeout, remaining),
             min(self.settings.read_timeout, remaining),
@@ -165,10 +201,11 @@ class CrossrefClient:
                     f"crossref did not answer within {timeout[1]:g} s", stop=True
                 ) from error
             raise CrossrefError(
-                f"cannot connect to {self._base}: {_reason(error)}", stop=True
+                f"cannot connect to {redact(self._base)}: {_reason(error)}", stop=True
             ) from error
         except requests.RequestException as error:
-            raise CrossrefError(f"request to crossref failed: {error}") from error
+            cause = redact_text(f"request to crossref failed: {error}")
+            raise CrossrefError(cause) from error
         return _answer(response)
 
 
@@ -184,21 +221,34 @@ def _answer(response: requests.Response) -> object | None:
     if status >= 500:
         raise CrossrefError(f"crossref kept answering {status}", status, stop=True)
     if status != 200:
-        raise CrossrefError(f"crossref answered {status} to {response.url}", status)
+        url = redact(response.url)
+        raise CrossrefError(f"crossref answered {status} to {url}", status)
+    return parse_json(response.content)
+
+
+def parse_json(content: bytes) -> object:
+    """Return the JSON in ``content``; malformed or absurdly nested is an error."""
     try:
-        parsed: object = json.loads(response.content)
-    except ValueError as error:
+        parsed: object = json.loads(content)
+    except (ValueError, RecursionError) as error:
         raise CrossrefError("crossref sent malformed JSON") from error
     return parsed
 
 
 def _path(doi: str) -> str:
-    """Return ``doi`` for a URL path: slashes kept, ``(``, ``)``, ``#``, ``?`` encoded.
+    """Return ``doi`` as one URL path segment: every ``/``, ``.``-run or ``?`` inert.
+
+    A DOI's suffix may hold any printable character, ``../`` included, so it
+    is percent-encoded whole and can never reach another path on the host.
 
     >>> _path("10.1016/S2468-2667(19)30248-8")
-    '10.1016/S2468-2667%2819%2930248-8'
+    '10.1016%2FS2468-2667%2819%2930248-8'
+    >>> _path("10.1234/../../members")
+    '10.1234%2F..%2F..%2Fmembers'
     """
-    return quote(doi, safe="/")
+    if DOI_PATTERN.fullmatch(doi) is None or not doi.isprintable():
+        raise CrossrefError(f"not a DOI: {doi!r}")
+    return quote(doi, safe="")
 
 
 def _is_read_timeout(error: requests.ConnectionError) -> bool:

@@ -11,13 +11,11 @@ fails (unreachable, overloaded, out of time) the rest are skipped, not tried.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 from citeman import doi as doi_module
-from citeman.crossref import match, reference
+from citeman.crossref import match, reference, workers
 from citeman.crossref.client import CrossrefClient
 from citeman.crossref.match import MatchResult
 from citeman.crossref.work import DoiRecord, parse_agency, parse_items, parse_work
@@ -45,14 +43,14 @@ class CrossrefResolver:
         self._client = client
         self._records: dict[str, DoiRecord] = {}
         self._matches: dict[tuple[str, str], MatchResult] = {}
-        self._unverified: list[Unverified] = []
+        self._unverified: dict[tuple[str, str, int], Unverified] = {}
         self._stopped: str | None = None
         self._lock = threading.Lock()
 
     @property
     def unverified(self) -> list[Unverified]:
         """Return the entries whose lookups failed, in file order."""
-        return sorted(self._unverified, key=lambda item: (item.path, item.key))
+        return [self._unverified[place] for place in sorted(self._unverified)]
 
     def count(
         self, entries: Iterable[Entry], *, dois: bool = True, searches: bool = True
@@ -70,21 +68,14 @@ class CrossrefResolver:
     ) -> None:
         """Look up every entry's DOI (``dois``) or candidates (``searches``)."""
         jobs = [entry for entry in entries if _wanted(entry, dois, searches)]
-        workers = max(1, min(self._client.settings.max_workers, len(jobs)))
-        pool = ThreadPoolExecutor(workers, thread_name_prefix="crossref")
-        futures = {pool.submit(self._lookup, entry): entry for entry in jobs}
-        remaining = max(0.0, self._client.deadline - time.monotonic())
-        pending = set(futures)
-        while pending:
-            done, pending = wait(pending, remaining, return_when=FIRST_COMPLETED)
-            if progress is not None and done:
-                progress(len(done))
-            remaining = self._client.deadline - time.monotonic()
-            if remaining <= 0 and pending:
-                break
-        pool.shutdown(wait=False, cancel_futures=True)
-        for future in pending:
-            entry = futures[future]
+        unfinished = workers.run_all(
+            jobs,
+            self._lookup,
+            workers=self._client.settings.max_workers,
+            deadline=self._client.deadline,
+            progress=progress,
+        )
+        for entry in unfinished:
             self._fail(entry, "the time limit for lookups ran out")
 
     def exists(self, doi: str) -> bool:
@@ -115,15 +106,21 @@ class CrossrefResolver:
                 if error.stop and self._stopped is None:
                     self._stopped = error.cause
             self._fail(entry, error.cause)
+        except Exception as error:  # a lookup that failed is never a pass
+            self._fail(entry, f"lookup failed unexpectedly: {type(error).__name__}")
 
     def _fetch_record(self, bare: str) -> DoiRecord:
+        key = doi_module.key(bare)
         body = self._client.work(bare)
         if body is None and "//" in bare:
             # APA's legacy aliases (10.1037//0022-006x…) resolve at doi.org;
             # Crossref may hold only the single-slash form.
             body = self._client.work(bare.replace("//", "/", 1))
         if body is not None:
-            return DoiRecord(bare, parse_work(envelope(body, "work")), "crossref")
+            work = parse_work(envelope(body, "work"))
+            if doi_module.key(work.doi) not in {key, key.replace("//", "/", 1)}:
+                raise CrossrefError(f"crossref answered for {work.doi!r}, not {bare!r}")
+            return DoiRecord(bare, work, "crossref")
         # Crossref only holds its own DOIs; DataCite's are real but 404 here.
         agency = self._client.agency(bare)
         return DoiRecord(bare, None, parse_agency(agency) if agency else None)
@@ -134,7 +131,8 @@ class CrossrefResolver:
 
     def _fail(self, entry: Entry, cause: str) -> None:
         with self._lock:
-            self._unverified.append(Unverified(entry.path, entry.key, cause))
+            failed = Unverified(entry.path, entry.key, cause)
+            self._unverified.setdefault((entry.path, entry.key, entry.offset), failed)
 
 
 def _wanted(entry: Entry, dois: bool, searches: bool) -> bool:

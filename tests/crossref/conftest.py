@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import socket
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,3 +75,58 @@ def closed_url() -> str:
 @pytest.fixture
 def cache_dir(tmp_path: Path) -> Path:
     return tmp_path / "cache"
+
+
+class Trickle:
+    """A server on 127.0.0.1 that sends its answer one byte every ``pause`` seconds.
+
+    ``headers_first`` sends complete headers (a 1 MB body announced) at once and
+    then trickles the body; otherwise even the status line trickles. Every byte
+    comes well within a read timeout, so only a bound on the whole run stops it.
+    """
+
+    def __init__(self, *, headers_first: bool, pause: float = 0.05) -> None:
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._headers_first = headers_first
+        self._pause = pause
+        self._stop = threading.Event()
+        self.connections = 0
+        host, port = self._listener.getsockname()
+        self.url = f"http://{host}:{port}"
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            self.connections += 1
+            threading.Thread(target=self._send, args=(client,), daemon=True).start()
+
+    def _send(self, client: socket.socket) -> None:
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+        head += b"Content-Length: 1000000\r\n\r\n"
+        with client:
+            try:
+                if self._headers_first:
+                    client.sendall(head)
+                    head = b'{"status": "ok", ' + b" " * 1000000
+                for byte in head:
+                    if self._stop.wait(self._pause):
+                        return
+                    client.sendall(bytes([byte]))
+            except OSError:
+                return
+
+    def close(self) -> None:
+        self._stop.set()
+        self._listener.close()
+
+
+@pytest.fixture(params=["body", "headers"])
+def trickle(request: pytest.FixtureRequest) -> Iterator[Trickle]:
+    """Return a server trickling its body, or even its headers, a byte at a time."""
+    server = Trickle(headers_first=request.param == "body")
+    yield server
+    server.close()

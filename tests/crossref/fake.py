@@ -114,9 +114,10 @@ class FakeCrossref:
     """A werkzeug handler; attributes switch its limits, latency and faults.
 
     ``fault`` is one of ``429``, ``429-retry-after``, ``500``, ``503``, ``slow``,
-    ``truncated``; ``fault_times`` answers fail that way before it heals
-    (-1: forever). ``requests`` counts every request that reached the server,
-    ``crowded`` those refused for exceeding the concurrency limit.
+    ``truncated``, ``nested`` (JSON nested 100,000 deep), ``other-doi`` (a
+    well-formed work, but for another DOI); ``fault_times`` answers fail that
+    way before it heals (-1: forever). ``requests`` counts every request that
+    reached the server, ``crowded`` those refused for exceeding the concurrency limit.
     """
 
     corpus: Corpus = field(default_factory=Corpus.load)
@@ -188,6 +189,18 @@ class FakeCrossref:
             cut = body[: len(body) // 2]
             kind = "application/json"
             return Response(cut, 200, self._headers(request), content_type=kind)
+        if fault == "nested":
+            body = "[" * 100_000 + "]" * 100_000
+            return Response(
+                body, 200, self._headers(request), content_type="application/json"
+            )
+        if fault == "other-doi":
+            work = {
+                "DOI": "10.5555/another",
+                "title": ["Another work"],
+                "type": "journal-article",
+            }
+            return _json(200, _envelope("work", work), self._headers(request))
         raise ValueError(f"unknown fault {fault}")
 
     def _answer(self, request: Request) -> Response:

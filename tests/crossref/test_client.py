@@ -32,10 +32,28 @@ def test_work_agency_and_search(crossref: Crossref) -> None:
     assert crossref.fake.requests == 5
 
 
-def test_parentheses_are_percent_encoded_in_the_path(crossref: Crossref) -> None:
+def test_the_doi_is_one_percent_encoded_path_segment(crossref: Crossref) -> None:
     client(crossref).work("10.1016/S2468-2667(19)30248-8")
     request, _ = crossref.server.log[0]
-    assert request.environ["RAW_URI"] == "/works/10.1016/S2468-2667%2819%2930248-8"
+    assert request.environ["RAW_URI"] == "/works/10.1016%2FS2468-2667%2819%2930248-8"
+
+
+def test_a_doi_cannot_climb_to_another_path(crossref: Crossref) -> None:
+    ask = client(crossref)
+    assert ask.work("10.1234/../../members?rows=1#x") is None
+    assert ask.agency("10.1234/../../../etc") is None
+    assert [request.environ["RAW_URI"] for request, _ in crossref.server.log] == [
+        "/works/10.1234%2F..%2F..%2Fmembers%3Frows%3D1%23x",
+        "/works/10.1234%2F..%2F..%2F..%2Fetc/agency",
+    ]
+
+
+def test_text_that_is_not_a_doi_is_never_sent(crossref: Crossref) -> None:
+    with pytest.raises(CrossrefError, match="not a DOI"):
+        client(crossref).work("../../members")
+    with pytest.raises(CrossrefError, match="not a DOI"):
+        client(crossref).work("10.1234/x\x1b]52;c;aGk=\x07")
+    assert crossref.fake.requests == 0
 
 
 def test_user_agent_names_citeman_and_the_contact(crossref: Crossref) -> None:
@@ -132,13 +150,15 @@ def test_offline_miss_then_hit(crossref: Crossref, cache_dir: Path) -> None:
     settings = crossref.settings()
     offline = cache.CachePolicy(cache_dir, offline=True)
     with pytest.raises(CrossrefError, match="not in the cache"):
-        CrossrefClient(cache.build(offline), settings).work(
+        CrossrefClient(cache.build(offline, pytest.fail), settings).work(
             "10.1136/bmjopen-2020-045005"
         )
-    online = CrossrefClient(cache.build(cache.CachePolicy(cache_dir)), settings)
+    online = CrossrefClient(
+        cache.build(cache.CachePolicy(cache_dir), pytest.fail), settings
+    )
     assert online.work("10.1136/bmjopen-2020-045005") is not None
     assert online.work("10.1136/bmjopen-2020-999999") is None
-    again = CrossrefClient(cache.build(offline), settings)
+    again = CrossrefClient(cache.build(offline, pytest.fail), settings)
     assert again.work("10.1136/bmjopen-2020-045005") is not None
     assert again.work("10.1136/bmjopen-2020-999999") is None  # a cached 404
     assert crossref.fake.requests == 2
@@ -146,7 +166,7 @@ def test_offline_miss_then_hit(crossref: Crossref, cache_dir: Path) -> None:
 
 def test_a_truncated_answer_is_not_cached(crossref: Crossref, cache_dir: Path) -> None:
     crossref.fake.fault, crossref.fake.fault_times = "truncated", 1
-    session = cache.build(cache.CachePolicy(cache_dir))
+    session = cache.build(cache.CachePolicy(cache_dir), pytest.fail)
     ask = CrossrefClient(session, crossref.settings())
     with pytest.raises(CrossrefError, match="malformed JSON"):
         ask.work("10.1136/bmjopen-2020-045005")
