@@ -7,19 +7,25 @@ directory wins (``citeman.toml`` before ``pyproject.toml`` in one directory).
 
 from __future__ import annotations
 
+import math
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from citeman import rules
-from citeman.errors import ConfigError
+from citeman import rules, textfile
+from citeman.errors import ConfigError, InputError
 from citeman.problem import Severity
 from citeman.rules.base import AnyRule, ManuscriptRule
 
 DEFAULT_FILE = "library.bib"
 _SEVERITIES = ", ".join(severity.value for severity in Severity)
-_TOP_KEYS = ("select", "ignore", "fail-on", "files", "rules", "mailto")
+_TOP_KEYS = (
+    "select", "ignore", "fail-on", "files", "rules", "mailto", "max-file-mb",
+)  # fmt: skip
+# A pyproject.toml that cannot be parsed is ours to report only if it names us.
+_OURS = re.compile(r"^\s*\[\s*tool\s*\.\s*citeman\b|^\s*tool\s*\.\s*citeman\b", re.M)
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,8 @@ class Config:
     source: Path | None = None
     #: The contact sent to Crossref with ``--online`` (its "polite pool").
     mailto: str = ""
+    #: The most bytes read from one file or unpacked from one archive.
+    max_file_bytes: int = textfile.DEFAULT_LIMIT
 
     def active_rules(
         self, *, online: bool = False, manuscript: bool = False
@@ -66,27 +74,54 @@ class Config:
 
 
 def find(start: Path) -> Path | None:
-    """Return the nearest configuration file at or above ``start``, or None."""
+    """Return the nearest configuration file at or above ``start``, or None.
+
+    Folders that cannot be entered are passed over, and so is a pyproject.toml
+    that cannot be read or parsed unless its text names ``tool.citeman``.
+    """
     for directory in (start, *start.parents):
         candidate = directory / "citeman.toml"
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file():
-            tool = _read(pyproject).get("tool", {})
-            if isinstance(tool, dict) and "citeman" in tool:
-                return pyproject
+        if _is_file(pyproject) and _names_citeman(pyproject):
+            return pyproject
     return None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a folder above us that we may not enter
+        return False
+
+
+def _names_citeman(pyproject: Path) -> bool:
+    """Return whether ``pyproject`` holds a ``[tool.citeman]`` table."""
+    try:
+        tool = _read(pyproject).get("tool", {})
+    except ConfigError:
+        try:
+            text = pyproject.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return False
+        if _OURS.search(text):
+            raise  # broken, and meant for us: the user must hear of it
+        return False
+    return isinstance(tool, dict) and "citeman" in tool
 
 
 def load(path: Path | None) -> Config:
     """Read and validate the configuration at ``path`` (None: the defaults)."""
     if path is None:
         return Config()
-    table: object = _read(path)
+    document = _read(path)
+    table: object = document
     if path.name == "pyproject.toml":
-        tool = _read(path).get("tool", {})
+        tool = document.get("tool", {})
         table = tool.get("citeman", {}) if isinstance(tool, dict) else {}
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.citeman] must be a table")
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.citeman] must be a table")
     return parse(table, path)
@@ -111,17 +146,32 @@ def parse(table: Mapping[str, object], source: Path | None = None) -> Config:
     mailto = table.get("mailto", "")
     if not isinstance(mailto, str):
         raise ConfigError(f'{where}"mailto" must be an email address; got {mailto!r}')
-    return Config(select, ignore, fail_on, files, settings, source, mailto=mailto)
+    megabytes = _number(table.get("max-file-mb", 256), '"max-file-mb"', where)
+    if megabytes <= 0:
+        raise ConfigError(f'{where}"max-file-mb" must be above 0; got {megabytes!r}')
+    return Config(
+        select,
+        ignore,
+        fail_on,
+        files,
+        settings,
+        source,
+        mailto=mailto,
+        max_file_bytes=int(megabytes * textfile.MEGABYTE),
+    )
 
 
 def _read(path: Path) -> dict[str, object]:
+    """Return the TOML table in ``path`` (a UTF-8 byte-order mark allowed)."""
     try:
-        with path.open("rb") as file:
-            return tomllib.load(file)
+        data = textfile.read_bytes(path, "a configuration file")
+        return tomllib.loads(textfile.decode(str(path), data, "TOML text"))
+    except InputError as error:
+        raise ConfigError(str(error)) from error
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from error
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot be read ({error.strerror})") from error
+    except RecursionError as error:
+        raise ConfigError(f"{path}: tables or arrays nested too deeply") from error
 
 
 def _strings(value: object, key: str, where: str) -> list[str]:
@@ -141,8 +191,17 @@ def _selectors(value: object, key: str, where: str) -> tuple[str, ...]:
     return tuple(selectors)
 
 
+def _number(value: object, what: str, where: str) -> float:
+    """Return ``value`` if it is a finite number (an int or a float, not a bool)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ConfigError(f"{where}{what} must be a number; got {value!r}")
+    if not math.isfinite(value):
+        raise ConfigError(f"{where}{what} must be a finite number; got {value!r}")
+    return value
+
+
 def _severity(value: object, what: str, where: str) -> Severity:
-    if value not in {severity.value for severity in Severity}:
+    if not isinstance(value, str) or value not in {s.value for s in Severity}:
         raise ConfigError(f"{where}{what} must be one of {_SEVERITIES}; got {value!r}")
     return Severity(str(value))
 
@@ -196,10 +255,27 @@ def _option_value(
         return given
     if isinstance(default, list):
         return _strings(given, what.replace('"', ""), where)
-    if isinstance(default, bool) or not isinstance(given, type(default)):
-        if isinstance(default, bool) and isinstance(given, bool):
-            return given
+    if isinstance(default, bool):
+        if not isinstance(given, bool):
+            raise ConfigError(f"{where}{what} must be true or false; got {given!r}")
+        return given
+    if isinstance(default, int | float):
+        return _bounded(rule, option, given, what, where)
+    if not isinstance(given, type(default)):
         raise ConfigError(
             f"{where}{what} must be a {type(default).__name__}; got {given!r}"
         )
     return given
+
+
+def _bounded(rule: AnyRule, option: str, given: object, what: str, where: str) -> float:
+    """Return a numeric option's value: finite, whole if its default is, in bounds."""
+    number = _number(given, what, where)
+    if isinstance(rule.defaults[option], int) and not isinstance(number, int):
+        raise ConfigError(f"{where}{what} must be a whole number; got {given!r}")
+    low, high = rule.bounds.get(option, (-math.inf, math.inf))
+    if not low <= number <= high:
+        raise ConfigError(
+            f"{where}{what} must be from {low:g} to {high:g}; got {given!r}"
+        )
+    return number

@@ -63,14 +63,15 @@ class _SpanSplitter(Splitter):
         return block
 
 
-def load(path: str | Path) -> Library:
+def load(path: str | Path, limit: int = textfile.DEFAULT_LIMIT) -> Library:
     """Read and parse the file at ``path``.
 
-    Raises :class:`InputError` for a path that is missing, a directory, or not
-    UTF-8 text; BibTeX syntax errors never raise, they become ``failures``.
+    Raises :class:`InputError` for a path that is missing, not a regular file,
+    larger than ``limit`` bytes, or not UTF-8 text; BibTeX syntax errors never
+    raise, they become ``failures``.
     """
     name = str(path)
-    data = textfile.read_bytes(path, "a .bib file")
+    data = textfile.read_bytes(path, "a .bib file", limit)
     text = textfile.decode(name, data, "BibTeX text")
     del data  # a large file's bytes need not live on beside its text
     return loads(text, name)

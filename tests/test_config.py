@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -123,3 +126,142 @@ def test_cli_config_option_and_fail_on_from_config(workdir: Path) -> None:
     result = CliRunner().invoke(main, ["check", "a.bib", "--config", "strict.toml"])
     assert result.exit_code == 0
     assert "CM203" in result.stdout
+
+
+# Every value of every TOML type, for every key a configuration may hold.
+ANY_TYPE = [
+    [], ["error"], [1], {}, {"a": {}}, 1, -5, 1.5, float("nan"), float("inf"),
+    True, "x", "error", __import__("datetime").date(2020, 1, 1),
+]  # fmt: skip
+EVERY_KEY = [
+    *(((key,), value) for key in config._TOP_KEYS for value in ANY_TYPE),
+    *((("rules",), value) for value in ({"CM101": 1}, {"CM101": []})),
+    *(
+        (("rules", rule.code, option), value)
+        for rule in __import__("citeman.rules", fromlist=["ALL"]).ALL
+        for option in ("severity", *rule.defaults)
+        for value in ANY_TYPE
+    ),
+]
+
+
+def test_a_value_of_any_type_anywhere_is_accepted_or_one_config_error() -> None:
+    for path, value in EVERY_KEY:
+        table: dict[str, object] = {}
+        inner = table
+        for key in path[:-1]:
+            inner = inner.setdefault(key, {})  # type: ignore[assignment]
+        inner[path[-1]] = value
+        try:
+            config.parse(table)
+        except ConfigError as error:
+            assert "\n" not in str(error), (path, value)
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('fail-on = ["error"]\n', "\"fail-on\" must be one of error, warning, info;"
+         " got ['error']"),
+        ("a = " + "[" * 5000 + "]" * 5000 + "\n",
+         "tables or arrays nested too deeply"),
+        ("a = " + "{b = " * 5000 + "1" + "}" * 5000 + "\n",
+         "tables or arrays nested too deeply"),
+        ("[rules.doi-available]\nmin-confidence = -5\n",
+         'option "min-confidence" of doi-available (CM305) must be from 0 to 1;'
+         " got -5"),
+        ("[rules.doi-available]\nmin-confidence = nan\n",
+         'option "min-confidence" of doi-available (CM305) must be a finite'
+         " number; got nan"),
+        ("[rules.doi-available]\nmin-confidence = inf\n", "must be a finite number"),
+        ('[rules.doi-available]\nmin-confidence = "0.5"\n',
+         "must be a number; got '0.5'"),
+        ("[rules.doi-available]\nmin-confidence = true\n", "must be a number"),
+        ("max-file-mb = 0\n", '"max-file-mb" must be above 0; got 0'),
+        ('max-file-mb = "1 GB"\n', '"max-file-mb" must be a number'),
+    ],
+    ids=["fail-on-list", "deep-arrays", "deep-tables", "confidence-negative",
+         "confidence-nan", "confidence-inf", "confidence-string",
+         "confidence-bool", "max-file-zero", "max-file-string"],
+)  # fmt: skip
+def test_hostile_values_are_one_line(tmp_path: Path, toml: str, message: str) -> None:
+    path = tmp_path / "citeman.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        config.load(path)
+    assert str(raised.value) == f"{path}: {message}" or (
+        str(raised.value).startswith(f"{path}: ") and message in str(raised.value)
+    )
+
+
+def test_min_confidence_in_range_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "citeman.toml"
+    path.write_text("[rules.doi-available]\nmin-confidence = 1\n", encoding="utf-8")
+    rule = config.load(path).rule_settings["CM305"]
+    assert rule == {"min-confidence": 1}
+
+
+def test_byte_order_mark_in_citeman_toml_is_accepted() -> None:
+    loaded = config.load(
+        Path(__file__).parent / "data" / "hostile" / "citeman-bom.toml"
+    )
+    assert loaded.fail_on is Severity.ERROR
+
+
+def test_broken_pyproject_without_tool_citeman_is_passed_over(tmp_path: Path) -> None:
+    (tmp_path / "citeman.toml").write_text('fail-on = "info"\n', encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "pyproject.toml").write_text("[project\n", encoding="utf-8")
+    assert config.find(tmp_path / "sub") == tmp_path / "citeman.toml"
+
+
+def test_broken_pyproject_with_tool_citeman_is_reported(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text("[tool.citeman]\nselect = [\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"pyproject\.toml: not valid TOML"):
+        config.find(tmp_path)
+
+
+def test_folder_that_cannot_be_entered_is_passed_over() -> None:
+    """A parent folder without read or search permission, in a forked process.
+
+    Root may enter any folder, so as root the child becomes nobody (it forks
+    rather than starts Python anew, which nobody may not be allowed to run),
+    in a folder of the system's temporary directory that nobody may reach.
+    """
+    with tempfile.TemporaryDirectory() as name:
+        _check_below_a_locked_folder(Path(name))
+
+
+def _check_below_a_locked_folder(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    inner = locked / "inner"
+    inner.mkdir(parents=True)
+    (inner / "a.bib").write_text(PAGES, encoding="utf-8")
+    output = tmp_path / "output"
+    as_root = os.geteuid() == 0
+    if as_root:
+        for path in (tmp_path, locked, inner, inner / "a.bib"):
+            os.chown(path, 65534, 65534)
+    sink = output.open("w")
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child reports through its exit code
+        code = 3
+        try:
+            sys.stdout = sys.stderr = sink
+            if as_root:
+                os.setgid(65534)
+                os.setuid(65534)
+            os.chdir(inner)
+            locked.chmod(0o300 if as_root else 0o000)
+            main(["check", "--select", "CM203", "a.bib"])
+        except SystemExit as done:
+            code = done.code if isinstance(done.code, int) else 3
+        finally:
+            sink.flush()
+            os._exit(code)
+    sink.close()
+    _, status = os.waitpid(child, 0)
+    locked.chmod(0o700)
+    assert os.waitstatus_to_exitcode(status) == 1
+    assert output.read_text().startswith("a.bib:1:35: CM203 [page-range]")

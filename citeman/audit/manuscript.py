@@ -7,6 +7,7 @@ paragraphs of tables count in document order. Every other file is UTF-8 text.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from bisect import bisect_right
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from citeman import textfile
+from citeman import archive, textfile
 from citeman.errors import InputError
 from citeman.model import Span
 
@@ -69,25 +70,29 @@ def kind_of(path: str | Path) -> Kind:
     return _KINDS.get(Path(path).suffix.lower(), Kind.TEXT)
 
 
-def read(path: str | Path) -> Manuscript:
-    """Read the manuscript at ``path``; raise :class:`InputError` when unreadable."""
+def read(path: str | Path, limit: int = textfile.DEFAULT_LIMIT) -> Manuscript:
+    """Read the manuscript at ``path``; raise :class:`InputError` when unreadable.
+
+    ``limit`` caps the bytes read, and for a .docx the bytes it unpacks to.
+    """
     name = str(path)
     file = Path(path)
     kind = kind_of(file)
-    data = textfile.read_bytes(file, "a manuscript")
+    data = textfile.read_bytes(file, "a manuscript", limit)
     if kind is Kind.DOCX:
-        return from_text(name, _docx_text(name, file), kind)
+        return from_text(name, _docx_text(name, data, limit), kind)
     text = textfile.decode(name, data, "a text manuscript")
     return from_text(name, text, kind)
 
 
-def _docx_text(name: str, file: Path) -> str:
+def _docx_text(name: str, data: bytes, limit: int) -> str:
     """Return a Word document's paragraphs, one per line."""
     import docx  # imported here: only .docx manuscripts pay for loading it
     from docx.opc.exceptions import PackageNotFoundError
 
+    archive.open_zip(name, data, ".docx file", limit).close()
     try:
-        document = docx.Document(str(file))
+        document = docx.Document(io.BytesIO(data))
         paragraphs = document.element.body.iter(
             "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
         )

@@ -78,8 +78,10 @@ def audit(
     """
     with reported_errors():
         config = selected_config(config_file, no_config, select, ignore, fail_on)
-        texts = [manuscript.read(path) for path in manuscripts]
-        libraries = load_libraries(resolve_paths(bib_paths, config))
+        texts = [manuscript.read(path, config.max_file_bytes) for path in manuscripts]
+        libraries = load_libraries(
+            resolve_paths(bib_paths, config), limit=config.max_file_bytes
+        )
         for library in libraries:
             if library.failures:
                 # Their entries are missing from the list: say why before CM501s.

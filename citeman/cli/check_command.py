@@ -79,7 +79,9 @@ def check(
             raise UsageError("--statistics works with --format text only")
         show_progress = stderr_is_terminal() and not quiet
         files = resolve_paths(paths, config)
-        libraries = load_libraries(files, _announce if show_progress else None)
+        libraries = load_libraries(
+            files, _announce if show_progress else None, limit=config.max_file_bytes
+        )
         total = sum(len(library.entries) for library in libraries)
         going_online = online.OnlineOptions(**crossref)
         active = config.active_rules(online=going_online.wanted)

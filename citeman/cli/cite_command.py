@@ -50,7 +50,10 @@ def cite(
     with reported_errors():
         style = render.find(style_name)
         config = load_config(None, False)
-        libraries = load_libraries(resolve_paths([str(p) for p in paths], config))
+        libraries = load_libraries(
+            resolve_paths([str(p) for p in paths], config),
+            limit=config.max_file_bytes,
+        )
         entries = select(libraries, [key for key in keys if key.strip()])
         library = [entry for item in libraries for entry in item.entries]
         text = render.cite(entries, library, style, narrative=narrative)

@@ -87,7 +87,7 @@ def fix(
     with reported_errors():
         config = selected_config(config_file, no_config, select, ignore, fail_on)
         files = resolve_paths(paths, config)
-        libraries = load_libraries(files)
+        libraries = load_libraries(files, limit=config.max_file_bytes)
         if min_confidence is not None:
             config = _with_min_confidence(config, min_confidence)
         going_online = online.OnlineOptions(**crossref)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -12,7 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from citeman import config as config_module
-from citeman import parse, rules
+from citeman import parse, rules, textfile
 from citeman.cli.output import say
 from citeman.config import Config
 from citeman.errors import CitemanError, UsageError
@@ -40,11 +41,15 @@ def load_config(config_file: Path | None, no_config: bool) -> Config:
 
 
 def resolve_paths(paths: Sequence[str], config: Config) -> list[Path]:
-    """Return the files given, else the configured ones, else ``library.bib``."""
+    """Return the files given, else the configured ones, else ``library.bib``.
+
+    A file named twice (also by another spelling, a symlink or a hard link) is
+    kept once, where it first appears.
+    """
     if paths:
-        return [Path(path) for path in paths]
+        return distinct([Path(path) for path in paths])
     if config.files:
-        return [_relative(path) for path in config.files]
+        return distinct([_relative(path) for path in config.files])
     default = Path(config_module.DEFAULT_FILE)
     if not default.exists():
         raise CitemanError(
@@ -52,6 +57,22 @@ def resolve_paths(paths: Sequence[str], config: Config) -> list[Path]:
             " directory; name a .bib file, or set files in [tool.citeman]"
         )
     return [default]
+
+
+def distinct(paths: Sequence[Path]) -> list[Path]:
+    """Return ``paths`` without the repeats of a file already listed."""
+    seen: set[tuple[int, int] | str] = set()
+    kept = []
+    for path in paths:
+        try:
+            status = path.stat()
+            identity: tuple[int, int] | str = (status.st_dev, status.st_ino)
+        except OSError:  # reading it will say what is wrong, once
+            identity = os.path.abspath(path)
+        if identity not in seen:
+            seen.add(identity)
+            kept.append(path)
+    return kept
 
 
 def _relative(path: Path) -> Path:
@@ -63,14 +84,20 @@ def _relative(path: Path) -> Path:
 
 
 def load_libraries(
-    paths: Sequence[Path], announce: Callable[[str], None] | None = None
+    paths: Sequence[Path],
+    announce: Callable[[str], None] | None = None,
+    *,
+    limit: int = textfile.DEFAULT_LIMIT,
 ) -> list[Library]:
-    """Parse every path; ``announce`` is told which file is being read."""
+    """Parse every path; ``announce`` is told which file is being read.
+
+    ``limit`` is the most bytes read from one file (``max-file-mb``).
+    """
     libraries = []
     for path in paths:
         if announce is not None:
             announce(f"reading {path}")
-        libraries.append(parse.load(path))
+        libraries.append(parse.load(path, limit))
     return libraries
 
 

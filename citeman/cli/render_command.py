@@ -138,7 +138,9 @@ def render_(
     with reported_errors():
         style = render.find(style_name)
         config = load_config(None, False)
-        libraries = load_libraries(resolve_paths(paths, config))
+        libraries = load_libraries(
+            resolve_paths(paths, config), limit=config.max_file_bytes
+        )
         entries = select(libraries, _keys(keys))
         context = [entry for library in libraries for entry in library.entries]
         document = render.render(

@@ -53,7 +53,8 @@ class Rule:
     prints, with a FAIL and a PASS example. ``fixes`` says what the fix does and
     whether it is safe, for ``citeman rules``. ``defaults`` gives every option
     and, through its type, the type a configured value must have; ``choices``
-    restricts a string option to a few values.
+    restricts a string option to a few values; ``bounds`` gives a numeric
+    option's least and greatest value.
     """
 
     code: str
@@ -63,6 +64,7 @@ class Rule:
     doc: str
     defaults: Mapping[str, object] = field(default_factory=dict)
     choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    bounds: Mapping[str, tuple[float, float]] = field(default_factory=dict)
     fixes: str = ""
     online: bool = False
 

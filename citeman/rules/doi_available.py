@@ -124,6 +124,7 @@ RULE = EntryRule(
     severity=Severity.INFO,
     doc=__doc__ or "",
     defaults={"min-confidence": 0.9},
+    bounds={"min-confidence": (0.0, 1.0)},
     fixes="adds the DOI of a confident match (safe); nothing below min-confidence",
     online=True,
     check=check,
