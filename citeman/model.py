@@ -90,6 +90,8 @@ class Entry(NamedTuple):
     ``repeated`` the later occurrences of a name given twice.
     ``suppressed`` are the rule codes and names of a
     ``% citeman: ignore[…]`` comment directly above the entry.
+    ``comments`` are the file offset and text of each ``%`` comment inside the
+    entry (biber's reading: a field someone switched off), which is not a field.
     """
 
     key: str
@@ -102,6 +104,7 @@ class Entry(NamedTuple):
     offset: int
     raw: str
     suppressed: frozenset[str]
+    comments: tuple[tuple[int, str], ...] = ()
 
     def get(self, name: str) -> str:
         """Return the value of field ``name``, or "" when the entry has none."""

@@ -10,6 +10,7 @@ re-walk and copy every block. This is the only module that knows bibtexparser.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from bibtexparser import model as bp
 from bibtexparser.splitter import Splitter
 
-from citeman import collector, textfile
+from citeman import collector, entry_comments, textfile
 from citeman.model import Entry, Field, Library, ParseFailure, StringMacro
 
 #: BibTeX's predefined month macros (plain.bst), lower-case name → value.
@@ -32,11 +33,22 @@ _OFFSETS = "citeman_offsets"
 
 
 class _SpanSplitter(Splitter):
-    """bibtexparser's splitter, also remembering each field value's offsets."""
+    """bibtexparser's splitter, also remembering where blocks and values are.
+
+    bibtexparser's own line numbers lag after a ``\\\\`` at the end of a line
+    (its newline counter skips an escaped newline), so positions are kept as
+    offsets and lines are counted from them.
+    """
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self._value_bounds: list[tuple[int, int]] = []
+        #: The offset of every block's `@`, in file order (implicit comments aside).
+        self.block_starts: list[int] = []
+
+    def _open_block(self, m: re.Match[str]) -> None:
+        self.block_starts.append(m.start())
+        super()._open_block(m)
 
     def _move_to_comma_or_closing_delimiter(
         self, currently_quote_escaped: bool = False, num_open_curls: int = 0
@@ -84,11 +96,14 @@ def loads(text: str, path: str = "<string>") -> Library:
 
 
 def _parse(text: str, path: str) -> Library:
-    splitter = _SpanSplitter(text)
+    comments = entry_comments.find(text)
+    splitter = _SpanSplitter(_blanked(text, comments) if comments else text)
     # The splitter parses a copy with one leading newline; offsets into it are
-    # one more than offsets into `text`.
-    padded = splitter.bibstr
+    # one more than offsets into `text`. `padded` is that copy of the original
+    # text, `%` comments included, so raw texts are the file's.
+    padded = "\n" + text
     blocks: list[bp.Block | None] = list(splitter.split().blocks)
+    places = _Places(padded, splitter.bibstr, splitter.block_starts, comments)
     strings: dict[str, StringMacro] = {}
     entries: list[Entry] = []
     failures: list[ParseFailure] = []
@@ -96,55 +111,130 @@ def _parse(text: str, path: str) -> Library:
         # Let each bibtexparser block go once converted, so that peak memory is
         # not the sum of both models.
         blocks[index] = None
+        if block is None or isinstance(block, bp.ImplicitComment):
+            continue
+        at = places.start(block)
         if isinstance(block, bp.String):
-            name = block.key.lower()
             value = _resolve(block.value, strings)
-            strings[name] = StringMacro(block.key, value, (block.start_line or 0) + 1)
+            strings[block.key.lower()] = StringMacro(block.key, value, places.line(at))
         elif isinstance(block, bp.DuplicateBlockKeyBlock | bp.DuplicateFieldKeyBlock):
             duplicate = block.ignore_error_block
             if isinstance(duplicate, bp.Entry):
-                entries.append(_entry(duplicate, padded, path, strings))
+                entries.append(_entry(duplicate, places, path, strings))
         elif isinstance(block, bp.ParsingFailedBlock):
-            failures.append(_failure(block, text, path))
+            failures.append(_failure(block, places, at, path))
         elif isinstance(block, bp.Entry):
-            entries.append(_entry(block, padded, path, strings))
+            entries.append(_entry(block, places, path, strings))
     newline = "\r\n" if "\r\n" in text[:4096] else "\n"
     return Library(path, text, tuple(entries), strings, tuple(failures), newline)
 
 
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """Return ``text`` with each (start, end) stretch turned into spaces."""
+    pieces = []
+    position = 0
+    for start, end in spans:
+        pieces.append(text[position:start])
+        pieces.append(" " * (end - start))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+class _Places:
+    """Where blocks start, on which line an offset is, and the comments of a block.
+
+    Offsets are into the padded text (one more than into the file). Lines are
+    counted incrementally, since blocks and fields are visited in file order.
+    """
+
+    def __init__(
+        self,
+        padded: str,
+        parsed: str,
+        starts: list[int],
+        comments: list[tuple[int, int]],
+    ) -> None:
+        self.padded = padded
+        self.parsed = parsed
+        self._starts = starts
+        self._next = 0
+        self._offset = 0
+        self._line = 0
+        self._comments = comments
+        self._comment_starts = [start + 1 for start, _ in comments]
+
+    def start(self, block: bp.Block) -> int:
+        """Return the offset of ``block``'s ``@`` (blocks are asked for in order)."""
+        raw = block.raw or ""
+        while self._next < len(self._starts):
+            start = self._starts[self._next]
+            self._next += 1
+            if self.parsed.startswith(raw[:64], start):
+                return start
+        found = self.parsed.find(raw)
+        return found if found >= 0 else 0
+
+    def line(self, offset: int) -> int:
+        """Return the 1-based file line of padded ``offset``."""
+        if offset >= self._offset:
+            self._line += self.padded.count("\n", self._offset, offset)
+        else:
+            self._line -= self.padded.count("\n", offset, self._offset)
+        self._offset = offset
+        return self._line
+
+    def comments(self, start: int, end: int) -> tuple[tuple[int, str], ...]:
+        """Return the (file offset, text) of the ``%`` comments in ``[start, end)``."""
+        first = bisect_left(self._comment_starts, start)
+        last = bisect_left(self._comment_starts, end)
+        return tuple(
+            (begin, self.padded[begin + 1 : stop + 1])
+            for begin, stop in self._comments[first:last]
+        )
+
+
 def _entry(
-    block: bp.Entry, padded: str, path: str, strings: Mapping[str, StringMacro]
+    block: bp.Entry, places: _Places, path: str, strings: Mapping[str, StringMacro]
 ) -> Entry:
     """Convert one bibtexparser entry, computing each value's position."""
     at, bounds = block.get_parser_metadata(_OFFSETS) or (0, [])
+    padded = places.padded
+    parsed_text = places.parsed
+    line = places.line(at)
+    # Fields follow in file order: count each one's line from the one before.
+    field_line, previous = line, at
     fields: dict[str, Field] = {}
     repeated: list[Field] = []
     for parsed, (start, end) in zip(block.fields, bounds, strict=True):
-        # bibtexparser's value is exactly the stripped text between the bounds.
-        raw = parsed.value
-        begin = padded.find(raw[:1], start, end) if raw else start
-        line = parsed.start_line + 1
-        if padded.find("\n", start, begin) >= 0:
-            line += padded.count("\n", start, begin)
+        # bibtexparser's value is exactly the stripped text between the bounds;
+        # the raw text is the file's (`%` comments within a value included).
+        written = parsed.value
+        begin = parsed_text.find(written[:1], start, end) if written else start
+        raw = padded[begin : begin + len(written)]
         column = begin - padded.rfind("\n", 0, begin)
         name = parsed.key.lower()
-        field = Field(name, _resolve(raw, strings), raw, line, column, begin - 1)
+        value = _resolve(written, strings)
+        field_line += padded.count("\n", previous, begin)
+        previous = begin
+        field = Field(name, value, raw, field_line, column, begin - 1)
         if name in fields:
             repeated.append(field)
         else:
             fields[name] = field
-    column = at - padded.rfind("\n", 0, at)
+    raw = padded[at : at + len(block.raw or "")]
     return Entry(
         key=block.key,
         type=block.entry_type.lower(),
         fields=fields,
         repeated=tuple(repeated),
         path=path,
-        line=(block.start_line or 0) + 1,
-        column=column,
+        line=line,
+        column=at - padded.rfind("\n", 0, at),
         offset=at - 1,
-        raw=block.raw or "",
+        raw=raw,
         suppressed=_suppressed(padded, at),
+        comments=places.comments(at, at + len(raw)),
     )
 
 
@@ -166,18 +256,14 @@ def _suppressed(padded: str, at: int) -> frozenset[str]:
     return frozenset(names)
 
 
-def _failure(block: bp.ParsingFailedBlock, text: str, path: str) -> ParseFailure:
+def _failure(
+    block: bp.ParsingFailedBlock, places: _Places, at: int, path: str
+) -> ParseFailure:
     """Describe a block bibtexparser could not parse, with its position."""
-    line = (block.start_line or 0) + 1
-    raw = block.raw or ""
-    line_start = 0
-    for _ in range(line - 1):
-        line_start = text.find("\n", line_start) + 1
-    offset = text.find(raw, line_start) if raw else line_start
-    offset = offset if offset >= 0 else line_start
-    column = offset - text.rfind("\n", 0, offset)
+    raw = places.padded[at : at + len(block.raw or "")]
+    column = at - places.padded.rfind("\n", 0, at)
     reason = getattr(block.error, "abort_reason", None) or str(block.error)
-    return ParseFailure(path, line, column, _plain(reason), raw, offset)
+    return ParseFailure(path, places.line(at), column, _plain(reason), raw, at - 1)
 
 
 def _plain(reason: str) -> str:

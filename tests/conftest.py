@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,17 @@ def run(*args: str) -> tuple[int, str, str]:
     """Run ``citeman ARGS`` through click's runner: exit code, stdout, stderr."""
     result = CliRunner().invoke(main, list(args))
     return result.exit_code, result.stdout, result.stderr
+
+
+def real_corpora() -> Path:
+    """Return the folder of the eleven real bibliographies (shared/corpora/real).
+
+    It sits beside the repository (``../shared``), or where ``CITEMAN_SHARED``
+    points; tests that read it fail, rather than skip, when it is missing.
+    """
+    shared = os.environ.get("CITEMAN_SHARED")
+    base = Path(shared) if shared else ROOT.parent / "shared"
+    return base / "corpora" / "real"
+
+
+REAL_FILES = sorted(real_corpora().glob("*.bib"))

@@ -111,3 +111,35 @@ def test_split_concatenation_respects_delimiters() -> None:
         '"c # d"',
         "e",
     ]
+
+
+def test_lines_are_counted_after_a_backslash_at_a_line_end() -> None:
+    text = "@article{a, note = {one\\\\\ntwo\\\\\nthree}}\n\n@article{b,\n  year = 1}\n"
+    library = parse.loads(text)
+    assert [entry.line for entry in library.entries] == [1, 5]
+    assert library.entries[1].fields["year"].span == Span(6, 10, 6, 11)
+
+
+def test_percent_lines_inside_an_entry_are_comments_not_fields() -> None:
+    text = (
+        "@article{a,\n  doi = {10.1/x},\n  % note = {PMID: 1},\n"
+        "  %eprint = {https://x.org/a%20b}\n  title = {50% {off}}, % was {T}\n}\n"
+    )
+    (entry,) = parse.loads(text).entries
+    assert list(entry.fields) == ["doi", "title"]
+    assert entry.fields["title"].value == "50% {off}"
+    assert [comment for _, comment in entry.comments] == [
+        "% note = {PMID: 1},",
+        "%eprint = {https://x.org/a%20b}",
+        "% was {T}",
+    ]
+    for offset, comment in entry.comments:
+        assert text[offset : offset + len(comment)] == comment
+    assert entry.raw == text[:-1]
+
+
+def test_a_commented_entry_is_no_entry() -> None:
+    text = "% @book{old,\n%   title = {T}}\n@book{new, title = {T}}\n"
+    library = parse.loads(text)
+    assert [entry.key for entry in library.entries] == ["new"]
+    assert library.entries[0].line == 3

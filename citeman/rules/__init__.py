@@ -12,6 +12,7 @@ from citeman.rules import (
     citation_not_in_list,
     citation_order,
     citation_year_mismatch,
+    commented_field,
     doi_available,
     doi_format,
     doi_in_url,
@@ -40,6 +41,7 @@ ALL: tuple[AnyRule, ...] = tuple(
         (
             syntax_error.RULE,
             missing_doi.RULE,
+            commented_field.RULE,
             page_range.RULE,
             stray_characters.RULE,
             title_case.RULE,
