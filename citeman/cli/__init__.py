@@ -12,6 +12,7 @@ from citeman.cli import (
     check_command,
     cite_command,
     fix_command,
+    import_command,
     render_command,
     rules_command,
 )
@@ -29,6 +30,7 @@ def main() -> None:
     citeman render    print entries as an APA 7 (or other style) reference list
     citeman cite      print the in-text citation of entries: (Bellis et al., 2014)
     citeman audit     check a manuscript's citations against the reference list
+    citeman import    read a formatted reference list (.txt, .md, .docx) into BibTeX
     Run "citeman COMMAND --help" for a command's options.
     """
     # bibtexparser logs each syntax error; citeman reports them as CM001 instead.
@@ -41,3 +43,4 @@ main.add_command(fix_command.fix)
 main.add_command(render_command.render_)
 main.add_command(cite_command.cite)
 main.add_command(audit_command.audit)
+main.add_command(import_command.import_)

@@ -50,16 +50,31 @@ def apa_authors(people: Sequence[Name]) -> str:
     """Return an APA author list: commas, ``&`` before the last, 21+ shortened.
 
     An ``and others`` cannot be expanded; it is printed as "et al." (and the
-    check rule for author lists reports it).
+    check rule for author lists reports it). ``others`` before the last name
+    is the ellipsis: ``A, B, . . . Z``.
+
+    >>> kalnay = Name("Kalnay", "", "", "E.", False)
+    >>> joseph = Name("Joseph", "", "", "D.", False)
+    >>> apa_authors([kalnay, Name("others", "", "", "", False), joseph])
+    'Kalnay, E., . . . Joseph, D.'
     """
     named = [person for person in people if not person.is_others]
     listed = [apa_name(person) for person in named]
-    if len(listed) > MAX_LISTED:
-        head = ", ".join(listed[:_KEPT_BEFORE_ELLIPSIS])
+    if len(listed) > MAX_LISTED or _is_elided(people):
+        head = ", ".join(listed[:-1][:_KEPT_BEFORE_ELLIPSIS])
         return f"{head}, . . . {listed[-1]}"
     if len(named) < len(people):
         return ", ".join([*listed, "et al."])
     return _series(listed, serial_comma=True)
+
+
+def _is_elided(people: Sequence[Name]) -> bool:
+    """Return whether ``others`` stands before the last name: APA's ". . ." (§9.8).
+
+    A list of 21 or more authors printed by APA names the first 19 and the
+    last; read back (``citeman import``), the ones left out become ``others``.
+    """
+    return len(people) > 2 and people[-2].is_others and not people[-1].is_others
 
 
 def apa_editors(people: Sequence[Name]) -> str:

@@ -1,0 +1,65 @@
+"""Turn text as printed into a BibTeX value that reads back as the same text.
+
+LaTeX's special characters are escaped (``&`` → ``\\&``) so that the value is
+valid LaTeX and citeman's decoder gives the printed text back; letters outside
+ASCII stay as they are (UTF-8), as in citeman's own ``library.bib``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeman import text as text_module
+
+_SPECIALS = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
+    "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}  # fmt: skip
+_SPECIAL = re.compile("|".join(re.escape(char) for char in _SPECIALS))
+_CORE = re.compile(r"^([^\w\\]*)(.*?)([^\w}]*)$", re.DOTALL)
+
+
+def latex(value: str) -> str:
+    r"""Return ``value`` with LaTeX's special characters escaped.
+
+    >>> latex("Psychonomic Bulletin & Review, 50% of {it}")
+    'Psychonomic Bulletin \\& Review, 50\\% of \\{it\\}'
+    """
+    return _SPECIAL.sub(lambda found: _SPECIALS[found.group()], value)
+
+
+def title(value: str) -> str:
+    """Return a printed title as a BibTeX value, its proper nouns braced.
+
+    A title written in sentence case keeps its capitals when a style puts it in
+    sentence case again: the words that would change are braced. A Title Case
+    title is kept as written, so that the title-case rule can report it.
+
+    >>> title("Teaching in Germany, France and Italy today")
+    'Teaching in {Germany}, {France} and {Italy} today'
+    >>> title("The Emerging Evidence for Long-Term Psychodynamic Therapy")
+    'The Emerging Evidence for Long-Term Psychodynamic Therapy'
+    """
+    escaped = latex(value)
+    changed = text_module.to_sentence_case(escaped)
+    if changed == escaped or text_module.is_title_case(escaped):
+        return escaped
+    words = escaped.split(" ")
+    new_words = changed.split(" ")
+    if len(words) != len(new_words):
+        return escaped
+    kept = [
+        _braced(word) if word != new else word
+        for word, new in zip(words, new_words, strict=True)
+    ]
+    return " ".join(kept)
+
+
+def _braced(word: str) -> str:
+    """Return ``word`` braced inside its leading and trailing punctuation."""
+    found = _CORE.match(word)
+    if found is None or not found.group(2):
+        return word
+    head, core, end = found.groups()
+    return f"{head}{{{core}}}{end}"
