@@ -9,18 +9,16 @@ import click
 
 from citeman import atomic
 from citeman.cli.inputs import EXIT_CLEAN, EXIT_FINDINGS, reported_errors
-from citeman.errors import InputError, UsageError
+from citeman.errors import UsageError
 from citeman.importer import reader, report, run
 from citeman.importer.document import Document
-from citeman.textfile import decode
+from citeman.textfile import decode, read_limited
 
 
 def read_document(path: str) -> Document:
     """Read ``path`` (``-`` for standard input) as a document."""
     if path == "-":
-        data = sys.stdin.buffer.read(reader.MAX_TEXT + 1)
-        if len(data) > reader.MAX_TEXT:
-            raise InputError("<stdin>", "is larger than 64 MB")
+        data = read_limited(sys.stdin.buffer, "<stdin>")
         return reader.from_text("<stdin>", decode("<stdin>", data, "a text document"))
     return reader.read(path)
 

@@ -10,9 +10,6 @@ from citeman.importer.document import Document
 
 #: The extensions ``citeman import`` and ``citeman check`` read as documents.
 EXTENSIONS = (".txt", ".md", ".markdown", ".docx", ".text")
-#: The most text a document may hold (the reference list of a very long book
-#: is a few megabytes).
-MAX_TEXT = 64 * 1024 * 1024
 
 
 def is_document(path: str | Path) -> bool:
@@ -20,15 +17,15 @@ def is_document(path: str | Path) -> bool:
     return Path(path).suffix.lower() in EXTENSIONS
 
 
-def read(path: str | Path) -> Document:
-    """Read the document at ``path``; raise :class:`InputError` when unreadable."""
+def read(path: str | Path, limit: int = textfile.DEFAULT_LIMIT) -> Document:
+    """Read the document at ``path``; raise :class:`InputError` when unreadable.
+
+    ``limit`` caps the bytes read, and for a .docx the bytes it unpacks to.
+    """
     name = str(path)
-    file = Path(path)
-    if file.suffix.lower() == ".docx":
-        if not file.is_file():
-            textfile.read_bytes(file, "a .docx file")  # raises the right message
-        return word.read(name, file)
-    data = textfile.read_bytes(file, "a text document")
+    data = textfile.read_bytes(path, "a document", limit)
+    if Path(path).suffix.lower() == ".docx":
+        return word.read(name, data, limit)
     return from_text(name, textfile.decode(name, data, "a text document"))
 
 

@@ -2,35 +2,37 @@
 
 The source text is the paragraphs one per line, so a position reads as
 paragraph number (line) and character in the paragraph (column), as
-``citeman audit`` reports them. The archive is measured before it is opened:
-a small file that unpacks to gigabytes (a zip bomb) is refused.
+``citeman audit`` reports them. The archive is measured before it is opened
+(:mod:`citeman.archive`): a zip bomb is refused.
 """
 
 from __future__ import annotations
 
+import io
 import zipfile
-from pathlib import Path
 from typing import Any
 
+from citeman import archive
 from citeman.errors import InputError
 from citeman.importer.document import Block, Document, lines_of
 
-#: The most a .docx may unpack to; real manuscripts stay far below it.
-MAX_UNPACKED = 200 * 1024 * 1024
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Runs of a paragraph in reading order: plain, linked, tracked insertions, fields.
 _RUNS = "w:r | w:hyperlink/w:r | w:ins/w:r | w:fldSimple/w:r | w:smartTag/w:r"
 _OFF = {"0", "false", "off"}
 
 
-def read(path: str, file: Path) -> Document:
-    """Return the paragraphs of the Word file at ``file`` as blocks."""
+def read(path: str, data: bytes, limit: int) -> Document:
+    """Return the paragraphs of the Word file ``data`` (read from ``path``) as blocks.
+
+    ``limit`` caps the bytes the archive may unpack to.
+    """
     import docx  # imported here: only .docx files pay for loading it
     from docx.opc.exceptions import PackageNotFoundError
 
-    _check_size(path, file)
+    archive.open_zip(path, data, ".docx file", limit).close()
     try:
-        document = docx.Document(str(file))
+        document = docx.Document(io.BytesIO(data))
         paragraphs = [_paragraph(p) for p in document.element.body.iter(f"{_W}p")]
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError,
             SyntaxError) as error:  # fmt: skip
@@ -44,21 +46,6 @@ def read(path: str, file: Path) -> Document:
         )
     )
     return Document(path, "docx", lines, blocks)
-
-
-def _check_size(path: str, file: Path) -> None:
-    """Refuse an archive that is not a zip file or unpacks to more than the cap."""
-    try:
-        with zipfile.ZipFile(file) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError) as error:
-        raise InputError(path, f"is not a readable .docx file ({error})") from error
-    if unpacked > MAX_UNPACKED:
-        raise InputError(
-            path,
-            f"unpacks to {unpacked // (1024 * 1024)} MB, more than the"
-            f" {MAX_UNPACKED // (1024 * 1024)} MB a .docx may hold",
-        )
 
 
 def _paragraph(paragraph: Any) -> tuple[str, tuple[tuple[int, int], ...], bool]:

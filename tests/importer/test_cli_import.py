@@ -128,3 +128,9 @@ def test_standard_input(workdir: Path) -> None:
     result = CliRunner().invoke(main, ["import", "-"], input=SEED.read_text("utf-8"))
     assert result.exit_code == 0
     assert len(parse.loads(result.stdout, "x.bib").entries) == 10
+
+
+def test_zip_bomb_is_refused() -> None:
+    code, out, err = run("import", str(DATA / "hostile" / "bomb.docx"))
+    assert (code, out) == (2, "")
+    assert "would unpack to" in err and len(err.splitlines()) == 1
