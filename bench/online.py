@@ -26,9 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from citeman import parse  # noqa: E402
-from citeman.crossref import cache  # noqa: E402
-from citeman.crossref.client import CrossrefClient, Settings  # noqa: E402
-from citeman.crossref.resolver import CrossrefResolver  # noqa: E402
+from citeman.online import cache  # noqa: E402
+from citeman.online.client import Client, Settings  # noqa: E402
+from citeman.online.crossref import CrossrefSource  # noqa: E402
+from citeman.online.resolver import Resolver  # noqa: E402
 from tests.crossref.fake import Corpus, FakeCrossref  # noqa: E402
 
 LOOKUPS = 100
@@ -61,10 +62,10 @@ def library(count: int) -> str:
     )
 
 
-def run(url: str, cache_dir: Path, text: str) -> tuple[float, CrossrefResolver]:
+def run(url: str, cache_dir: Path, text: str) -> tuple[float, Resolver]:
     settings = Settings(base_url=url, mailto="bench@example.org")
-    session = cache.build(cache.CachePolicy(cache_dir))
-    resolver = CrossrefResolver(CrossrefClient(session, settings))
+    session = cache.build(cache.CachePolicy(cache_dir), print)
+    resolver = Resolver(CrossrefSource(Client(session, settings)))
     entries = parse.loads(text, "bench.bib").entries
     started = time.perf_counter()
     resolver.prefetch(entries)

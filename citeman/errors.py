@@ -24,13 +24,15 @@ class UsageError(CitemanError):
     """A command-line value that names no rule, format or style."""
 
 
-class CrossrefError(CitemanError):
-    """A Crossref lookup that could not be done: unreachable, refused, malformed.
+class OnlineError(CitemanError):
+    """An online lookup (Crossref, DataCite…) that could not be done: unreachable,
+    refused, malformed.
 
     ``cause`` is the one line a user sees (shared by every lookup that failed the
     same way); ``status`` is the HTTP status when there was one. ``stop`` marks a
-    failure of Crossref itself (unreachable, overloaded, out of time) rather than
-    of one answer, after which no further lookup is worth trying.
+    failure of the source itself (unreachable, overloaded, out of time) rather
+    than of one answer, after which no further lookup there is worth trying.
+    ``source`` names the source that failed.
     """
 
     def __init__(
@@ -40,3 +42,4 @@ class CrossrefError(CitemanError):
         self.cause = cause
         self.status = status
         self.stop = stop
+        self.source = "crossref"

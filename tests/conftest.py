@@ -21,6 +21,9 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("CITEMAN_MAILTO", "CITEMAN_CACHE_DIR", "CITEMAN_CROSSREF_URL",
                  "GITHUB_ACTIONS", "NO_COLOR"):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
+    # Tests never touch the network: a DataCite DOI met in a test that set no
+    # DataCite stand-in fails to connect (port 9, discard) instead.
+    monkeypatch.setenv("CITEMAN_DATACITE_URL", "http://127.0.0.1:9")
 
 
 @pytest.fixture

@@ -97,6 +97,8 @@ def check(
         else:
             problems = lint.lint(libraries, active, resolver=resolver)
     echo_problems(problems, output_format, quiet=quiet, statistics=statistics)
+    if not quiet:
+        online.summarise(resolver, problems, to_stderr=output_format != "text")
     if online.report_unverified(resolver):
         raise SystemExit(EXIT_ERROR)
     failing = any(problem.severity.rank >= config.fail_on.rank for problem in problems)

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from citeman.audit.model import Audit
-from citeman.crossref.match import MatchResult
-from citeman.crossref.work import DoiRecord
 from citeman.model import Entry, Library
+from citeman.online.match import MatchResult
+from citeman.online.work import DoiRecord
 from citeman.problem import Finding, Severity
 
 

@@ -25,8 +25,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from citeman import doi
-from citeman.crossref import match, reference
 from citeman.model import Entry
+from citeman.online import match, reference
 from citeman.problem import Finding, Severity
 from citeman.rules.base import EntryRule, RuleContext
 

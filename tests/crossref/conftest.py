@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from citeman.crossref.client import Settings
+from citeman.online.client import Settings
 from tests.crossref.fake import FakeCrossref
+from tests.crossref.fake_datacite import FakeDataCite
 
 
 @dataclass
@@ -61,6 +62,34 @@ def crossref(_server: HTTPServer) -> Iterator[Crossref]:
     _server.expect_request(re.compile(r"^/")).respond_with_handler(fake)
     yield Crossref(_server.url_for("").rstrip("/"), fake, _server)
     _server.clear()
+
+
+@dataclass
+class DataCite:
+    """The running fake DataCite: its base URL and its handler."""
+
+    url: str
+    fake: FakeDataCite
+
+
+@pytest.fixture(scope="session")
+def _datacite_server() -> Iterator[HTTPServer]:
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def datacite(_datacite_server: HTTPServer) -> Iterator[DataCite]:
+    """Return a fresh fake DataCite on its own server (another host to Crossref's)."""
+    fake = FakeDataCite()
+    _datacite_server.clear()
+    _datacite_server.expect_request(re.compile(r"^/")).respond_with_handler(fake)
+    yield DataCite(_datacite_server.url_for("").rstrip("/"), fake)
+    _datacite_server.clear()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from citeman.cli import main
 from tests.conftest import FIXTURES, ROOT
-from tests.crossref.conftest import Crossref
+from tests.crossref.conftest import Crossref, DataCite
 
 #: The DOIs a faithful Crossref makes certain for library.bib, by entry.
 CERTAIN = {
@@ -29,8 +29,12 @@ def library(workdir: Path) -> Path:
     return Path(shutil.copy(ROOT / "library.bib", workdir / "library.bib"))
 
 
-def run(crossref_url: str, cache: Path | None, *args: str) -> tuple[int, str, str]:
+def run(
+    crossref_url: str, cache: Path | None, *args: str, datacite_url: str = ""
+) -> tuple[int, str, str]:
     env = {"CITEMAN_CROSSREF_URL": crossref_url}
+    if datacite_url:
+        env["CITEMAN_DATACITE_URL"] = datacite_url
     if cache is not None:
         env["CITEMAN_CACHE_DIR"] = str(cache)
     result = CliRunner().invoke(main, list(args), env=env)
@@ -83,11 +87,12 @@ def test_second_run_is_answered_from_the_cache(
 
 
 def test_check_reports_unknown_and_mismatched_dois(
-    crossref: Crossref, workdir: Path
+    crossref: Crossref, datacite: DataCite, workdir: Path
 ) -> None:
     shutil.copy(FIXTURES / "crossref" / "wrong-dois.bib", workdir / "wrong.bib")
     code, out, err = run(crossref.url, None, "check", "wrong.bib", "--online",
-                         "--no-cache", "--select", "CM303,CM304", *FAST)  # fmt: skip
+                         "--no-cache", "--select", "CM303,CM304", *FAST,
+                         datacite_url=datacite.url)  # fmt: skip
     assert (code, err) == (1, "")
     assert out == (
         "wrong.bib:3:12: CM304 [doi-mismatch] doi 10.1136/bmjopen-2019-032912 is"
@@ -102,6 +107,7 @@ def test_check_reports_unknown_and_mismatched_dois(
         " not registered with crossref or any other agency; check it against the"
         " article\n"
         "Found 3 problems (1 error, 2 warnings).\n"
+        "verified 3 of 3 references\n"
     )
     # review: 1; typo and data: the work, then the agency
     assert crossref.fake.requests == 5
@@ -138,7 +144,7 @@ def test_check_without_a_server_exits_2_and_says_why(
 ) -> None:
     code, out, err = run(closed_url, None, "check", "library.bib", "--online",
                          "--no-cache", "--select", "CM3", *FAST)  # fmt: skip
-    assert (code, out) == (2, "No problems found.\n")
+    assert (code, out) == (2, "No problems found.\nverified 0 of 10 references\n")
     assert err.startswith(
         f"citeman: crossref: cannot connect to {closed_url}: connection refused;"
         " 10 entries not verified (library.bib: bellis2014, "

@@ -141,7 +141,7 @@ def test_a_malformed_answer_is_never_a_pass(
     one_entry(workdir, "10.1136/bmjopen-2020-045005")
     code, out, err = run({"CITEMAN_CROSSREF_URL": crossref.url}, "check", "one.bib",
                          "--online", "--select", "CM3", *FAST)  # fmt: skip
-    assert (code, out) == (2, "No problems found.\n")
+    assert (code, out) == (2, "No problems found.\nverified 0 of 1 reference\n")
     assert err == f"citeman: crossref: {cause}; 1 entry not verified (one.bib: one)\n"
 
 

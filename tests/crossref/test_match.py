@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from citeman import parse
-from citeman.crossref import reference
-from citeman.crossref.match import MatchResult, choose, compare
-from citeman.crossref.work import Work, message, parse_work
+from citeman.online import reference
+from citeman.online.crossref import message, parse_work
+from citeman.online.match import MatchResult, choose, compare
+from citeman.online.work import Work
 from tests.conftest import ROOT
 from tests.crossref.fake import Corpus
 

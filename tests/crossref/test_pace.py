@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from citeman.crossref.pace import Gate, Limits, limits_from
-from citeman.errors import CrossrefError
+from citeman.errors import OnlineError
+from citeman.online.pace import Gate, Limits, limits_from
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,7 @@ def test_a_closed_gate_turns_waiters_away() -> None:
     def waiter() -> None:
         try:
             gate.enter()
-        except CrossrefError as error:
+        except OnlineError as error:
             failures.append(error.cause)
 
     thread = threading.Thread(target=waiter)
@@ -68,5 +68,5 @@ def test_a_closed_gate_turns_waiters_away() -> None:
 
 def test_past_the_deadline_nobody_enters() -> None:
     gate = Gate(time.monotonic() - 1)
-    with pytest.raises(CrossrefError, match="time limit"):
+    with pytest.raises(OnlineError, match="time limit"):
         gate.enter()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import requests
 
 from citeman import parse
-from citeman.crossref.client import CrossrefClient
-from citeman.crossref.resolver import CrossrefResolver, Unverified
+from citeman.online.client import Client
+from citeman.online.crossref import CrossrefSource
+from citeman.online.resolver import Resolver, Unverified
 from tests.conftest import ROOT
 from tests.crossref.conftest import Crossref
 
@@ -21,10 +22,9 @@ WITH_DOIS = parse.loads(
 )
 
 
-def resolver(crossref: Crossref, **changes: object) -> CrossrefResolver:
-    return CrossrefResolver(
-        CrossrefClient(requests.Session(), crossref.settings(**changes))
-    )
+def resolver(crossref: Crossref, **changes: object) -> Resolver:
+    session = requests.Session()
+    return Resolver(CrossrefSource(Client(session, crossref.settings(**changes))))
 
 
 def test_searches_stay_within_the_concurrency_limit(crossref: Crossref) -> None:

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from citeman.crossref.work import message, parse_agency, parse_items, parse_work
-from citeman.errors import CrossrefError
+from citeman.errors import OnlineError
+from citeman.online.crossref import message, parse_agency, parse_items, parse_work
 from tests.crossref.fake import WORKS, Corpus
 
 CORPUS = Corpus.load()
@@ -52,7 +52,7 @@ def test_organisation_authors_and_subtitles() -> None:
     ],
 )
 def test_unexpected_envelopes_are_lookup_failures(body: object) -> None:
-    with pytest.raises(CrossrefError):
+    with pytest.raises(OnlineError):
         message(body, "work")
 
 
@@ -65,7 +65,7 @@ def test_unexpected_envelopes_are_lookup_failures(body: object) -> None:
     ],
 )
 def test_a_work_without_a_doi_is_malformed(item: object) -> None:
-    with pytest.raises(CrossrefError, match="without a DOI"):
+    with pytest.raises(OnlineError, match="without a DOI"):
         parse_work(item)
 
 
@@ -74,9 +74,9 @@ def test_list_items_and_agency() -> None:
     assert works[0].doi == "10.1037/0022-006X.62.5.1009"
     assert len(works) == 2
     assert parse_agency(CORPUS.agency_body("10.5281/zenodo.5555555")) == "datacite"
-    with pytest.raises(CrossrefError, match="without items"):
+    with pytest.raises(OnlineError, match="without items"):
         parse_items({"status": "ok", "message-type": "work-list", "message": {}})
-    with pytest.raises(CrossrefError, match="agency id"):
+    with pytest.raises(OnlineError, match="agency id"):
         parse_agency({"status": "ok", "message-type": "work-agency", "message": {}})
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from citeman.crossref.reference import normalise
+from citeman.online.reference import normalise
 
 #: Titles this similar (0–1, after folding case and punctuation) read the same.
 TITLE_SIMILARITY = 0.9

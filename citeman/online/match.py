@@ -13,15 +13,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from citeman.crossref.reference import Reference, first_page, normalise
-from citeman.crossref.similarity import (
+from citeman.online.reference import Reference, first_page, normalise
+from citeman.online.similarity import (
     contrast,
     is_same_container,
     is_same_family,
     is_same_title,
     title_similarity,
 )
-from citeman.crossref.work import Work
+from citeman.online.work import Work
 
 #: A runner-up within this much confidence of the best makes the match ambiguous.
 MARGIN = 0.1

@@ -14,7 +14,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from citeman.errors import CrossrefError
+from citeman.errors import OnlineError
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*s?\s*$")
 
@@ -76,9 +76,9 @@ class Gate:
             while True:
                 now = time.monotonic()
                 if self._closed is not None:
-                    raise CrossrefError(self._closed, stop=True)
+                    raise OnlineError(self._closed, stop=True)
                 if now >= self._deadline:
-                    raise CrossrefError("the time limit for lookups ran out", stop=True)
+                    raise OnlineError("the time limit for lookups ran out", stop=True)
                 if self._in_flight < self._limits.concurrency:
                     if now >= self._next_start:
                         break
