@@ -7,6 +7,7 @@ directory wins (``citeman.toml`` before ``pyproject.toml`` in one directory).
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 import tomllib
@@ -14,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from citeman import rules, textfile
+from citeman import rules, selection, textfile
 from citeman.errors import ConfigError, InputError
 from citeman.problem import Severity
 from citeman.rules.base import AnyRule, ManuscriptRule
@@ -22,8 +23,19 @@ from citeman.rules.base import AnyRule, ManuscriptRule
 DEFAULT_FILE = "library.bib"
 _SEVERITIES = ", ".join(severity.value for severity in Severity)
 _TOP_KEYS = (
-    "select", "ignore", "fail-on", "files", "rules", "mailto", "max-file-mb",
-)  # fmt: skip
+    "select",
+    "extend-select",
+    "ignore",
+    "extend-ignore",
+    "per-file-ignores",
+    "fail-on",
+    "files",
+    "exclude",
+    "extend-exclude",
+    "rules",
+    "mailto",
+    "max-file-mb",
+)
 # A pyproject.toml that cannot be parsed is ours to report only if it names us.
 _OURS = re.compile(r"^\s*\[\s*tool\s*\.\s*citeman\b|^\s*tool\s*\.\s*citeman\b", re.M)
 
@@ -51,6 +63,29 @@ class Config:
     mailto: str = ""
     #: The most bytes read from one file or unpacked from one archive.
     max_file_bytes: int = textfile.DEFAULT_LIMIT
+    extend_select: tuple[str, ...] = ()
+    #: Rule choices laid over the file's (the command line's), last wins.
+    overrides: tuple[selection.Layer, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Gitignore-style patterns of what directory search skips (None: defaults).
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
+
+    @property
+    def base(self) -> Path:
+        """Return the directory relative paths in the configuration start from."""
+        return self.source.parent if self.source else Path.cwd()
+
+    @property
+    def layers(self) -> tuple[selection.Layer, ...]:
+        """Return the configuration's rule choices, then the overrides."""
+        own = selection.Layer(self.select, self.extend_select, self.ignore)
+        return (own, *self.overrides)
+
+    @property
+    def file_ignores(self) -> selection.FileIgnores:
+        """Return ``per-file-ignores``, matched relative to :attr:`base`."""
+        return selection.FileIgnores(self.per_file_ignores, self.base)
 
     def active_rules(
         self, *, online: bool = False, manuscript: bool = False
@@ -65,7 +100,7 @@ class Config:
                 continue
             if rule.online and not online:
                 continue
-            if not rules.matches(rule, self.select) or rules.matches(rule, self.ignore):
+            if not selection.chosen(rule, self.layers):
                 continue
             settings = dict(self.rule_settings.get(rule.code, {}))
             severity = Severity(str(settings.pop("severity", rule.severity)))
@@ -132,11 +167,20 @@ def parse(table: Mapping[str, object], source: Path | None = None) -> Config:
     where = f"{source}: " if source else ""
     for key in table:
         if key not in _TOP_KEYS:
+            close = difflib.get_close_matches(key, _TOP_KEYS, n=1)
+            hint = f'did you mean "{close[0]}"? ' if close else ""
             raise ConfigError(
-                f'{where}unknown key "{key}"; allowed keys are {", ".join(_TOP_KEYS)}'
+                f'{where}unknown key "{key}"; {hint}'
+                f"allowed keys are {', '.join(_TOP_KEYS)}"
             )
     select = _selectors(table.get("select", ["ALL"]), "select", where)
+    extend_select = _selectors(table.get("extend-select", []), "extend-select", where)
     ignore = _selectors(table.get("ignore", []), "ignore", where)
+    ignore += _selectors(table.get("extend-ignore", []), "extend-ignore", where)
+    per_file = _per_file_ignores(table.get("per-file-ignores", {}), where)
+    exclude = table.get("exclude")
+    excluded = None if exclude is None else tuple(_strings(exclude, "exclude", where))
+    extend_exclude = _strings(table.get("extend-exclude", []), "extend-exclude", where)
     fail_on = _severity(table.get("fail-on", "warning"), '"fail-on"', where)
     base = source.parent if source else Path.cwd()
     files = tuple(
@@ -158,6 +202,10 @@ def parse(table: Mapping[str, object], source: Path | None = None) -> Config:
         source,
         mailto=mailto,
         max_file_bytes=int(megabytes * textfile.MEGABYTE),
+        extend_select=extend_select,
+        per_file_ignores=per_file,
+        exclude=excluded,
+        extend_exclude=tuple(extend_exclude),
     )
 
 
@@ -182,12 +230,12 @@ def _strings(value: object, key: str, where: str) -> list[str]:
 
 def _selectors(value: object, key: str, where: str) -> tuple[str, ...]:
     selectors = _strings(value, key, where)
-    for selector in selectors:
-        if not rules.is_known_selector(selector):
-            raise ConfigError(
-                f'{where}"{key}" names no rule: "{selector}"; use a rule code (CM203),'
-                " a code prefix (CM2), a rule name (page-range) or ALL"
-            )
+    for selector in selection.unknown(selectors):
+        raise ConfigError(
+            f'{where}"{key}" names no rule: "{selector}"'
+            f"{selection.suggestion(selector)}; use a rule code (CM203),"
+            " a code prefix (CM2), a rule name (page-range) or ALL"
+        )
     return tuple(selectors)
 
 
@@ -198,6 +246,18 @@ def _number(value: object, what: str, where: str) -> float:
     if not math.isfinite(value):
         raise ConfigError(f"{where}{what} must be a finite number; got {value!r}")
     return value
+
+
+def _per_file_ignores(value: object, where: str) -> dict[str, tuple[str, ...]]:
+    """Validate ``per-file-ignores``: a table of path pattern → rule selectors."""
+    if not isinstance(value, dict):
+        raise ConfigError(
+            f'{where}"per-file-ignores" must be a table of path pattern = [rules]'
+        )
+    return {
+        str(pattern): _selectors(selectors, f"per-file-ignores.{pattern}", where)
+        for pattern, selectors in value.items()
+    }
 
 
 def _severity(value: object, what: str, where: str) -> Severity:
@@ -215,7 +275,8 @@ def _rule_settings(value: object, where: str) -> dict[str, Mapping[str, object]]
         rule = rules.get(name)
         if rule is None:
             raise ConfigError(
-                f'{where}[rules.{name}] names no rule; see "citeman rules" for the list'
+                f"{where}[rules.{name}] names no rule{selection.suggestion(name)};"
+                ' see "citeman rules" for the list'
             )
         if not isinstance(options, dict):
             raise ConfigError(f"{where}[rules.{name}] must be a table")

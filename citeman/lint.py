@@ -9,7 +9,17 @@ from citeman.config import ActiveRule
 from citeman.model import Entry, Library
 from citeman.problem import Finding, Problem
 from citeman.rules import matches
-from citeman.rules.base import DoiResolver, EntryRule, LibraryRule, RuleContext
+from citeman.rules.base import (
+    DoiResolver,
+    EntryRule,
+    LibraryRule,
+    RuleContext,
+    SuppressionRule,
+)
+from citeman.selection import FileIgnores
+
+#: (path, key) of an entry → the codes its suppression comment silenced.
+Silenced = dict[tuple[str, str], set[str]]
 
 
 def lint(
@@ -17,13 +27,18 @@ def lint(
     active: Sequence[ActiveRule],
     resolver: DoiResolver | None = None,
     progress: Callable[[int], None] | None = None,
+    file_ignores: FileIgnores | None = None,
 ) -> list[Problem]:
     """Return every problem the active rules find, ordered by file, line and code.
 
     ``progress`` is called with the number of entries checked since its last call.
+    ``file_ignores`` (``per-file-ignores``) drops rules in the files it matches.
     """
     with collector.paused():
-        return _lint(libraries, active, resolver, progress)
+        problems = _lint(libraries, active, resolver, progress)
+    if file_ignores is not None and file_ignores.patterns:
+        problems = _without_file_ignores(problems, active, file_ignores)
+    return problems
 
 
 def _lint(
@@ -37,31 +52,90 @@ def _lint(
     for item, context in contexts:
         if isinstance(item.rule, EntryRule):
             entry_rules.append((item.rule, item, context))
+    judged = any(isinstance(item.rule, SuppressionRule) for item in active)
     problems: list[Problem] = []
-    suppressed: dict[tuple[str, str], frozenset[str]] = {}
+    silenced: Silenced = {}
     for library in libraries:
         for count, entry in enumerate(library.entries, 1):
             if entry.suppressed:
-                suppressed[(entry.path, entry.key)] = entry.suppressed
+                silenced[(entry.path, entry.key)] = set()
             for rule, item, context in entry_rules:
-                if entry.suppressed and matches(rule, entry.suppressed):
+                quiet = bool(entry.suppressed) and matches(rule, entry.suppressed)
+                if quiet and not judged:
                     continue
                 for finding in rule.check(entry, context):
-                    problems.append(_problem(item, finding, entry))  # noqa: PERF401
+                    if quiet:
+                        silenced[(entry.path, entry.key)].add(rule.code)
+                    else:
+                        problems.append(_problem(item, finding, entry))
             if progress is not None and count % 1000 == 0:
                 progress(1000)
         if progress is not None:
             progress(len(library.entries) % 1000)
+    problems += _library_problems(libraries, contexts, silenced)
+    problems += _suppression_problems(libraries, active, silenced)
+    problems.sort(key=lambda problem: problem.sort_key)
+    return problems
+
+
+def _library_problems(
+    libraries: Sequence[Library],
+    contexts: Sequence[tuple[ActiveRule, RuleContext]],
+    silenced: Silenced,
+) -> list[Problem]:
+    """Run the rules that compare entries; note what suppressions silence."""
+    suppressed = {
+        (entry.path, entry.key): entry.suppressed
+        for library in libraries
+        for entry in library.entries
+        if entry.suppressed
+    }
+    problems = []
     for item, context in contexts:
         if not isinstance(item.rule, LibraryRule):
             continue
         for finding in item.rule.check(libraries, context):
-            names = suppressed.get((finding.path or "", finding.key or ""))
+            where = (finding.path or "", finding.key or "")
+            names = suppressed.get(where)
             if names and matches(item.rule, names):
+                silenced[where].add(item.rule.code)
                 continue
             problems.append(_problem(item, finding, None))
-    problems.sort(key=lambda problem: problem.sort_key)
     return problems
+
+
+def _suppression_problems(
+    libraries: Sequence[Library], active: Sequence[ActiveRule], silenced: Silenced
+) -> list[Problem]:
+    """Let the rules about suppression comments judge each entry that has one."""
+    ran = frozenset(item.rule.code for item in active)
+    problems = []
+    for item in active:
+        if not isinstance(item.rule, SuppressionRule):
+            continue
+        for library in libraries:
+            for entry in library.entries:
+                if not entry.suppressed:
+                    continue
+                codes = frozenset(silenced.get((entry.path, entry.key), ()))
+                for finding in item.rule.check(entry, codes, ran):
+                    problems.append(_problem(item, finding, entry))  # noqa: PERF401
+    return problems
+
+
+def _without_file_ignores(
+    problems: Sequence[Problem], active: Sequence[ActiveRule], ignores: FileIgnores
+) -> list[Problem]:
+    by_code = {item.rule.code: item.rule for item in active}
+    kept = []
+    cache: dict[str, tuple[str, ...]] = {}
+    for problem in problems:
+        if problem.path not in cache:
+            cache[problem.path] = ignores.ignored(problem.path)
+        names = cache[problem.path]
+        if not (names and matches(by_code[problem.code], names)):
+            kept.append(problem)
+    return kept
 
 
 def _problem(item: ActiveRule, finding: Finding, entry: Entry | None) -> Problem:

@@ -161,15 +161,16 @@ def test_no_default_file_is_an_error(workdir: Path) -> None:
         ("missing.bib", "missing.bib: no such file"),
         ("binary.bib", "binary.bib: is a binary file, not BibTeX text"),
         ("latin1.bib", "latin1.bib: line 2: byte 0xe4 is not UTF-8"),
-        (".", ".: is a directory, not a .bib file"),
+        ("empty", "empty: no .bib file found"),
     ],
-    ids=["missing", "binary", "latin-1", "directory"],
+    ids=["missing", "binary", "latin-1", "directory-without-bib"],
 )
 def test_unreadable_input_exits_2_with_one_line(
     workdir: Path, name: str, reason: str
 ) -> None:
     for fixture in ("binary.bib", "latin1.bib"):
         shutil.copy(DATA / fixture, workdir / fixture)
+    (workdir / "empty").mkdir()
     code, out, err = run("check", name)
     assert (code, out) == (2, "")
     assert err.splitlines() == [f"citeman: error: {reason}"] or reason in err

@@ -128,8 +128,8 @@ def test_unsafe_fixes_need_the_flag(workdir: Path) -> None:
     path.write_text("@article{k, pages = {1009-16}}\n", encoding="utf-8")
     assert run("fix", "u.bib", "--select", "CM203") == (
         1,
-        "Nothing fixed. 1 problem remains, 1 fixable with --unsafe-fixes;"
-        " run `citeman check` to see them.\n",
+        "Nothing fixed. 1 problem remains; run `citeman check` to see them."
+        " 1 more problem can be fixed with `--unsafe-fixes`.\n",
         "",
     )
     assert run("fix", "u.bib", "--select", "CM203", "--unsafe-fixes") == (

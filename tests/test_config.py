@@ -66,12 +66,19 @@ def test_rule_options_reach_the_rule(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ("colour = true\n", 'unknown key "colour"; allowed keys are select, ignore'),
+        ("colour = true\n", 'unknown key "colour"; allowed keys are select, extend-'),
+        ("extend_select = []\n", 'unknown key "extend_select"; did you mean '
+         '"extend-select"?'),
         ('fail-on = "fatal"\n', '"fail-on" must be one of error, warning, info; '
          "got 'fatal'"),
         ('select = ["CM999"]\n', '"select" names no rule: "CM999"'),
         ('ignore = "CM1"\n', '"ignore" must be a list of strings'),
         ("[rules.nope]\n", "[rules.nope] names no rule"),
+        ("[rules.page-rnage]\n", '[rules.page-rnage] names no rule (did you mean '
+         '"page-range"?)'),
+        ('per-file-ignores = { "old/*.bib" = ["CM2O3"] }\n',
+         '"per-file-ignores.old/*.bib" names no rule: "CM2O3" (did you mean '
+         '"CM203"?)'),
         ("[rules.missing-doi]\ncolour = 1\n",
          'unknown option "colour" of missing-doi (CM101); allowed options are '
          "severity, types"),
@@ -80,8 +87,9 @@ def test_rule_options_reach_the_rule(tmp_path: Path) -> None:
          'option "severity" of missing-doi (CM101) must be one of error'),
         ("select = [\n", "not valid TOML"),
     ],
-    ids=["unknown-key", "bad-fail-on", "unknown-selector", "not-a-list",
-         "unknown-rule", "unknown-option", "wrong-option-type", "bad-severity",
+    ids=["unknown-key", "misspelt-key", "bad-fail-on", "unknown-selector",
+         "not-a-list", "unknown-rule", "misspelt-rule", "misspelt-per-file-ignore",
+         "unknown-option", "wrong-option-type", "bad-severity",
          "bad-toml"],
 )  # fmt: skip
 def test_mistakes_name_the_key_and_the_allowed_values(

@@ -56,7 +56,9 @@ def audit(
     style: str,
     fix_list: Path | None,
     select: str | None,
+    extend_select: str | None,
     ignore: str | None,
+    extend_ignore: str | None,
     fail_on: str | None,
     config_file: Path | None,
     no_config: bool,
@@ -77,7 +79,10 @@ def audit(
       2  usage, configuration or input error
     """
     with reported_errors():
-        config = selected_config(config_file, no_config, select, ignore, fail_on)
+        config = selected_config(
+            config_file, no_config, select, ignore, fail_on,
+            extend_select=extend_select, extend_ignore=extend_ignore,
+        )  # fmt: skip
         texts = [manuscript.read(path, config.max_file_bytes) for path in manuscripts]
         libraries = load_libraries(
             resolve_paths(bib_paths, config), limit=config.max_file_bytes

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
-from click._termui_impl import ProgressBar
 
 from citeman import lint
 from citeman.cli import online
@@ -15,22 +13,17 @@ from citeman.cli.inputs import (
     EXIT_CLEAN,
     EXIT_ERROR,
     EXIT_FINDINGS,
-    load_libraries,
+    STDIN,
+    load_each,
     reported_errors,
     resolve_paths,
     rule_options,
     selected_config,
     stderr_is_terminal,
 )
-from citeman.cli.output import echo_problems, format_option, say
+from citeman.cli.output import color_option, echo_problems, format_option, use_colour
+from citeman.cli.progress import LateStatus
 from citeman.errors import UsageError
-
-#: Libraries smaller than this are checked faster than a progress bar can draw.
-_PROGRESS_FROM = 2000
-
-
-def _announce(message: str) -> None:
-    say(message, err=True)
 
 
 @click.command()
@@ -47,59 +40,89 @@ def _announce(message: str) -> None:
     is_flag=True,
     help="Print the problems only: no summary, no progress.",
 )
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit 0 even when problems are found (errors still exit 2).",
+)
+@click.option(
+    "--show-fixes",
+    is_flag=True,
+    help="Under each fixable problem, show what its fix would change.",
+)
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help='The file that standard input (PATH "-") stands for: named in every '
+    "output format, and its folder chooses the configuration.",
+)
+@color_option
 @online.options
 @rule_options
 def check(
     paths: tuple[str, ...],
     output_format: str,
+    statistics: bool,
+    quiet: bool,
+    exit_zero: bool,
+    show_fixes: bool,
+    stdin_filename: str | None,
+    color: str,
     select: str | None,
+    extend_select: str | None,
     ignore: str | None,
+    extend_ignore: str | None,
     fail_on: str | None,
     config_file: Path | None,
     no_config: bool,
-    statistics: bool,
-    quiet: bool,
     **crossref: Any,
 ) -> None:
     """Find every defect in BibTeX files.
 
-    PATHS are .bib files; without them citeman reads the files named in the
-    configuration, else library.bib in the current directory.
+    PATHS are .bib files, directories (searched for *.bib, skipping hidden
+    folders, virtual environments, what .gitignore excludes and the
+    configured exclude) or globs; "-" reads standard input. Without PATHS
+    citeman reads the files named in the configuration, else library.bib in
+    the current directory.
 
     \b
     Exit codes:
-      0  no problem at or above --fail-on
+      0  no problem at or above --fail-on (or --exit-zero)
       1  problems found
-      2  usage, configuration or input error, or a Crossref lookup that
-         failed (--online; the problems found are still printed)
+      2  usage, configuration or input error (a file that cannot be read is
+         named; the others are still checked and reported), or a Crossref
+         lookup that failed (--online; the problems found are still printed)
     """
     with reported_errors():
-        config = selected_config(config_file, no_config, select, ignore, fail_on)
+        start = Path(stdin_filename).absolute().parent if stdin_filename else None
+        config = selected_config(
+            config_file, no_config, select, ignore, fail_on,
+            extend_select=extend_select, extend_ignore=extend_ignore, start=start,
+        )  # fmt: skip
         if statistics and output_format != "text":
             raise UsageError("--statistics works with --format text only")
-        show_progress = stderr_is_terminal() and not quiet
-        files = resolve_paths(paths, config)
-        libraries = load_libraries(
-            files, _announce if show_progress else None, limit=config.max_file_bytes
-        )
-        total = sum(len(library.entries) for library in libraries)
-        going_online = online.OnlineOptions(**crossref)
-        active = config.active_rules(online=going_online.wanted)
-        resolver = online.resolve(libraries, active, config, going_online, quiet)
-        if show_progress and total >= _PROGRESS_FROM:
-            bar: ProgressBar[int]
-            with click.progressbar(
-                length=total, label="checking", file=sys.stderr
-            ) as bar:
-                problems = lint.lint(
-                    libraries, active, resolver=resolver, progress=bar.update
-                )
-        else:
-            problems = lint.lint(libraries, active, resolver=resolver)
-    echo_problems(problems, output_format, quiet=quiet, statistics=statistics)
+        files = resolve_paths(paths or ([STDIN] if stdin_filename else []), config)
+        with LateStatus(stderr_is_terminal() and not quiet) as status:
+            loaded, unreadable = load_each(
+                files, status.say, stdin_filename, limit=config.max_file_bytes
+            )
+            libraries = [library for _, library in loaded]
+            total = sum(len(library.entries) for library in libraries)
+            going_online = online.OnlineOptions(**crossref)
+            active = config.active_rules(online=going_online.wanted)
+            resolver = online.resolve(libraries, active, config, going_online, quiet)
+            problems = lint.lint(
+                libraries, active, resolver=resolver,
+                progress=status.progress(total), file_ignores=config.file_ignores,
+            )  # fmt: skip
+    echo_problems(
+        problems, output_format, statistics=statistics,
+        quiet=quiet or (bool(unreadable) and not libraries),
+        show_fixes=show_fixes, color=use_colour(color),
+    )  # fmt: skip
     if not quiet:
         online.summarise(resolver, problems, to_stderr=output_format != "text")
-    if online.report_unverified(resolver):
+    if online.report_unverified(resolver) or unreadable:
         raise SystemExit(EXIT_ERROR)
     failing = any(problem.severity.rank >= config.fail_on.rank for problem in problems)
-    raise SystemExit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+    raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from citeman.cli.inputs import (
     EXIT_CLEAN,
     EXIT_ERROR,
     EXIT_FINDINGS,
-    load_libraries,
+    load_each,
     reported_errors,
     resolve_paths,
     rule_options,
@@ -61,7 +62,9 @@ def fix(
     check_only: bool,
     unsafe_fixes: bool,
     select: str | None,
+    extend_select: str | None,
     ignore: str | None,
+    extend_ignore: str | None,
     fail_on: str | None,
     config_file: Path | None,
     no_config: bool,
@@ -81,13 +84,20 @@ def fix(
       0  nothing to fix (--check, --diff) / no problem at or above --fail-on
          remains after fixing
       1  fixes pending (--check, --diff) / problems remain after fixing
-      2  usage, configuration, input or write error (the file is unchanged),
-         or a Crossref lookup that failed (--online; nothing is written)
+      2  usage, configuration, input or write error (that file is unchanged,
+         the others are fixed), or a Crossref lookup that failed (--online;
+         nothing is written)
     """
     with reported_errors():
-        config = selected_config(config_file, no_config, select, ignore, fail_on)
-        files = resolve_paths(paths, config)
-        libraries = load_libraries(files, limit=config.max_file_bytes)
+        config = selected_config(
+            config_file, no_config, select, ignore, fail_on,
+            extend_select=extend_select, extend_ignore=extend_ignore,
+        )  # fmt: skip
+        loaded, unreadable = load_each(
+            resolve_paths(paths, config), limit=config.max_file_bytes
+        )
+        files = [path for path, _ in loaded]
+        libraries = [library for _, library in loaded]
         if min_confidence is not None:
             config = _with_min_confidence(config, min_confidence)
         going_online = online.OnlineOptions(**crossref)
@@ -97,7 +107,9 @@ def fix(
             raise SystemExit(EXIT_ERROR)
         # One lint of all files together, as check does, so that rules comparing
         # files see them all; when nothing is fixed these are the final problems.
-        found = lint.lint(libraries, active, resolver=resolver)
+        found = lint.lint(
+            libraries, active, resolver=resolver, file_ignores=config.file_ignores
+        )
         outcomes = [
             fix_library(
                 library,
@@ -109,6 +121,8 @@ def fix(
             for library in libraries
         ]
     pending = sum(len(outcome.applied) for outcome in outcomes)
+    if unreadable and not loaded:
+        raise SystemExit(EXIT_ERROR)
     if show_diff or check_only:
         for path, library, outcome in zip(files, libraries, outcomes, strict=True):
             if show_diff:
@@ -116,16 +130,21 @@ def fix(
             if not quiet and outcome.applied:
                 say(_per_file(path, outcome.applied, "would fix"), err=show_diff)
         if not quiet:
-            click.echo(_pending_summary(pending, outcomes), err=show_diff)
+            summary = _pending_summary(pending, outcomes, unsafe_fixes)
+            click.echo(summary, err=show_diff)
+        if unreadable:
+            raise SystemExit(EXIT_ERROR)
         raise SystemExit(EXIT_FINDINGS if pending else EXIT_CLEAN)
     fixed, failed = _write_all(files, libraries, outcomes, quiet)
     if any(outcome.applied for outcome in outcomes):
-        problems = lint.lint(fixed, active, resolver=resolver)
+        problems = lint.lint(
+            fixed, active, resolver=resolver, file_ignores=config.file_ignores
+        )
     else:
         problems = found
     if not quiet:
         click.echo(_summary(outcomes, failed, problems, unsafe_fixes))
-    if failed:
+    if failed or unreadable:
         raise SystemExit(EXIT_ERROR)
     failing = any(problem.severity.rank >= config.fail_on.rank for problem in problems)
     raise SystemExit(EXIT_FINDINGS if failing else EXIT_CLEAN)
@@ -168,10 +187,15 @@ def _write_all(
 
 
 def diff(path: Path, before: str, after: str) -> str:
-    """Return a unified diff of ``before`` → ``after``, as ``git diff`` labels it."""
+    """Return a unified diff of ``before`` → ``after``, as ``git diff`` labels it.
+
+    The path is written relative to the current directory when the file lies
+    below it, so that ``git apply`` and ``patch -p1`` run here accept the diff;
+    an absolute path elsewhere loses its leading ``/`` (apply it from ``/``).
+    """
     if before == after:
         return ""
-    name = path.as_posix()
+    name = _diff_name(path)
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
@@ -182,6 +206,15 @@ def diff(path: Path, before: str, after: str) -> str:
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
         for line in lines
     )
+
+
+def _diff_name(path: Path) -> str:
+    """Return the path ``a/`` and ``b/`` are put before in the diff headers."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return absolute.as_posix().lstrip("/")
 
 
 def _per_file(path: Path, applied: Sequence[Applied], verb: str) -> str:
@@ -196,13 +229,14 @@ def _per_file(path: Path, applied: Sequence[Applied], verb: str) -> str:
     return f"{path}: {verb} {count} in {_plural(len(fields), 'entry')}: {entries}"
 
 
-def _pending_summary(pending: int, outcomes: Sequence[Outcome]) -> str:
+def _pending_summary(pending: int, outcomes: Sequence[Outcome], unsafe: bool) -> str:
     if not pending:
         return "Nothing to fix."
     files = sum(1 for outcome in outcomes if outcome.applied)
+    command = "citeman fix --unsafe-fixes" if unsafe else "citeman fix"
     return (
         f"{_plural(pending, 'fix')} pending in {_plural(files, 'file')};"
-        " run `citeman fix` to apply them."
+        f" run `{command}` to apply them."
     )
 
 
@@ -224,11 +258,15 @@ def _summary(
     if not problems:
         return f"{head} No problems remain."
     more = sum(1 for p in problems if p.fix is not None and not p.fix.safe)
-    hint = f", {more} fixable with --unsafe-fixes" if more and not unsafe else ""
+    hint = (
+        f" {_plural(more, 'more problem')} can be fixed with `--unsafe-fixes`."
+        if more and not unsafe
+        else ""
+    )
     remain = "remains" if len(problems) == 1 else "remain"
     return (
-        f"{head} {_plural(len(problems), 'problem')} {remain}{hint};"
-        " run `citeman check` to see them."
+        f"{head} {_plural(len(problems), 'problem')} {remain};"
+        f" run `citeman check` to see them.{hint}"
     )
 
 

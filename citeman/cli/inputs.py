@@ -13,12 +13,16 @@ from typing import Any, TypeVar
 import click
 
 from citeman import config as config_module
-from citeman import parse, rules, textfile
+from citeman import parse, selection, textfile
+from citeman.cli import discover
 from citeman.cli.output import say
 from citeman.config import Config
-from citeman.errors import CitemanError, UsageError
+from citeman.errors import CitemanError, InputError, UsageError
 from citeman.model import Library
 from citeman.problem import Severity
+
+#: The PATH that means standard input (``citeman check -``).
+STDIN = "-"
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -33,21 +37,36 @@ def reported_errors() -> Iterator[None]:
         sys.exit(EXIT_ERROR)
 
 
-def load_config(config_file: Path | None, no_config: bool) -> Config:
-    """Return the configuration named, found upward from here, or the defaults."""
+def load_config(
+    config_file: Path | None, no_config: bool, start: Path | None = None
+) -> Config:
+    """Return the configuration named, found upward from ``start``, or the defaults.
+
+    ``start`` defaults to the current directory; ``--stdin-filename`` moves it to
+    the directory of the file standard input stands for.
+    """
     if no_config:
         return Config()
-    return config_module.load(config_file or config_module.find(Path.cwd()))
+    found = config_file or config_module.find(start or Path.cwd())
+    return config_module.load(found)
 
 
 def resolve_paths(paths: Sequence[str], config: Config) -> list[Path]:
     """Return the files given, else the configured ones, else ``library.bib``.
 
-    A file named twice (also by another spelling, a symlink or a hard link) is
-    kept once, where it first appears.
+    Directories and globs among ``paths`` are searched for ``*.bib`` files.
     """
     if paths:
-        return distinct([Path(path) for path in paths])
+        exclude = discover.DEFAULT_EXCLUDE if config.exclude is None else config.exclude
+        patterns = [*exclude, *config.extend_exclude]
+        found = discover.expand(paths, patterns, config.base)
+        if not found:
+            raise InputError(
+                " ".join(paths),
+                "no .bib file found (hidden folders, virtual environments and"
+                " what .gitignore or exclude name are skipped)",
+            )
+        return distinct(found)
     if config.files:
         return distinct([_relative(path) for path in config.files])
     default = Path(config_module.DEFAULT_FILE)
@@ -101,6 +120,42 @@ def load_libraries(
     return libraries
 
 
+def load_each(
+    paths: Sequence[Path],
+    announce: Callable[[str], None] | None = None,
+    stdin_name: str | None = None,
+    *,
+    limit: int = textfile.DEFAULT_LIMIT,
+) -> tuple[list[tuple[Path, Library]], int]:
+    """Parse every path that can be read; report each one that cannot.
+
+    Returns the readable files with their libraries, and how many were not
+    (each got its one-line message on stderr). ``-`` reads standard input,
+    named ``stdin_name`` in every finding. ``limit`` is the most bytes read
+    from one file (``max-file-mb``).
+    """
+    loaded: list[tuple[Path, Library]] = []
+    failed = 0
+    for path in paths:
+        if announce is not None:
+            announce(f"reading {stdin_name or path}")
+        try:
+            if str(path) == STDIN:
+                loaded.append((path, read_stdin(stdin_name or STDIN, limit)))
+            else:
+                loaded.append((path, parse.load(path, limit)))
+        except InputError as error:
+            say(f"citeman: error: {error}", err=True)
+            failed += 1
+    return loaded, failed
+
+
+def read_stdin(name: str, limit: int = textfile.DEFAULT_LIMIT) -> Library:
+    """Parse standard input as the BibTeX file ``name`` (at most ``limit`` bytes)."""
+    data = textfile.read_limited(sys.stdin.buffer, name, limit)
+    return parse.loads(textfile.decode(name, data, "BibTeX text"), name)
+
+
 def stderr_is_terminal() -> bool:
     """Return whether progress may be drawn (never into a pipe or a log file)."""
     return sys.stderr.isatty()
@@ -111,12 +166,12 @@ def parse_selectors(value: str | None, option: str) -> tuple[str, ...] | None:
     if value is None:
         return None
     selectors = tuple(part.strip() for part in value.split(",") if part.strip())
-    for selector in selectors:
-        if not rules.is_known_selector(selector):
-            raise UsageError(
-                f'{option} names no rule: "{selector}"; use a code (CM203), a code'
-                ' prefix (CM2), a name (page-range) or ALL; see "citeman rules"'
-            )
+    for selector in selection.unknown(selectors):
+        raise UsageError(
+            f'{option} names no rule: "{selector}"{selection.suggestion(selector)};'
+            " use a code (CM203), a code prefix (CM2), a name (page-range) or ALL;"
+            ' see "citeman rules"'
+        )
     return selectors
 
 
@@ -126,18 +181,29 @@ def selected_config(
     select: str | None,
     ignore: str | None,
     fail_on: str | None,
+    *,
+    extend_select: str | None = None,
+    extend_ignore: str | None = None,
+    start: Path | None = None,
 ) -> Config:
     """Return the configuration with the command line's rule choices laid over it.
 
-    ``--select`` replaces the configured selection, ``--ignore`` adds to it.
+    As in ruff the command line is a later layer: ``--select`` starts afresh
+    (a rule it names is reported even if the configuration ignores it),
+    ``--extend-select`` adds, ``--ignore``/``--extend-ignore`` take away.
     """
-    config = load_config(config_file, no_config)
-    chosen = parse_selectors(select, "--select")
-    skipped = parse_selectors(ignore, "--ignore")
+    config = load_config(config_file, no_config, start)
+    skipped = (parse_selectors(ignore, "--ignore") or ()) + (
+        parse_selectors(extend_ignore, "--extend-ignore") or ()
+    )
+    layer = selection.Layer(
+        parse_selectors(select, "--select"),
+        parse_selectors(extend_select, "--extend-select") or (),
+        skipped,
+    )
     return dataclasses.replace(
         config,
-        select=chosen if chosen is not None else config.select,
-        ignore=config.ignore + (skipped or ()),
+        overrides=(*config.overrides, layer),
         fail_on=Severity(fail_on) if fail_on else config.fail_on,
     )
 
@@ -148,20 +214,32 @@ F = TypeVar("F", bound=Callable[..., Any])
 def rule_options(command: F) -> F:
     """Add the options every linting command shares: rule choice and configuration.
 
-    They arrive as ``select``, ``ignore``, ``fail_on``, ``config_file`` and
-    ``no_config``; :func:`selected_config` turns them into a Config.
+    They arrive as ``select``, ``extend_select``, ``ignore``, ``extend_ignore``,
+    ``fail_on``, ``config_file`` and ``no_config``; :func:`selected_config`
+    turns them into a Config.
     """
     decorators = (
         click.option(
             "--select",
             metavar="CODES",
             help="Only these rules: codes (CM203), code prefixes (CM2) or names "
-            "(page-range), comma-separated; replaces the configured select.",
+            "(page-range), comma-separated; replaces the configured choice.",
+        ),
+        click.option(
+            "--extend-select",
+            metavar="CODES",
+            help="Also these rules (same forms), even if the configuration "
+            "ignores them.",
         ),
         click.option(
             "--ignore",
             metavar="CODES",
-            help="Skip these rules (same forms); added to the configured ignore.",
+            help="Skip these rules (same forms), besides the configured ignore.",
+        ),
+        click.option(
+            "--extend-ignore",
+            metavar="CODES",
+            help="The same as --ignore (ruff's name for it).",
         ),
         click.option(
             "--fail-on",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 import click
@@ -21,9 +22,11 @@ _COLOURS = {
 }
 
 
-#: ``--format`` of the commands that report problems (check, audit).
+#: ``--format`` of the commands that report problems (check, audit);
+#: ``--output-format`` is ruff's name for it.
 format_option = click.option(
     "--format",
+    "--output-format",
     "output_format",
     type=click.Choice(list(FORMATS)),
     default="text",
@@ -47,6 +50,33 @@ def say_lines(text: str, *, err: bool = False) -> None:
     click.echo(visible_keeping_lines(text), err=err, nl=False)
 
 
+#: ``--color``: whether the text report is coloured.
+color_option = click.option(
+    "--color",
+    "color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text report: on a terminal only (auto), always or never. "
+    "With auto, NO_COLOR turns colour off and FORCE_COLOR on.",
+)
+
+
+def use_colour(choice: str) -> bool | None:
+    """Return click's ``color`` for ``--color``: True, False or None (a terminal).
+
+    ``auto`` honours the NO_COLOR and FORCE_COLOR conventions (a non-empty
+    value counts; NO_COLOR wins when both are set).
+    """
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return None
+
+
 def colour(text: str, role: str) -> str:
     """Style a piece of the text report; click drops the style off a terminal."""
     return click.style(text, **_COLOURS.get(role, {}))  # type: ignore[arg-type]
@@ -58,15 +88,23 @@ def echo_problems(
     *,
     quiet: bool = False,
     statistics: bool = False,
+    show_fixes: bool = False,
+    color: bool | None = None,
 ) -> None:
-    """Print ``problems`` in ``output_format``; text ends in a summary unless quiet."""
+    """Print ``problems`` in ``output_format``; text ends in a summary unless quiet.
+
+    ``show_fixes`` adds under each fixable problem the change its fix makes;
+    ``color`` is click's (None: colour on a terminal only).
+    """
     if output_format != "text":
         click.echo(FORMATS[output_format](problems), nl=False)
         return
     if statistics:
-        click.echo(text_report.statistics(problems), nl=False)
+        click.echo(text_report.statistics(problems), nl=False, color=color)
     else:
         for problem in problems:
-            click.echo(text_report.line(problem, colour))
+            click.echo(text_report.line(problem, colour), color=color)
+            if show_fixes and problem.fix is not None:
+                click.echo(text_report.fix_line(problem.fix, colour), color=color)
     if not quiet:
-        click.echo(colour(text_report.summary(problems), "summary"))
+        click.echo(colour(text_report.summary(problems), "summary"), color=color)

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from citeman.printable import visible
-from citeman.problem import Problem
+from citeman.problem import Fix, Problem
 
 Style = Callable[[str, str], str]
 
@@ -38,13 +38,19 @@ def line(problem: Problem, style: Style = _plain) -> str:
     )
 
 
+def fix_line(fix: Fix, style: Style = _plain) -> str:
+    """Return the indented line ``--show-fixes`` prints under a fixable problem."""
+    kind = "fix" if fix.safe else "unsafe fix"
+    return f"    {style(kind, 'fixable')}: {fix.old!r} -> {fix.new!r}"
+
+
 def summary(problems: Sequence[Problem]) -> str:
     """Return e.g. ``Found 3 problems (1 error, 2 warnings); 1 fixable with …``."""
     if not problems:
         return "No problems found."
     counts = Counter(problem.severity.value for problem in problems)
     parts = [
-        f"{counts[name]} {name}{'' if counts[name] == 1 else 's'}"
+        f"{counts[name]} {name}{'' if counts[name] == 1 or name == 'info' else 's'}"
         for name in ("error", "warning", "info")
         if counts[name]
     ]
@@ -55,7 +61,10 @@ def summary(problems: Sequence[Problem]) -> str:
     if safe:
         text += f" {safe} fixable with `citeman fix`."
     if unsafe:
-        text += f" {unsafe} more with `citeman fix --unsafe-fixes`."
+        text += (
+            f" {unsafe} more {'problem' if unsafe == 1 else 'problems'} can be fixed"
+            " with `citeman fix --unsafe-fixes`."
+        )
     return text
 
 

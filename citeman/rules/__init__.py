@@ -32,6 +32,7 @@ from citeman.rules import (
     title_case,
     undefined_string,
     unknown_field,
+    unused_suppression,
 )
 from citeman.rules.base import AnyRule
 
@@ -57,6 +58,7 @@ ALL: tuple[AnyRule, ...] = tuple(
             missing_field.RULE,
             undefined_string.RULE,
             unknown_field.RULE,
+            unused_suppression.RULE,
             doi_not_found.RULE,
             doi_mismatch.RULE,
             doi_available.RULE,

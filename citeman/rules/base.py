@@ -97,4 +97,16 @@ class ManuscriptRule(Rule):
     check: Callable[[Audit, RuleContext], Iterator[Finding]]
 
 
-AnyRule = EntryRule | LibraryRule | ManuscriptRule
+@dataclass(frozen=True, kw_only=True)
+class SuppressionRule(Rule):
+    """A rule about the ``% citeman: ignore[…]`` comments themselves.
+
+    Only the linter knows what a comment suppressed, so it calls the check with
+    each entry that has one, the codes of the findings the comment silenced
+    and the codes of the rules that ran.
+    """
+
+    check: Callable[[Entry, frozenset[str], frozenset[str]], Iterator[Finding]]
+
+
+AnyRule = EntryRule | LibraryRule | ManuscriptRule | SuppressionRule
