@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from citeman import collector
+from citeman import collector, fix_guard
 from citeman.config import ActiveRule
 from citeman.model import Entry, Library
 from citeman.problem import Finding, Problem
@@ -74,6 +74,7 @@ def _lint(
             progress(len(library.entries) % 1000)
     problems += _library_problems(libraries, contexts, silenced)
     problems += _suppression_problems(libraries, active, silenced)
+    problems = fix_guard.vet(problems, libraries)
     problems.sort(key=lambda problem: problem.sort_key)
     return problems
 

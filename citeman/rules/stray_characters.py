@@ -12,10 +12,13 @@ Each defect is reported once, on exactly its characters:
   legitimately, a title's final abbreviation (``Inc.``, ``U.S.``) keeps its
   period, and so does a journal or book title, which may be abbreviated
   (``Personal Ubiquitous Comput.``);
-- doubled spaces, or spaces at either edge of a value (safe fix); line breaks
+- doubled spaces, or spaces at either edge of a value (safe fix), except the
+  space of a control space (``\\ ``); line breaks
   inside a long value are layout, not a defect, and free-text fields
   (``abstract``, ``note``, …) are not checked for spacing;
-- HTML entities (``&amp;`` → ``\\&``, ``&#233;`` → ``é``; safe fix);
+- HTML entities (``&amp;`` → ``\\&``, ``&#233;`` → ``é``; safe fix); an entity
+  for ``\\``, ``{``, ``}``, ``~`` or ``^`` is only reported, since decoding it
+  would write TeX markup (``&#92;input`` → ``\\input``);
 - unbalanced braces (no fix: only the author knows where the brace belongs);
 - control characters (safe fix: remove them).
 
@@ -57,6 +60,10 @@ _ABBREVIATIONS = frozenset(
 _RARE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|&#?\w+;")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+#: Special characters an entity may stand for, as TeX escapes them.
+_TEX_ESCAPES = {"&": "\\&", "%": "\\%", "$": "\\$", "#": "\\#", "_": "\\_"}
+_TEX_SPECIAL = re.compile(r"[\\{}#%~$^_&]")
+_URL_SPECIAL = re.compile(r"[\\{}]")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _EDGES = re.compile(r"^[ \t]+|[ \t]+$")
 _ITEM = (
@@ -124,17 +131,25 @@ def _spacing_and_characters(entry: Entry, field: Field) -> Iterator[Finding]:
         text = html.unescape(match.group(0))
         if text == match.group(0):
             continue  # not an entity HTML knows: leave it
-        if text == "&" and field.name not in ("url", "doi"):
-            text = "\\&"
+        # An entity standing for a TeX special (&#92; is "\\") is only reported:
+        # decoding it would write live markup (\\input) that was not there.
+        if field.name in ("url", "doi"):
+            inert = not _URL_SPECIAL.search(text)
+        else:
+            text = _TEX_ESCAPES.get(text, text)
+            inert = text in _TEX_ESCAPES.values() or not _TEX_SPECIAL.search(text)
         yield _finding(
             entry, field, match.start(), match.end(),
-            f'write "{text}", found the HTML entity "{match.group(0)}"', text,
+            f'write "{text}", found the HTML entity "{match.group(0)}"',
+            text if inert else None,
         )  # fmt: skip
     if field.name in _PROSE:
         return
     for match in _EDGES.finditer(value):
         if match.group(0) == value:
             break
+        if _is_control_space(value, match.start()):
+            continue  # "\\ " is TeX's control space: the space belongs to it
         where = "start" if match.start() == 0 else "end"
         yield _finding(
             entry, field, match.start(), match.end(),
@@ -145,6 +160,12 @@ def _spacing_and_characters(entry: Entry, field: Field) -> Iterator[Finding]:
             entry, field, match.start(), match.end(),
             f"use one space, found {len(match.group(0))} in {field.name}", " ",
         )  # fmt: skip
+
+
+def _is_control_space(value: str, start: int) -> bool:
+    """Return whether ``value[start]`` follows an odd run of backslashes."""
+    run = len(value[:start]) - len(value[:start].rstrip("\\"))
+    return run % 2 == 1
 
 
 def _braces(entry: Entry, field: Field) -> Iterator[Finding]:

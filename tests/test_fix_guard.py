@@ -1,0 +1,90 @@
+"""No fix may write TeX markup that was not there, or change how an entry parses."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from citeman import parse
+from citeman.fix_guard import created_markup, is_harmless
+from citeman.problem import Fix
+from tests.conftest import DATA, run
+
+INJECTION = DATA / "safety" / "fix_injection.bib"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "verbatim", "created"),
+    [
+        ("{&#92;input x}", "{\\input x}", False, ["\\input"]),
+        ("{\\&#105;nput x}", "{\\input x}", False, ["\\input"]),
+        ("{a\\ }", "{a\\}", False, ["\\}"]),
+        ("{100 percent}", "{100 %}", False, ["%"]),
+        ("{a}", "{a$x^2$}", False, ["$", "^"]),
+        ("{a}", "{a~b}", False, ["~"]),
+        ("{a}", "{a}}", False, ["}"]),
+        ("{x}", "{x_1}", True, []),
+        ("{x}", "{\\write18{x}}", True, ["\\write"]),
+        ("{Caf\u00e9}", "{Caf{\\'e}}", False, []),
+        ("{a &amp; b}", "{a \\& b}", False, []),
+        ("{The dna story}", "{The {DNA} story}", False, []),
+        ("{A - B}", "{A -- B}", False, []),
+    ],
+)
+def test_created_markup(
+    before: str, after: str, verbatim: bool, created: list[str]
+) -> None:
+    assert sorted(created_markup(before, after, verbatim)) == sorted(created)
+
+
+ENTRY = parse.loads(
+    "@misc{k,\n  title = {Ends\\ },\n  year = {2020},\n  note = {a  b},\n}\n"
+).entries[0]
+
+
+def _fix(old: str, new: str, field: str) -> Fix:
+    offset = ENTRY.offset + ENTRY.raw.index(old)
+    return Fix(field, offset, old, new, safe=True)
+
+
+@pytest.mark.parametrize(
+    ("fix", "harmless"),
+    [
+        (_fix(" }", "}", "title"), False),  # escapes the closing brace
+        (_fix("{2020}", "{2020", "year"), False),  # unbalances the entry
+        (_fix("  ", " ", "note"), True),
+        (_fix("2020", "2021", "year"), True),
+        (_fix("year", "date", "year"), True),  # renames a field: structure kept
+        (_fix("{2020}", "{2020}, x = {\\input y}", "year"), False),
+    ],
+    ids=["control-space", "unbalanced", "spaces", "value", "rename", "inject"],
+)
+def test_is_harmless_reparses_the_fixed_entry(fix: Fix, harmless: bool) -> None:
+    assert is_harmless(ENTRY, fix) is harmless
+
+
+def test_no_injecting_or_parse_changing_fix_is_offered(workdir: Path) -> None:
+    code, out, _ = run("check", "--format", "json", str(INJECTION))
+    assert code == 1
+    found = json.loads(out)
+    assert [problem["key"] for problem in found if problem["code"] == "CM201"] == [
+        "entity",
+        "joined",
+        "bell",
+    ]
+    assert [problem["fix"] for problem in found] == [None] * len(found)
+
+
+def test_fix_check_and_fix_agree_and_leave_the_file_alone(workdir: Path) -> None:
+    target = Path(shutil.copy(INJECTION, workdir / "injection.bib"))
+    before = target.read_bytes()
+    code, out, err = run("fix", "--check", str(target))
+    assert (code, out, err) == (0, "Nothing to fix.\n", "")
+    code, out, err = run("fix", str(target))
+    assert code == 1
+    assert out.startswith("Nothing fixed.")
+    assert err == ""
+    assert target.read_bytes() == before
