@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import write
 
 from citeman import parse, render
+from citeman.latex import to_text
 from citeman.model import Entry
-from citeman.render.decode import text
 from citeman.render.reference import Reference
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -53,7 +53,7 @@ def to_csl(entry: Entry) -> dict[str, object]:
     item: dict[str, object] = {
         "id": entry.key,
         "type": CSL_TYPES.get(entry.type, "document"),
-        "title": text(reference.title),
+        "title": to_text(reference.title),
         "author": [
             {"family": name.family, "given": name.given} for name in reference.authors
         ],
@@ -71,7 +71,7 @@ def to_csl(entry: Entry) -> dict[str, object]:
         ("URL", "url"),
     ):
         if entry.get(field):
-            item[csl] = text(entry.get(field))
+            item[csl] = to_text(entry.get(field))
     return item
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from citeman.text import to_unicode
+from citeman.latex import to_text
 
 #: The control sequences that are letters themselves (``{\o}``, ``{\AE}``).
 _LETTER_COMMANDS = frozenset(
@@ -268,10 +268,10 @@ def initials(first: str) -> str:
 def _initial(part: str) -> str:
     """Return the initial of one name part: a protected group's text, or a letter."""
     if part.startswith("{") and not part.startswith("{\\"):
-        group = to_unicode(part[1 : _closing(part)]).strip()
+        group = to_text(part[1 : _closing(part)]).strip()
         if group:
             return f"{group}."
-    for char in to_unicode(part):
+    for char in to_text(part):
         if char.isalpha():
             return f"{char}."
     return ""

@@ -1,4 +1,4 @@
-"""Pure functions on BibTeX field text: braces, LaTeX to Unicode, letter case.
+"""Pure functions on BibTeX field text: braces and letter case.
 
 Longer than the house's 300 lines on purpose: the title-case rule and the APA
 renderer must share one reading of a title's case (sentence case, protected
@@ -12,31 +12,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from pylatexenc.latex2text import LatexNodes2Text
-
-_LATEX_SPECIAL = re.compile(r"[\\{}~$]")
-_CONVERTER = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
-
-
-@lru_cache(maxsize=65536)
-def _decode(value: str) -> str:
-    return str(_CONVERTER.latex_to_text(value))
-
-
-def to_unicode(value: str) -> str:
-    """Return ``value`` as a reader sees it: LaTeX decoded, braces dropped.
-
-    Values without a backslash, brace, tilde or dollar sign (most of them) are
-    returned as they are, because decoding is far slower than parsing.
-
-    >>> to_unicode(r"Kivim{\\"a}ki and {DNA}")
-    'Kivimäki and DNA'
-    >>> to_unicode("plain")
-    'plain'
-    """
-    if _LATEX_SPECIAL.search(value) is None:
-        return value
-    return _decode(value)
+from citeman.latex import to_text
 
 
 def strip_braces(value: str) -> str:
@@ -129,7 +105,7 @@ def _kind(word: str) -> str:
     if "{" in word or "\\" in word:
         if _is_protected(word) or _COMMAND.search(word):
             return _EXEMPT
-        word = to_unicode(word)
+        word = to_text(word)
     core = _EDGE.sub("", word)
     if not any(char.isalpha() for char in core):
         return _NO_LETTER

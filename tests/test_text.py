@@ -14,7 +14,6 @@ from citeman.text import (
     strip_braces,
     to_sentence_case,
     to_title_case,
-    to_unicode,
 )
 
 LIBRARY_TITLES = [
@@ -138,14 +137,6 @@ def test_protect_case(title: str, expected: str) -> None:
 def test_protected_sentence_case_reads_the_same_once_braces_go(title: str) -> None:
     converted = to_sentence_case(protect_case(title))
     assert is_sentence_case(strip_braces(converted))
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [(r"Kivim{\"a}ki", "Kivimäki"), ("plain", "plain"), ("{DNA}", "DNA")],
-)
-def test_to_unicode(value: str, expected: str) -> None:
-    assert to_unicode(value) == expected
 
 
 TITLE_PIECES = st.sampled_from(

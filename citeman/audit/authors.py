@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from citeman.audit.naming import is_lead
-from citeman.text import to_unicode
+from citeman.latex import to_text
 
 _SEPARATOR = re.compile(r"\s*,\s*(?:&|and)\s+|\s+(?:&|and)\s+|\s*,\s*")
 _ET_AL = re.compile(r"(,?)\s+et\s+al(?:\.|\b)\s*$")
@@ -96,7 +96,7 @@ def _people(
         if not connector and not comma_et_al:
             names = names[-1:]
     # LaTeX manuscripts spell accents as commands: "Kivim{\\"a}ki" is "Kivimäki".
-    return names[0][0], tuple(to_unicode(name) for _, name in names), connector
+    return names[0][0], tuple(to_text(name) for _, name in names), connector
 
 
 def is_name(token: str, *, narrative: bool = False) -> bool:
@@ -110,7 +110,7 @@ def is_name(token: str, *, narrative: bool = False) -> bool:
         words.pop(0)
     if len(words) != 1:
         return False
-    word = to_unicode(words[0])
+    word = to_text(words[0])
     if not word or not word[0].isupper() or (narrative and word in _NOT_NAMES):
         return False
     if not all(char.isalpha() or char in _NAME_PUNCTUATION for char in word):

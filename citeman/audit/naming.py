@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from citeman.text import to_unicode
+from citeman.latex import to_text
 
 #: Words that may lead a family name and that writers drop or capitalise.
 PARTICLES = frozenset({
@@ -64,7 +64,7 @@ def initials(given: str) -> str:
     ('S. M.', 'J.-P.', 'R. K.')
     """
     words = []
-    for word in to_unicode(given).replace("~", " ").split():
+    for word in to_text(given).replace("~", " ").split():
         parts = [part for part in word.split("-") if fold(part)]
         words.append("-".join(f"{part.lstrip('.')[:1].upper()}." for part in parts))
     return " ".join(word for word in words if word)
@@ -100,7 +100,7 @@ def read_year(value: str) -> tuple[str, str]:
     >>> read_year("2020b"), read_year("{n.d.}"), read_year("In press")
     (('2020', 'b'), ('n.d.', ''), ('in press', ''))
     """
-    text = " ".join(to_unicode(value).split()).casefold()
+    text = " ".join(to_text(value).split()).casefold()
     if text in _NO_DATE:
         return "n.d.", ""
     for word in _IN_PRESS:

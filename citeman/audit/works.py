@@ -23,9 +23,10 @@ from citeman.audit.naming import (
     read_year,
     year_rank,
 )
+from citeman.latex import to_text
 from citeman.model import Entry, Library
 from citeman.names import Person, split_names
-from citeman.text import strip_braces, to_unicode
+from citeman.text import strip_braces
 
 _ARTICLES = ("the ", "a ", "an ")
 
@@ -88,7 +89,7 @@ def _draft(entry: Entry) -> _Draft:
     is_group = bool(people) and people[0].is_organization
     if not people:
         # No author or editor: APA puts the title in the author's place.
-        title = " ".join(to_unicode(entry.get("title")).split())
+        title = " ".join(to_text(entry.get("title")).split())
         families, folded, is_group = [title], [fold_group(title)], True
     year, suffix = read_year(entry.get("year") or entry.get("date")[:4])
     first = "" if not people or people[0].is_organization else people[0].first
@@ -114,7 +115,7 @@ def _family(person: Person) -> tuple[str, str]:
         # "and others": APA cites three or more as "et al." all the same.
         return "others", ""
     written = f"{person.von} {person.last}" if person.von else person.last
-    name = " ".join(to_unicode(written).split())
+    name = " ".join(to_text(written).split())
     return name, fold_group(name) if person.is_organization else fold_family(name)
 
 
@@ -178,7 +179,7 @@ def _collides(
 def _title_key(entry: Entry) -> str:
     raw = entry.get("title")
     # Decoding LaTeX is slow; braces alone ("{DNA}") only need dropping.
-    title = to_unicode(raw) if "\\" in raw else strip_braces(raw)
+    title = to_text(raw) if "\\" in raw else strip_braces(raw)
     title = " ".join(title.split()).casefold()
     for article in _ARTICLES:
         if title.startswith(article):

@@ -6,9 +6,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from citeman.latex import to_text
 from citeman.model import Entry
 from citeman.names import Person, split_names
-from citeman.text import strip_braces, to_unicode
+from citeman.text import strip_braces
 
 _NOT_WORD = re.compile(r"[^\w]+")
 _YEAR = re.compile(r"\b(\d{4})\b")
@@ -93,7 +94,7 @@ def normalise(text: str) -> str:
 
 
 def _plain(value: str) -> str:
-    return strip_braces(to_unicode(value)).strip()
+    return strip_braces(to_text(value)).strip()
 
 
 def _family(person: Person) -> str:

@@ -13,8 +13,8 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from functools import partial
 
+from citeman.latex import to_text
 from citeman.render.dates import MONTHS
-from citeman.render.decode import text
 from citeman.render.filters import doi_or_url, edition
 from citeman.render.markup import Markup, Safe
 from citeman.render.pages import page_span
@@ -97,7 +97,7 @@ def editor_label(people: Sequence[Name]) -> str:
 
 def _comparable(name: str) -> str:
     """Return an organisation name reduced for comparison (case, accents, "The")."""
-    folded = unicodedata.normalize("NFKD", text(name)).casefold()
+    folded = unicodedata.normalize("NFKD", to_text(name)).casefold()
     folded = _ARTICLES.sub("", folded.strip())
     return re.sub(r"[\W_]+", "", folded)
 
@@ -121,7 +121,7 @@ def publisher(entry: Reference, stored: str | None = None) -> str:
     value = entry.publisher if stored is None else stored
     if not value.strip() or is_group_author_of(entry, value):
         return ""
-    return text(value)
+    return to_text(value)
 
 
 def translators(entry: Reference) -> str:
@@ -152,11 +152,11 @@ def details(
         pieces.append(f"{apa_editors(entry.editors)}, {label}")
     pieces.append(edition(entry.get("edition")))
     if entry.has("volume"):
-        pieces.append(f"Vol. {text(entry.get('volume'))}")
+        pieces.append(f"Vol. {to_text(entry.get('volume'))}")
     if number and entry.has("number"):
-        pieces.append(f"{number_label} {text(entry.get('number'))}".strip())
+        pieces.append(f"{number_label} {to_text(entry.get('number'))}".strip())
     if version and entry.has("version"):
-        release = f"Version {text(entry.get('version'))}"
+        release = f"Version {to_text(entry.get('version'))}"
         # An archive number and a version are one piece: (ICPSR 21600; Version V1).
         if number and entry.has("number"):
             pieces[-1] = f"{pieces[-1]}; {release}"
@@ -179,7 +179,7 @@ def report_label(entry: Reference) -> str:
     >>> report_label(Reference(report))
     'Technical Report No.'
     """
-    return f"{text(entry.get('type')) or 'Report'} No."
+    return f"{to_text(entry.get('type')) or 'Report'} No."
 
 
 def web_link(markup: Markup, entry: Reference) -> Safe:
@@ -198,7 +198,7 @@ def web_link(markup: Markup, entry: Reference) -> Safe:
 
 def thesis_kind(entry: Reference) -> str:
     """Return ``Doctoral dissertation``, ``Master's thesis`` or the stored ``type``."""
-    stated = text(entry.get("type"))
+    stated = to_text(entry.get("type"))
     kind = stated.lower().replace(" ", "").replace("'", "")
     if entry.type == "phdthesis" or kind in ("phd", "phdthesis", "doctoral"):
         return "Doctoral dissertation"
@@ -209,7 +209,7 @@ def thesis_kind(entry: Reference) -> str:
 
 def original_date(entry: Reference) -> str:
     """Return ``(Original work published 1966)`` for a republished work, or ""."""
-    year = text(entry.get("origdate") or entry.get("origyear"))[:4]
+    year = to_text(entry.get("origdate") or entry.get("origyear"))[:4]
     return f"(Original work published {year})" if year else ""
 
 
@@ -218,7 +218,7 @@ def description(entry: Reference, default: str = "") -> str:
 
     ``pubstate = {preprint}`` without a ``type`` reads as ``Preprint``.
     """
-    stated = text(entry.get("type"))
+    stated = to_text(entry.get("type"))
     if stated:
         return stated
     if entry.get("pubstate").strip().lower() == "preprint":

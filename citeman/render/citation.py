@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from citeman.render.decode import text
+from citeman.latex import to_text
 from citeman.render.order import creators_key, sort_key
 from citeman.render.reference import Name, Reference
 
@@ -47,7 +47,7 @@ def year_of(reference: Reference, suffix: str) -> str:
     date = reference.date
     if date.status:
         return date.status + (f"-{suffix}" if suffix else "")
-    original = text(reference.get("origdate") or reference.get("origyear"))[:4]
+    original = to_text(reference.get("origdate") or reference.get("origyear"))[:4]
     year = date.year + suffix
     return f"{original}/{year}" if original else year
 
@@ -62,7 +62,7 @@ def cited(reference: Reference, library: Sequence[Reference], suffix: str) -> Ci
         name for name in (reference.authors or reference.editors) if not name.is_others
     ]
     year = year_of(reference, suffix)
-    title = f'"{text(reference.title)}"' if reference.title else reference.key
+    title = f'"{to_text(reference.title)}"' if reference.title else reference.key
     families = tuple(_family(name) for name in people)
     if len(people) <= 2:
         return Cited(families, False, year, title)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from citeman.latex import to_text
 from citeman.model import Entry
-from citeman.render.decode import text
 from citeman.render.markup import Markup, Safe
 
 _MONTHS = {
@@ -85,7 +85,7 @@ class Date:
     @classmethod
     def of_text(cls, value: str) -> Date:
         """Read an ISO 8601 date or range (``2017-07-12/2017-07-15``) or a year."""
-        stated = text(value)
+        stated = to_text(value)
         if stated.lower() in _IN_PRESS:
             return cls("", 0, 0, status="in press")
         if not stated:
@@ -121,7 +121,7 @@ def _number(value: str | None) -> int:
 
 def _month(value: str) -> int:
     """Return the month number of ``month = jan``, ``{January}`` or ``{1}``."""
-    cleaned = text(value).strip(" .").lower()
+    cleaned = to_text(value).strip(" .").lower()
     if cleaned.isdigit():
         return int(cleaned) if 1 <= int(cleaned) <= 12 else 0
     return _MONTHS.get(cleaned, 0)

@@ -15,10 +15,11 @@ from functools import partial
 
 from citeman import doi as doi_module
 from citeman import text as text_module
+from citeman.latex import to_text
 from citeman.render import dates, pages
-from citeman.render.decode import text
 from citeman.render.markup import Markup, Safe, plain_of
 from citeman.render.reference import Reference
+from citeman.render.rich import rich
 
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -27,13 +28,14 @@ _ORDINAL_WORDS = {
 _TERMINAL = (".", "?", "!")
 
 
-def sentence(value: str) -> str:
+def sentence(markup: Markup, value: str) -> str:
     """Return a stored title in sentence case, decoded; braced words keep their case.
 
-    >>> sentence("The Emerging Evidence for {DNA}: A Review")
+    >>> from citeman.render.markup import TEXT
+    >>> sentence(TEXT, "The Emerging Evidence for {DNA}: A Review")
     'The emerging evidence for DNA: A review'
     """
-    return text(text_module.to_sentence_case(value))
+    return rich(markup, text_module.to_sentence_case(value))
 
 
 def terminate(piece: str, mark: str = ".") -> str:
@@ -102,7 +104,7 @@ def edition(value: str) -> str:
     >>> edition("1"), edition("2nd ed.")
     ('', '2nd ed.')
     """
-    shown = text(value).strip().rstrip(".")
+    shown = to_text(value).strip().rstrip(".")
     found = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?(?:\s+ed(?:ition)?)?", shown, re.I)
     number = int(found.group(1)) if found else _ORDINAL_WORDS.get(shown.lower())
     if number == 1 or not shown:
@@ -118,7 +120,7 @@ def doi_link(markup: Markup, value: str) -> Safe:
     """Return a stored DOI (bare, ``doi:`` or a URL) as an ``https://doi.org/`` link."""
     if not value.strip():
         return Safe("", "")
-    return markup.link(doi_module.to_url(text(value)))
+    return markup.link(doi_module.to_url(to_text(value)))
 
 
 def link(markup: Markup, url: str) -> Safe:
@@ -133,6 +135,8 @@ def doi_or_url(markup: Markup, entry: Reference) -> Safe:
 
 #: Filters that need the output format as their first argument.
 _WITH_MARKUP: Mapping[str, Callable[..., object]] = {
+    "text": rich,
+    "sentence": sentence,
     "italic": italic,
     "bracket": bracket,
     "join": join,
@@ -146,8 +150,6 @@ _WITH_MARKUP: Mapping[str, Callable[..., object]] = {
     "doi_or_url": doi_or_url,
 }
 _PLAIN: Mapping[str, Callable[..., object]] = {
-    "text": text,
-    "sentence": sentence,
     "terminate": terminate,
     "e_locator": pages.e_locator,
     "ordinal": ordinal,

@@ -55,6 +55,14 @@ class Markup:
     escape_url: Callable[[str], str] = html.escape
     #: How a link that shows its own URL is written, when that differs.
     autolink_template: str = ""
+    #: How runs that LaTeX sets in bold or small capitals are written.
+    bold_template: str = "{}"
+    smallcaps_template: str = "{}"
+    #: How sub- and superscripts are written (given escaped text).
+    sub: Callable[[str], str] = lambda text: text
+    sup: Callable[[str], str] = lambda text: text
+    #: How a math run's TeX source is kept (LaTeX only); None: print it decoded.
+    math: Callable[[str], str] | None = None
 
     def escape(self, piece: object) -> Safe:
         """Return ``piece`` escaped for this format, unless it already is.
@@ -161,7 +169,32 @@ def _escape_markdown(text: str) -> str:
     return _MARKDOWN_ENTITY.sub(r"\\&", _escape_markdown_specials(text))
 
 
-TEXT = Markup("text", _no_escape, "{}", "{url}", "–", _no_escape)
+# Unicode has sub- and superscript forms for digits, signs and a few letters:
+# text formats use them when every character of a script has one (Cu₂O, m²),
+# and plain characters otherwise (10^{th} stays "10th").
+_SUBSCRIPTS = dict(
+    zip(
+        "0123456789+-=()aehijklmnoprstuvx",
+        "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ",
+        strict=True,
+    )
+)
+_SUPERSCRIPTS = dict(zip("0123456789+-−=()in", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁱⁿ", strict=True))
+
+
+def _scripted(table: Mapping[str, str]) -> Callable[[str], str]:
+    def script(text: str) -> str:
+        if all(char in table for char in text):
+            return "".join(table[char] for char in text)
+        return text
+
+    return script
+
+
+TEXT = Markup(
+    "text", _no_escape, "{}", "{url}", "–", _no_escape,
+    sub=_scripted(_SUBSCRIPTS), sup=_scripted(_SUPERSCRIPTS),
+)  # fmt: skip
 MARKDOWN = Markup(
     "markdown",
     _escape_markdown,
@@ -170,6 +203,9 @@ MARKDOWN = Markup(
     "–",
     _replace_each({"<": "%3C", ">": "%3E", " ": "%20"}),
     "<{url}>",
+    bold_template="**{}**",
+    sub=_scripted(_SUBSCRIPTS),
+    sup=_scripted(_SUPERSCRIPTS),
 )
 HTML = Markup(
     "html",
@@ -177,6 +213,10 @@ HTML = Markup(
     "<i>{}</i>",
     '<a href="{url}">{label}</a>',
     "–",
+    bold_template="<b>{}</b>",
+    smallcaps_template='<span style="font-variant: small-caps">{}</span>',
+    sub="<sub>{}</sub>".format,
+    sup="<sup>{}</sup>".format,
 )
 LATEX = Markup(
     "latex",
@@ -185,6 +225,11 @@ LATEX = Markup(
     r"\url{{{url}}}",
     "--",
     _replace_each(_LATEX_URL),
+    bold_template=r"\textbf{{{}}}",
+    smallcaps_template=r"\textsc{{{}}}",
+    sub=r"\textsubscript{{{}}}".format,
+    sup=r"\textsuperscript{{{}}}".format,
+    math="${}$".format,
 )
 RTF = Markup(
     "rtf",
@@ -193,6 +238,10 @@ RTF = Markup(
     r'{{\field{{\*\fldinst{{HYPERLINK "{url}"}}}}{{\fldrslt{{{label}}}}}}}',
     r"\u8211?",
     _replace_each({"\\": "%5C", "{": "%7B", "}": "%7D", '"': "%22"}),
+    bold_template=r"{{\b {}}}",
+    smallcaps_template=r"{{\scaps {}}}",
+    sub=r"{{\sub {}}}".format,
+    sup=r"{{\super {}}}".format,
 )
 
 #: Every markup by format name, as ``--format`` offers them.

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import groupby
 from string import ascii_lowercase
 
-from citeman.render.decode import text
+from citeman.latex import to_text
 from citeman.render.reference import Name, Reference
 
 _ARTICLES = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
@@ -58,12 +58,12 @@ def creators_key(reference: Reference) -> NameKey:
     people = reference.authors or reference.editors
     if people:
         return tuple(name_key(name) for name in people if not name.is_others)
-    return ((letters(significant(text(reference.get("title")))), ""),)
+    return ((letters(significant(to_text(reference.get("title")))), ""),)
 
 
 def sort_key(reference: Reference) -> tuple[object, ...]:
     """Return the full APA sort key of a reference."""
-    title = letters(significant(text(reference.get("title"))))
+    title = letters(significant(to_text(reference.get("title"))))
     return (creators_key(reference), reference.date.sort_key, title, reference.key)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from citeman.render.decode import text
+from citeman.latex import to_text
 from citeman.render.markup import Markup, Safe
 from citeman.render.reference import Reference
 
@@ -22,7 +22,7 @@ def pages(markup: Markup, value: str) -> str | Safe:
     >>> [str(pages(TEXT, value)) for value in ("1009--1016", "72. 2", "e140-e149")]
     ['1009–1016', '72', 'e140–e149']
     """
-    shown = text(value)
+    shown = to_text(value)
     parts = []
     for part in shown.split(","):
         found = _RANGE.match(part)
@@ -39,7 +39,7 @@ def has_page_range(value: str) -> bool:
     >>> has_page_range("45--67"), has_page_range("45"), has_page_range("3, 7")
     (True, False, True)
     """
-    found = _RANGE.match(text(value))
+    found = _RANGE.match(to_text(value))
     return found is not None and (bool(found.group(2)) or "," in value)
 
 
@@ -57,7 +57,7 @@ def e_locator(value: str) -> str:
     >>> e_locator("e045005"), e_locator("e140--e149"), e_locator("72")
     ('e045005', '', '')
     """
-    shown = text(value)
+    shown = to_text(value)
     return shown if _E_LOCATOR.fullmatch(shown) else ""
 
 
@@ -67,7 +67,7 @@ def article_locator(markup: Markup, entry: Reference) -> str | Safe:
     The article number is ``eid``; a lone e-number stored in ``pages`` is read
     as one too (and reported by the check rule for article numbers).
     """
-    number = text(entry.get("eid")) or e_locator(entry.get("pages"))
+    number = to_text(entry.get("eid")) or e_locator(entry.get("pages"))
     if number:
         return "Article " + number
     return pages(markup, entry.get("pages"))

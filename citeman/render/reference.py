@@ -13,9 +13,9 @@ from functools import cached_property, lru_cache
 
 from citeman import doi as doi_module
 from citeman import names
+from citeman.latex import to_text
 from citeman.model import Entry
 from citeman.render.dates import Date
-from citeman.render.decode import text
 
 _SPACE = re.compile(r"\s+")
 _URL_ESCAPE = re.compile(r"\\([_%#&~$])")
@@ -43,12 +43,10 @@ class Name:
     @classmethod
     def _build(cls, person: names.Person) -> Name:
         if person.is_organization:
-            return cls(text(person.last), "", "", "", True)
-        family = text(f"{person.von} {person.last}")
-        return cls(
-            family, text(person.first), text(person.jr), names.initials(person.first),
-            False,
-        )  # fmt: skip
+            return cls(to_text(person.last), "", "", "", True)
+        family = to_text(f"{person.von} {person.last}")
+        first, suffix = to_text(person.first), to_text(person.jr)
+        return cls(family, first, suffix, names.initials(person.first), False)
 
     @property
     def is_others(self) -> bool:
@@ -141,7 +139,7 @@ class Reference:
         stored = self.get("doi") or _doi_in_url(self.get("url"))
         if not stored.strip():
             return ""
-        return doi_module.normalise(text(stored)) or text(stored)
+        return doi_module.normalise(to_text(stored)) or to_text(stored)
 
     @property
     def url(self) -> str:
@@ -156,6 +154,6 @@ class Reference:
 
 def _doi_in_url(url: str) -> str:
     """Return ``url`` if it is a doi.org link (a DOI stored in the wrong field)."""
-    if "doi.org/" in url and doi_module.normalise(text(url)):
+    if "doi.org/" in url and doi_module.normalise(to_text(url)):
         return url
     return ""

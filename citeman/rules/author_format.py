@@ -69,6 +69,15 @@ def _check_list(entry: Entry, field: Field) -> Iterator[Finding]:
         return
     bounds = name_bounds(value)
     ands = separators(value)
+    if all(start == end for start, end in bounds):
+        # Only "and"s (``author = {and}``): nothing to keep, no fix to offer.
+        yield Finding(
+            field.span_at(0, len(value)),
+            f'{field.name} holds no name, only "and"; write the names or remove it',
+            entry.key,
+            field.name,
+        )
+        return
     for index, (start, end) in enumerate(bounds):
         if start == end:
             yield _stray_and(entry, field, bounds, ands, index)

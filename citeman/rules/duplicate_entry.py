@@ -27,7 +27,8 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
-from citeman import doi, names, text
+from citeman import doi, names
+from citeman.latex import to_text
 from citeman.model import Entry, Library
 from citeman.problem import Finding, Severity
 from citeman.rules.base import LibraryRule, RuleContext
@@ -93,7 +94,7 @@ def _work_key(entry: Entry) -> tuple[str, str, str] | None:
 def _folded(value: str) -> str:
     """Return ``value`` reduced to its letters and digits, case folded."""
     if "\\" in value:
-        value = text.to_unicode(value)
+        value = to_text(value)
     if not value.isascii():
         value = unicodedata.normalize("NFKC", value)
     return _NOT_WORD.sub("", value).casefold()

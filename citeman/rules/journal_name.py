@@ -32,10 +32,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from citeman.latex import to_text
 from citeman.model import Entry, Field, Library
 from citeman.problem import Finding, Fix, Severity
 from citeman.rules.base import LibraryRule, RuleContext
-from citeman.text import strip_braces, to_unicode
+from citeman.text import strip_braces
 
 _FIELDS = ("journal", "journaltitle")
 _SKIPPED_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "&"})
@@ -101,7 +102,7 @@ def _finding(use: _Use, common: str, count: int) -> Finding:
 
 def _words(spelling: str) -> tuple[str, ...]:
     """Return the lower-case significant words, abbreviation dots kept."""
-    text = to_unicode(spelling).lower().replace("&", " and ")
+    text = to_text(spelling).lower().replace("&", " and ")
     return tuple(
         word for word in _WORD.findall(text) if word.rstrip(".") not in _SKIPPED_WORDS
     )

@@ -310,7 +310,7 @@ def test_publisher_left_out_when_it_is_the_author(fields: str, expected: str) ->
     ],
 )
 def test_sentence(value: str, expected: str) -> None:
-    assert filters.sentence(value) == expected
+    assert filters.sentence(TEXT, value) == expected
 
 
 @pytest.mark.parametrize(
