@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from citeman.text import to_unicode
+from citeman.latex import to_text
 
 
 def stem(fields: Mapping[str, str]) -> str:
@@ -38,7 +38,7 @@ def stem(fields: Mapping[str, str]) -> str:
 
 def _ascii(value: str) -> str:
     """Return ``value`` decoded, accents dropped, only ASCII letters, lower case."""
-    decomposed = unicodedata.normalize("NFKD", to_unicode(value))
+    decomposed = unicodedata.normalize("NFKD", to_text(value))
     return re.sub(r"[^a-z]", "", decomposed.encode("ascii", "ignore").decode().lower())
 
 
