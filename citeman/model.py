@@ -154,6 +154,21 @@ class StringMacro:
 
 
 @dataclass(frozen=True, slots=True)
+class Overflow:
+    """A macro expansion cut at the size limit (``@string`` or field value)."""
+
+    path: str
+    line: int
+    column: int
+    #: The entry's key, or None for an ``@string`` definition.
+    key: str | None
+    #: The macro's or the field's name.
+    name: str
+    #: Why it was cut, completing "… <name> …".
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Library:
     """One parsed ``.bib`` file: its text, entries, macros and unparsable blocks."""
 
@@ -163,3 +178,5 @@ class Library:
     strings: Mapping[str, StringMacro]
     failures: tuple[ParseFailure, ...]
     newline: str
+    #: Values whose macro expansion was cut (see ``citeman.macros``).
+    overflows: tuple[Overflow, ...] = ()

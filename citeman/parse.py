@@ -2,8 +2,8 @@
 
 bibtexparser's splitter finds the blocks and fields; a small subclass of it also
 records where each value starts and ends, which bibtexparser computes but does not
-keep. Everything else (macro resolution, ``#`` concatenation, removal of the outer
-delimiters) is done here in one pass, because bibtexparser's middlewares would
+keep. Everything else (macro resolution through ``citeman.macros``, removal of the
+outer delimiters) is done here in one pass, because bibtexparser's middlewares would
 re-walk and copy every block. This is the only module that knows bibtexparser.
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +18,11 @@ from bibtexparser import model as bp
 from bibtexparser.splitter import Splitter
 
 from citeman import collector, entry_comments, textfile
-from citeman.model import Entry, Field, Library, ParseFailure, StringMacro
-
-#: BibTeX's predefined month macros (plain.bst), lower-case name → value.
-MONTHS: Mapping[str, str] = {
-    "jan": "January", "feb": "February", "mar": "March", "apr": "April",
-    "may": "May", "jun": "June", "jul": "July", "aug": "August",
-    "sep": "September", "oct": "October", "nov": "November", "dec": "December",
-}  # fmt: skip
+from citeman.macros import MONTHS as MONTHS
+from citeman.macros import Expander
+from citeman.macros import macro_names as macro_names
+from citeman.macros import split_concatenation as split_concatenation
+from citeman.model import Entry, Field, Library, Overflow, ParseFailure, StringMacro
 
 _SUPPRESSION = re.compile(r"^[ \t]*%+[ \t]*citeman:[ \t]*ignore\[([^\]]*)\]", re.I)
 _OFFSETS = "citeman_offsets"
@@ -104,7 +100,7 @@ def _parse(text: str, path: str) -> Library:
     padded = "\n" + text
     blocks: list[bp.Block | None] = list(splitter.split().blocks)
     places = _Places(padded, splitter.bibstr, splitter.block_starts, comments)
-    strings: dict[str, StringMacro] = {}
+    expander = Expander(len(text))
     entries: list[Entry] = []
     failures: list[ParseFailure] = []
     for index, block in enumerate(blocks):
@@ -115,18 +111,39 @@ def _parse(text: str, path: str) -> Library:
             continue
         at = places.start(block)
         if isinstance(block, bp.String):
-            value = _resolve(block.value, strings)
-            strings[block.key.lower()] = StringMacro(block.key, value, places.line(at))
+            _define(block, places, at, path, expander)
         elif isinstance(block, bp.DuplicateBlockKeyBlock | bp.DuplicateFieldKeyBlock):
             duplicate = block.ignore_error_block
             if isinstance(duplicate, bp.Entry):
-                entries.append(_entry(duplicate, places, path, strings))
+                entries.append(_entry(duplicate, places, path, expander))
         elif isinstance(block, bp.ParsingFailedBlock):
             failures.append(_failure(block, places, at, path))
         elif isinstance(block, bp.Entry):
-            entries.append(_entry(block, places, path, strings))
+            entries.append(_entry(block, places, path, expander))
     newline = "\r\n" if "\r\n" in text[:4096] else "\n"
-    return Library(path, text, tuple(entries), strings, tuple(failures), newline)
+    return Library(
+        path,
+        text,
+        tuple(entries),
+        expander.strings,
+        tuple(failures),
+        newline,
+        tuple(expander.overflows),
+    )
+
+
+def _define(
+    block: bp.String, places: _Places, at: int, path: str, expander: Expander
+) -> None:
+    """Add an ``@string`` definition to the macros known from here on."""
+    line = places.line(at)
+    value = expander.resolve(block.value)
+    if expander.overflow:
+        cut = Overflow(
+            path, line, places.column(at), None, block.key, expander.overflow
+        )
+        expander.overflows.append(cut)
+    expander.strings[block.key.lower()] = StringMacro(block.key, value, line)
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -161,6 +178,7 @@ class _Places:
         self._next = 0
         self._offset = 0
         self._line = 0
+        self._line_start = 0
         self._comments = comments
         self._comment_starts = [start + 1 for start, _ in comments]
 
@@ -177,12 +195,27 @@ class _Places:
 
     def line(self, offset: int) -> int:
         """Return the 1-based file line of padded ``offset``."""
+        padded = self.padded
         if offset >= self._offset:
-            self._line += self.padded.count("\n", self._offset, offset)
+            newline = padded.rfind("\n", self._offset, offset)
+            if newline >= 0:
+                self._line += padded.count("\n", self._offset, newline + 1)
+                self._line_start = newline + 1
         else:
-            self._line -= self.padded.count("\n", offset, self._offset)
+            self._line -= padded.count("\n", offset, self._offset)
+            self._line_start = padded.rfind("\n", 0, offset) + 1
         self._offset = offset
         return self._line
+
+    def column(self, offset: int) -> int:
+        """Return the 1-based column of padded ``offset``.
+
+        Searching back from each offset to its line's start would cost the
+        whole file per entry on a file written on one line: the line start is
+        kept as ``line`` moves on instead.
+        """
+        self.line(offset)
+        return offset - self._line_start + 1
 
     def comments(self, start: int, end: int) -> tuple[tuple[int, str], ...]:
         """Return the (file offset, text) of the ``%`` comments in ``[start, end)``."""
@@ -194,14 +227,13 @@ class _Places:
         )
 
 
-def _entry(
-    block: bp.Entry, places: _Places, path: str, strings: Mapping[str, StringMacro]
-) -> Entry:
+def _entry(block: bp.Entry, places: _Places, path: str, expander: Expander) -> Entry:
     """Convert one bibtexparser entry, computing each value's position."""
     at, bounds = block.get_parser_metadata(_OFFSETS) or (0, [])
     padded = places.padded
     parsed_text = places.parsed
     line = places.line(at)
+    column = places.column(at)
     # Fields follow in file order: count each one's line from the one before.
     field_line, previous = line, at
     fields: dict[str, Field] = {}
@@ -212,12 +244,16 @@ def _entry(
         written = parsed.value
         begin = parsed_text.find(written[:1], start, end) if written else start
         raw = padded[begin : begin + len(written)]
-        column = begin - padded.rfind("\n", 0, begin)
         name = parsed.key.lower()
-        value = _resolve(written, strings)
+        value = expander.resolve(written)
         field_line += padded.count("\n", previous, begin)
         previous = begin
-        field = Field(name, value, raw, field_line, column, begin - 1)
+        field_column = places.column(begin)
+        if expander.overflow:
+            cut = Overflow(path, field_line, field_column, block.key, name,
+                           expander.overflow)  # fmt: skip
+            expander.overflows.append(cut)
+        field = Field(name, value, raw, field_line, field_column, begin - 1)
         if name in fields:
             repeated.append(field)
         else:
@@ -230,18 +266,21 @@ def _entry(
         repeated=tuple(repeated),
         path=path,
         line=line,
-        column=at - padded.rfind("\n", 0, at),
+        column=column,
         offset=at - 1,
         raw=raw,
-        suppressed=_suppressed(padded, at),
+        suppressed=_suppressed(padded, at - column),
         comments=places.comments(at, at + len(raw)),
     )
 
 
-def _suppressed(padded: str, at: int) -> frozenset[str]:
-    """Return the rules named by ``% citeman: ignore[…]`` lines right above ``at``."""
+def _suppressed(padded: str, end: int) -> frozenset[str]:
+    """Return the rules named by ``% citeman: ignore[…]`` lines ending at ``end``.
+
+    ``end`` is the offset of the newline before an entry's line; the lines
+    above it are read upwards while they are comments.
+    """
     names: set[str] = set()
-    end = padded.rfind("\n", 0, at)
     while end > 0:
         start = padded.rfind("\n", 0, end)
         line = padded[start + 1 : end]
@@ -261,7 +300,7 @@ def _failure(
 ) -> ParseFailure:
     """Describe a block bibtexparser could not parse, with its position."""
     raw = places.padded[at : at + len(block.raw or "")]
-    column = at - places.padded.rfind("\n", 0, at)
+    column = places.column(at)
     reason = getattr(block.error, "abort_reason", None) or str(block.error)
     return ParseFailure(path, places.line(at), column, _plain(reason), raw, at - 1)
 
@@ -270,78 +309,3 @@ def _plain(reason: str) -> str:
     """Turn a bibtexparser abort reason into a one-line, lower-case message."""
     message = " ".join(reason.replace("`", '"').split())
     return message[:1].lower() + message[1:].rstrip(".")
-
-
-def _resolve(raw: str, strings: Mapping[str, StringMacro]) -> str:
-    """Return what BibTeX makes of a raw value: delimiters off, macros expanded."""
-    first = raw[:1]
-    # The common case, kept cheap for large files: one braced or quoted literal.
-    # Without a `#` there is no concatenation, so the delimiters pair up.
-    if first in ("{", '"') and "#" not in raw:
-        return raw[1:-1]
-    if first == "{" and _is_one_group(raw):
-        return raw[1:-1]
-    if raw.isdigit():
-        return raw
-    return "".join(_expand(part, strings) for part in split_concatenation(raw))
-
-
-def _expand(part: str, strings: Mapping[str, StringMacro]) -> str:
-    """Expand one part of a ``#`` concatenation."""
-    if part[:1] in ("{", '"'):
-        return part[1:-1]
-    name = part.lower()
-    macro = strings.get(name)
-    if macro is not None:
-        return macro.value
-    return MONTHS.get(name, part)
-
-
-def split_concatenation(raw: str) -> list[str]:
-    """Split a raw value on the ``#`` operators that are outside delimiters.
-
-    >>> split_concatenation('jan # " 1"')
-    ['jan', '" 1"']
-    """
-    parts: list[str] = []
-    depth = 0
-    quoted = False
-    start = 0
-    for index, char in enumerate(raw):
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        elif char == '"' and depth == 0:
-            quoted = not quoted
-        elif char == "#" and depth == 0 and not quoted:
-            parts.append(raw[start:index].strip())
-            start = index + 1
-    parts.append(raw[start:].strip())
-    return [part for part in parts if part]
-
-
-def macro_names(raw: str) -> Iterator[str]:
-    """Yield the bare macro names a raw value refers to.
-
-    >>> list(macro_names('jan # " 1" # 2020 # acm'))
-    ['jan', 'acm']
-    """
-    if raw[:1] in ("{", '"') and "#" not in raw:
-        return
-    for part in split_concatenation(raw):
-        if part[:1] not in ("{", '"') and not part.isdigit():
-            yield part
-
-
-def _is_one_group(raw: str) -> bool:
-    """Return whether ``raw`` is one ``{…}`` group (its first brace closes last)."""
-    depth = 0
-    for index, char in enumerate(raw):
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return index == len(raw) - 1
-    return False
