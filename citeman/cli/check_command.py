@@ -21,9 +21,16 @@ from citeman.cli.inputs import (
     selected_config,
     stderr_is_terminal,
 )
-from citeman.cli.output import color_option, echo_problems, format_option, use_colour
+from citeman.cli.output import (
+    color_option,
+    echo_problems,
+    format_option,
+    say,
+    use_colour,
+)
 from citeman.cli.progress import LateStatus
 from citeman.errors import UsageError
+from citeman.importer import checking, reader
 
 
 @click.command()
@@ -79,7 +86,8 @@ def check(
 ) -> None:
     """Find every defect in BibTeX files.
 
-    PATHS are .bib files, directories (searched for *.bib, skipping hidden
+    PATHS are .bib files, formatted reference lists (.txt, .md, .docx:
+    imported in memory and checked where they were written), directories (searched for *.bib, skipping hidden
     folders, virtual environments, what .gitignore excludes and the
     configured exclude) or globs; "-" reads standard input. Without PATHS
     citeman reads the files named in the configuration, else library.bib in
@@ -102,11 +110,21 @@ def check(
         if statistics and output_format != "text":
             raise UsageError("--statistics works with --format text only")
         files = resolve_paths(paths or ([STDIN] if stdin_filename else []), config)
+        # Formatted lists (.txt, .md, .docx) are imported in memory and checked.
+        documents, failures = checking.load_each(
+            [path for path in files if reader.is_document(path)],
+            config.max_file_bytes,
+        )
+        for failure in failures:
+            say(f"citeman: error: {failure}", err=True)
         with LateStatus(stderr_is_terminal() and not quiet) as status:
             loaded, unreadable = load_each(
-                files, status.say, stdin_filename, limit=config.max_file_bytes
-            )
+                [path for path in files if not reader.is_document(path)],
+                status.say, stdin_filename, limit=config.max_file_bytes,
+            )  # fmt: skip
+            unreadable += len(failures)
             libraries = [library for _, library in loaded]
+            libraries += [document.library for document in documents]
             total = sum(len(library.entries) for library in libraries)
             going_online = online.OnlineOptions(**crossref)
             active = config.active_rules(online=going_online.wanted)
@@ -115,6 +133,7 @@ def check(
                 libraries, active, resolver=resolver,
                 progress=status.progress(total), file_ignores=config.file_ignores,
             )  # fmt: skip
+            problems = checking.finish(problems, documents, active)
     echo_problems(
         problems, output_format, statistics=statistics,
         quiet=quiet or (bool(unreadable) and not libraries),

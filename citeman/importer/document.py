@@ -77,6 +77,10 @@ class Document:
         """Return the 1-based span of ``source[start:end]``."""
         return self.lines.span(start, max(end, start))
 
+    def block_span(self, block: Block, start: int, end: int) -> Span:
+        """Return the span of ``block.text[start:end]`` in the document."""
+        return self.span(block.source_offset(start), block.source_offset(end))
+
 
 def lines_of(path: str, source: str) -> Manuscript:
     """Return ``source`` with the offsets its lines start at (as audit reads text)."""

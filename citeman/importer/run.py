@@ -37,8 +37,7 @@ class ImportedList:
 
     def span(self, reference: Imported, start: int, end: int) -> Span:
         """Return the document span of ``reference.block.text[start:end]``."""
-        block = reference.block
-        return self.document.span(block.source_offset(start), block.source_offset(end))
+        return self.document.block_span(reference.block, start, end)
 
     def bibtex(self) -> str:
         """Return the list as a ``.bib`` file, in list order."""

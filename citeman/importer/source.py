@@ -80,6 +80,11 @@ def _article(draft: Draft, begin: int, found: re.Match[str]) -> None:
         span = (begin + found.start("where"), begin + found.end("where"))
         if where.startswith("Article "):
             draft.put("eid", escape.latex(where[8:]), span[0] + 8, span[1])
+        elif where.startswith(("pp. ", "p. ")):
+            # APA prints no "pp." in a journal reference (CM601 says so).
+            skip = where.index(" ") + 1
+            pages = details.dashed(where[skip:])
+            draft.put("pages", escape.latex(pages), span[0] + skip, span[1])
         else:
             draft.put("pages", escape.latex(details.dashed(where)), *span)
     _mark_dated(draft, "volume" in draft.fields)

@@ -27,6 +27,7 @@ from citeman.rules import (
     mixed_encoding,
     page_range,
     reference_not_cited,
+    reference_style,
     stray_characters,
     string_overflow,
     syntax_error,
@@ -70,6 +71,7 @@ ALL: tuple[AnyRule, ...] = tuple(
             citation_author_form.RULE,
             citation_order.RULE,
             ambiguous_citation.RULE,
+            reference_style.RULE,
         ),
         key=lambda rule: rule.code,
     )

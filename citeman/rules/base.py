@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from citeman.audit.model import Audit
+from citeman.importer.written import WrittenList
 from citeman.model import Entry, Library
 from citeman.online.match import MatchResult
 from citeman.online.work import DoiRecord
@@ -109,4 +110,15 @@ class SuppressionRule(Rule):
     check: Callable[[Entry, frozenset[str], frozenset[str]], Iterator[Finding]]
 
 
-AnyRule = EntryRule | LibraryRule | ManuscriptRule | SuppressionRule
+@dataclass(frozen=True, kw_only=True)
+class ReferenceListRule(Rule):
+    """A rule over a formatted reference list (a .txt, .md or .docx document).
+
+    ``citeman check`` runs it on documents it imports; a ``.bib`` file has no
+    written form to compare. Its findings name the document in ``Finding.path``.
+    """
+
+    check: Callable[[WrittenList, RuleContext], Iterator[Finding]]
+
+
+AnyRule = EntryRule | LibraryRule | ManuscriptRule | SuppressionRule | ReferenceListRule

@@ -21,13 +21,18 @@ import pytest
 
 from citeman import fix, lint, parse, rules
 from citeman.config import ActiveRule
-from citeman.rules.base import ManuscriptRule
+from citeman.rules.base import ManuscriptRule, ReferenceListRule
 from tests.crossref.recorded import recorded_resolver
 
 CASES = Path(__file__).resolve().parent.parent / "fixtures" / "rules"
 #: The rules ``lint`` runs. Manuscript rules (CM5) need a manuscript as well as
 #: a list: tests/audit/test_rule_cases.py runs their case files and examples.
-LINT_RULES = [rule for rule in rules.ALL if not isinstance(rule, ManuscriptRule)]
+#: Reference-list rules (CM6) need a formatted list: tests/importer/test_rule_cases.py.
+LINT_RULES = [
+    rule
+    for rule in rules.ALL
+    if not isinstance(rule, ManuscriptRule | ReferenceListRule)
+]
 
 
 def _module_name(rule: rules.AnyRule) -> str:
