@@ -87,11 +87,11 @@ def check(
     """Find every defect in BibTeX files.
 
     PATHS are .bib files, formatted reference lists (.txt, .md, .docx:
-    imported in memory and checked where they were written), directories (searched for *.bib, skipping hidden
-    folders, virtual environments, what .gitignore excludes and the
-    configured exclude) or globs; "-" reads standard input. Without PATHS
-    citeman reads the files named in the configuration, else library.bib in
-    the current directory.
+    imported in memory and checked where they were written), directories
+    (searched for *.bib, skipping hidden folders, virtual environments, what
+    .gitignore excludes and the configured exclude) or globs; "-" reads
+    standard input. Without PATHS citeman reads the files named in the
+    configuration, else library.bib in the current directory.
 
     \b
     Exit codes:
