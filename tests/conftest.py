@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from citeman.cli import main
+from citeman.problem import Problem
+from citeman.report import FORMATS
+from tests import schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -19,11 +23,34 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep the user's configuration and environment out of every test."""
     for name in ("CITEMAN_MAILTO", "CITEMAN_CACHE_DIR", "CITEMAN_CROSSREF_URL",
-                 "GITHUB_ACTIONS", "NO_COLOR"):  # fmt: skip
+                 "GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR"):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
     # Tests never touch the network: a DataCite DOI met in a test that set no
     # DataCite stand-in fails to connect (port 9, discard) instead.
     monkeypatch.setenv("CITEMAN_DATACITE_URL", "http://127.0.0.1:9")
+
+
+@pytest.fixture(autouse=True)
+def _machine_output_is_validated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Validate every SARIF and JSON report any test makes against its schema.
+
+    The reporters are wrapped, not replaced: each output is produced as usual,
+    then checked (SARIF 2.1.0 with URI formats; docs/check-output.schema.json).
+    """
+    for name, validate in (("sarif", schemas.validate_sarif),
+                           ("json", schemas.validate_json)):  # fmt: skip
+        monkeypatch.setitem(FORMATS, name, _validated(FORMATS[name], validate))
+
+
+def _validated(
+    reporter: Callable[[Sequence[Problem]], str], validate: Callable[[str], None]
+) -> Callable[[Sequence[Problem]], str]:
+    def checked(problems: Sequence[Problem]) -> str:
+        text = reporter(problems)
+        validate(text)
+        return text
+
+    return checked
 
 
 @pytest.fixture
