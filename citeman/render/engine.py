@@ -7,10 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from citeman.model import Entry
-from citeman.render import order, style
+from citeman.render import budget, order, style
 from citeman.render.markup import Markup, Safe
 from citeman.render.reference import Reference
 
@@ -18,7 +17,7 @@ _SPACE = re.compile(r"\s+")
 # What a faulty (user) template can raise while it runs.
 _TEMPLATE_FAULTS = (
     jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError,
-    AttributeError,
+    AttributeError, RuntimeError,  # RecursionError and budget.OverBudget
 )  # fmt: skip
 
 
@@ -37,7 +36,7 @@ class Renderer:
         """Build the sandboxed environment of ``chosen`` for ``markup``."""
         self.style = chosen
         self.markup = markup
-        self.env: SandboxedEnvironment = style.environment(chosen, markup)
+        self.env = style.environment(chosen, markup)
         self.available = style.templates_of(chosen)
         self._compiled: dict[str, jinja2.Template] = {}
 
@@ -60,17 +59,25 @@ class Renderer:
         """
         suffixes = suffixes or {}
         rendered = []
-        for number, reference in enumerate(references, 1):
-            template = self._template(reference.type)
-            try:
-                body = template.render(
-                    entry=reference, suffix=suffixes.get(reference.key, ""),
-                    number=number,
-                )  # fmt: skip
-            except _TEMPLATE_FAULTS as error:
-                raise style.failure(error, self.style.folder, reference.key) from error
-            tidy = _SPACE.sub(" ", body).strip()
-            rendered.append(Rendered(reference.key, Safe(tidy)))
+        limits = budget.Budget()
+        with budget.timer(limits.seconds) as restart:
+            for number, reference in enumerate(references, 1):
+                meter = self.env.meter = budget.Meter(limits)
+                restart()
+                try:
+                    template = self._template(reference.type)
+                    body = meter.measured(
+                        template.generate(
+                            entry=reference, suffix=suffixes.get(reference.key, ""),
+                            number=number,
+                        )
+                    )  # fmt: skip
+                except _TEMPLATE_FAULTS as error:
+                    raise style.failure(
+                        error, self.style.folder, reference.key
+                    ) from error
+                tidy = _SPACE.sub(" ", body).strip()
+                rendered.append(Rendered(reference.key, Safe(tidy)))
         return rendered
 
 

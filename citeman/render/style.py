@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tomllib
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 import citeman
 from citeman.errors import CitemanError
-from citeman.render import apa, filters
+from citeman.render import apa, budget, filters
 from citeman.render.markup import Markup
 
 #: The sort orders a style may ask for; see :mod:`citeman.render.order`.
@@ -91,6 +91,8 @@ def load(folder: Path) -> Style:
     """Read ``folder/style.toml`` (if any) and check its keys and values."""
     path = folder / "style.toml"
     table: dict[str, object] = {}
+    if path.exists() or path.is_symlink():
+        confined(path, folder.resolve())
     if path.is_file():
         try:
             table = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -122,26 +124,101 @@ def load(folder: Path) -> Style:
     )
 
 
-def environment(style: Style, markup: Markup) -> SandboxedEnvironment:
-    """Return the sandboxed environment that renders ``style`` in ``markup``'s format.
+#: The largest template file a style may hold.
+TEMPLATE_BYTES = 1_000_000
 
-    Autoescaping is on so that macros and blocks return already-escaped text;
-    ``finalize`` escapes every other value once, in the format's own way.
+
+class ConfinedLoader(jinja2.BaseLoader):
+    """Load templates from one folder, refusing any path that leaves it.
+
+    Jinja already refuses ``..`` in a template name; a symbolic link inside
+    the folder (``a.j2 -> /etc/passwd``, or a linked subfolder) would still
+    lead out of it, so each path is resolved before anything is read.
     """
+
+    def __init__(self, folder: Path) -> None:
+        """Serve the templates of ``folder`` (itself resolved once)."""
+        self.folder = folder
+        self.root = folder.resolve()
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        """Return the text of ``template``, its path and an up-to-date check."""
+        pieces = jinja2.loaders.split_template_path(template)
+        path = self.folder.joinpath(*pieces)
+        real = confined(path, self.root)
+        if not real.is_file():
+            raise jinja2.TemplateNotFound(template)
+        with real.open("rb") as handle:
+            data = handle.read(TEMPLATE_BYTES + 1)
+        if len(data) > TEMPLATE_BYTES:
+            raise StyleError(f"{path}: larger than {TEMPLATE_BYTES} bytes")
+        try:
+            source = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise StyleError(f"{path}: not UTF-8 text ({error.reason})") from error
+        return source, str(path), lambda: True
+
+
+def confined(path: Path, root: Path) -> Path:
+    """Return ``path`` resolved, or raise StyleError if it leads out of ``root``."""
+    real = path.resolve()
+    if not real.is_relative_to(root):
+        raise StyleError(
+            f"{path}: leads to {real}, outside the style folder {root};"
+            " a style may only read its own files"
+        )
+    return real
+
+
+class BoundedEnvironment(SandboxedEnvironment):
+    """Jinja's sandbox with a budget: see :mod:`citeman.render.budget`."""
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def __init__(
+        self, loader: jinja2.BaseLoader, finalize: Callable[[object], object]
+    ) -> None:
+        """Build the sandbox; ``range`` counts against the current meter.
+
+        Autoescaping is on so that macros and blocks return already-escaped
+        text; ``finalize`` escapes every other value once, in the format's way.
+        """
+        super().__init__(
+            loader=loader,
+            undefined=jinja2.StrictUndefined,
+            autoescape=True,
+            finalize=finalize,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.meter = budget.Meter(budget.Budget())
+        self.globals["range"] = self._range
+
+    def _range(self, *bounds: int) -> Iterator[int]:
+        return self.meter.counted_range(*bounds)
+
+    def call_binop(
+        self,
+        context: jinja2.runtime.Context,
+        operator: str,
+        left: object,
+        right: object,
+    ) -> object:
+        """Compute ``**`` and ``*`` within the budget."""
+        return budget.call_binop(operator, left, right)
+
+
+def environment(style: Style, markup: Markup) -> BoundedEnvironment:
+    """Return the sandbox that renders ``style`` in ``markup``'s format."""
 
     def finalize(value: object) -> markupsafe.Markup:
         if isinstance(value, markupsafe.Markup):
             return value
         return markup.escape(value)
 
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(style.folder),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        finalize=finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = BoundedEnvironment(ConfinedLoader(style.folder), finalize)
     env.filters.update(filters.bind(markup))
     env.filters.update(apa.bind(markup))
     return env
