@@ -34,6 +34,7 @@ from citeman.rules import (
     title_case,
     undefined_string,
     unknown_field,
+    unrendered_latex,
     unused_suppression,
 )
 from citeman.rules.base import AnyRule
@@ -51,6 +52,7 @@ ALL: tuple[AnyRule, ...] = tuple(
             article_number.RULE,
             author_format.RULE,
             mixed_encoding.RULE,
+            unrendered_latex.RULE,
             journal_name.RULE,
             doi_format.RULE,
             doi_in_url.RULE,
