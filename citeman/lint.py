@@ -142,6 +142,9 @@ def _without_file_ignores(
 def _problem(item: ActiveRule, finding: Finding, entry: Entry | None) -> Problem:
     path = finding.path or (entry.path if entry else "")
     key = finding.key if finding.key is not None else (entry.key if entry else None)
+    severity = item.severity
+    if finding.severity is not None and item.severity == item.rule.severity:
+        severity = finding.severity  # the rule's own grading, unless configured
     return Problem(
         path=path,
         span=finding.span,
@@ -149,7 +152,7 @@ def _problem(item: ActiveRule, finding: Finding, entry: Entry | None) -> Problem
         field=finding.field,
         code=item.rule.code,
         rule=item.rule.name,
-        severity=item.severity,
+        severity=severity,
         message=finding.message,
         fix=finding.fix,
     )

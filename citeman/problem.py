@@ -38,7 +38,12 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One defect a rule found in an entry or a library, before code and severity."""
+    """One defect a rule found in an entry or a library, before code and severity.
+
+    ``severity`` is set by a rule whose findings differ in gravity (a
+    correction is info, an expression of concern a warning); a severity the
+    user configured for the rule still wins.
+    """
 
     span: Span
     message: str
@@ -46,6 +51,7 @@ class Finding:
     field: str | None = None
     fix: Fix | None = None
     path: str | None = None
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True, slots=True)

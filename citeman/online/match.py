@@ -25,6 +25,11 @@ from citeman.online.work import Work
 
 #: A runner-up within this much confidence of the best makes the match ambiguous.
 MARGIN = 0.1
+#: How sure a match must be to act on it, unless a rule's option says otherwise.
+CONFIDENT = 0.9
+#: Titles this alike (0–1) at least resemble each other: below it, a candidate
+#: is not even a mis-cited version of the work (CM307).
+LOOSE_TITLE = 0.6
 #: Without a journal, volume or page agreeing, a match is never more certain than this.
 UNCORROBORATED = 0.6
 _UNSTATED = 0.95
@@ -45,11 +50,35 @@ class MatchResult:
 
     ``reason`` is empty for a match whose only doubt is its ``confidence``;
     otherwise it says why the best candidate was rejected or not chosen.
+    ``candidates`` are all the works the search returned, in its order.
     """
 
     work: Work | None
     confidence: float
     reason: str
+    candidates: tuple[Work, ...] = ()
+
+
+def is_confident(result: MatchResult | None, least: float = CONFIDENT) -> bool:
+    """Return whether ``result`` names a work sure enough to act on."""
+    return (
+        result is not None
+        and result.work is not None
+        and not result.reason
+        and result.confidence >= least
+    )
+
+
+def resembles(reference: Reference, work: Work) -> bool:
+    """Return whether ``work`` could be ``reference`` even if mis-cited.
+
+    A loose test: titles at least :data:`LOOSE_TITLE` alike, and the first
+    authors' family names the same where both are known.
+    """
+    if title_similarity(reference.title, work.title) < LOOSE_TITLE:
+        return False
+    family = work.families[0] if work.families else ""
+    return not (reference.family and family) or is_same_family(reference.family, family)
 
 
 def compare(reference: Reference, work: Work) -> list[Disagreement]:
@@ -74,6 +103,11 @@ def compare(reference: Reference, work: Work) -> list[Disagreement]:
 
 def choose(reference: Reference, candidates: Sequence[Work]) -> MatchResult:
     """Return the candidate ``reference`` cites, with confidence, or why none."""
+    found = _choose(reference, candidates)
+    return MatchResult(found.work, found.confidence, found.reason, tuple(candidates))
+
+
+def _choose(reference: Reference, candidates: Sequence[Work]) -> MatchResult:
     if not candidates:
         return MatchResult(None, 0.0, "crossref returned no candidates")
     scored = sorted(

@@ -29,16 +29,13 @@ from citeman.problem import Problem
 #: Rules that need each DOI looked up, and those that need DOI-less entries searched.
 DOI_RULES = frozenset({"CM303", "CM304", "CM306", "CM308", "CM309"})
 SEARCH_RULES = frozenset({"CM305", "CM306", "CM307", "CM308", "CM309"})
-#: What the summary line counts, by rule, in this order.
+#: What the summary line counts, by rules, in this order.
 _TALLIED = (
-    ("CM306", "retracted", "retracted"),
-    ("CM307", "not found", "not found"),
-    (
-        "CM308",
-        "preprint with a published version",
-        "preprints with a published version",
-    ),
-)
+    (("CM306",), "retracted", "retracted"),
+    (("CM303", "CM307"), "not found", "not found"),
+    (("CM308",), "preprint with a published version",
+     "preprints with a published version"),
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +130,8 @@ def summary(resolver: Resolver, problems: Sequence[Problem]) -> str:
     verified = total - len(resolver.unverified)
     line = f"verified {verified} of {total} reference{'s' if total != 1 else ''}"
     counts = []
-    for code, one, many in _TALLIED:
-        count = sum(1 for problem in problems if problem.code == code)
+    for codes, one, many in _TALLIED:
+        count = sum(1 for problem in problems if problem.code in codes)
         if count:
             counts.append(f"{count} {one if count == 1 else many}")
     return f"{line}: {', '.join(counts)}" if counts else line

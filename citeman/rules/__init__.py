@@ -26,8 +26,11 @@ from citeman.rules import (
     missing_field,
     mixed_encoding,
     page_range,
+    published_version,
     reference_not_cited,
+    reference_not_found,
     reference_style,
+    retracted,
     stray_characters,
     string_overflow,
     syntax_error,
@@ -36,6 +39,7 @@ from citeman.rules import (
     unknown_field,
     unrendered_latex,
     unused_suppression,
+    work_updated,
 )
 from citeman.rules.base import AnyRule
 
@@ -67,6 +71,10 @@ ALL: tuple[AnyRule, ...] = tuple(
             doi_not_found.RULE,
             doi_mismatch.RULE,
             doi_available.RULE,
+            retracted.RULE,
+            reference_not_found.RULE,
+            published_version.RULE,
+            work_updated.RULE,
             citation_not_in_list.RULE,
             reference_not_cited.RULE,
             citation_year_mismatch.RULE,

@@ -5,10 +5,10 @@ Needs ``--online``. Crossref is searched with the entry's own citation text
 the entry: title, first author, year (±1), journal, volume and first page or
 article number must agree wherever both state them, something besides title,
 author and year must corroborate the match, and no runner-up may fit about as
-well. A match at or above ``min-confidence`` carries its DOI as a safe fix
-(``citeman fix --online`` adds the field); anything less is reported as "no
-confident match", naming the best candidate and why it was not taken, and is
-never applied. A DOI already present is never replaced.
+well. Only a match at or above ``min-confidence`` is reported, and it carries
+its DOI as a safe fix (``citeman fix --online`` adds the field). Anything less
+is not a finding: ``citeman lookup KEY`` shows the candidates and why each was
+accepted or rejected. A DOI already present is never replaced.
 
 Options: ``min-confidence``, 0–1, how sure a match must be (default 0.9).
 
@@ -31,34 +31,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from citeman.model import Entry, Field
+from citeman.online import match
 from citeman.problem import Finding, Fix, Severity
 from citeman.rules.base import EntryRule, RuleContext
 
 
 def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
-    """Yield the DOI Crossref holds for a DOI-less entry, or why none is certain."""
+    """Yield the DOI Crossref holds for a DOI-less entry, when the match is sure."""
     if context.resolver is None or "doi" in entry.fields:
         return
     result = context.resolver.match(entry)
-    if result is None or result.work is None:
-        return
     least = context.option("min-confidence")
     assert isinstance(least, float)
-    found = result.work.doi
-    if not result.reason and result.confidence >= least:
-        yield Finding(
-            entry.span,
-            f"crossref has this work: add doi {found}"
-            f" (confidence {result.confidence:.2f})",
-            key=entry.key,
-            field="doi",
-            fix=_insertion(entry, found),
-        )
+    if result is None or result.work is None or not match.is_confident(result, least):
         return
-    reason = result.reason or (
-        f"{found} has confidence {result.confidence:.2f}, below {least:g}"
+    found = result.work.doi
+    yield Finding(
+        entry.span,
+        f"crossref has this work: add doi {found} (confidence {result.confidence:.2f})",
+        key=entry.key,
+        field="doi",
+        fix=_insertion(entry, found),
     )
-    yield Finding(entry.span, f"no confident crossref match: {reason}", key=entry.key)
 
 
 def _insertion(entry: Entry, doi: str) -> Fix | None:

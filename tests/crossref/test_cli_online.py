@@ -64,8 +64,7 @@ def test_fix_online_fills_exactly_the_certain_dois(
         "library.bib: fixed 6 problems in 6 entries: bellis2014 (doi), gamieldien2021"
         " (doi), kivimaki2020 (doi), kopta1994 (doi), leichsenring2011 (doi),"
         " santesteban2017 (doi)\n"
-        "Fixed 6 problems in 1 file. 4 problems remain; run `citeman check` to see"
-        " them.\n"
+        "Fixed 6 problems in 1 file. No problems remain.\n"
     )
     assert library.read_text(encoding="utf-8") == with_dois(before, CERTAIN)
     assert crossref.fake.requests == 10  # one search per entry without a DOI
@@ -107,7 +106,7 @@ def test_check_reports_unknown_and_mismatched_dois(
         " not registered with crossref or any other agency; check it against the"
         " article\n"
         "Found 3 problems (1 error, 2 warnings).\n"
-        "verified 3 of 3 references\n"
+        "verified 3 of 3 references: 1 not found\n"
     )
     # review: 1; typo and data: the work, then the agency
     assert crossref.fake.requests == 5
