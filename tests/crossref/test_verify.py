@@ -28,7 +28,7 @@ verify.bib:38:12: CM308 [published-version] [*unsafe] this preprint was publishe
 verify.bib:55:12: CM308 [published-version] [*unsafe] this preprint was published as doi 10.5555/verify.protein-attention.2025 (Decoy Journal of Computational Biology, 2025): cite the published version
 verify.bib:58:1: CM307 [reference-not-found] no record of this work was found; check that it exists: a mis-cited or fabricated reference looks like this
 verify.bib:72:13: CM303 [doi-not-found] doi "10.5555/verify.no-such-work.2023" is not registered with crossref or any other agency; check it against the article
-Found 7 problems (2 errors, 4 warnings, 1 info). 2 more with `citeman fix --unsafe-fixes`.
+Found 7 problems (2 errors, 4 warnings, 1 info). 2 more problems can be fixed with `citeman fix --unsafe-fixes`.
 """  # noqa: E501
 SUMMARY = (
     "verified 8 of 8 references: 1 retracted, 2 not found,"
