@@ -24,6 +24,10 @@ class UsageError(CitemanError):
     """A command-line value that names no rule, format or style."""
 
 
+class WriteError(CitemanError):
+    """A file that cannot be written, or may not be: it changed, or would lose data."""
+
+
 class OnlineError(CitemanError):
     """An online lookup (Crossref, DataCite…) that could not be done: unreachable,
     refused, malformed.

@@ -53,14 +53,19 @@ def read_bytes(path: str | Path, kind: str, limit: int = DEFAULT_LIMIT) -> bytes
         return read_limited(file, name, limit)
 
 
-def refuse_irregular(name: str, mode: int, kind: str) -> None:
-    """Raise :class:`InputError` unless ``mode`` is that of a regular file."""
+def refuse_irregular(name: str, mode: int, kind: str, action: str = "reads") -> None:
+    """Raise :class:`InputError` unless ``mode`` is that of a regular file.
+
+    ``action`` is what citeman would do with it ("reads", "writes").
+    """
     if stat.S_ISDIR(mode):
         raise InputError(name, f"is a directory, not {kind}")
     if stat.S_ISREG(mode):
         return
     what = next((label for test, label in _KINDS if test(mode)), "not a regular file")
-    raise InputError(name, f"is {what}, not {kind}; citeman reads regular files only")
+    raise InputError(
+        name, f"is {what}, not {kind}; citeman {action} regular files only"
+    )
 
 
 def read_limited(file: BinaryIO, name: str, limit: int = DEFAULT_LIMIT) -> bytes:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
@@ -20,7 +19,6 @@ from citeman.cli.inputs import (
     selected_config,
 )
 from citeman.cli.output import echo_problems, format_option, say
-from citeman.errors import UsageError
 
 
 @click.command()
@@ -84,9 +82,8 @@ def audit(
             extend_select=extend_select, extend_ignore=extend_ignore,
         )  # fmt: skip
         texts = [manuscript.read(path, config.max_file_bytes) for path in manuscripts]
-        libraries = load_libraries(
-            resolve_paths(bib_paths, config), limit=config.max_file_bytes
-        )
+        bibs = resolve_paths(bib_paths, config)
+        libraries = load_libraries(bibs, limit=config.max_file_bytes)
         for library in libraries:
             if library.failures:
                 # Their entries are missing from the list: say why before CM501s.
@@ -101,22 +98,19 @@ def audit(
         model = run.build(texts, libraries)
         problems = run.audit(model, config.active_rules(manuscript=True))
         if fix_list is not None:
-            _refuse_manuscript(fix_list, manuscripts)
             keep = (
                 {(work.entry.path, work.entry.offset) for work in model.works}
                 if model.cites_all
                 else model.cited(NAMED)
             )
             text, kept = trim.trim(libraries, keep)
-            atomic.replace_text(fix_list, text)
+            inputs: list[str | Path] = [
+                *manuscripts,
+                *bibs,
+                *([config.source] if config.source else []),
+            ]
+            atomic.replace_text(fix_list, text, inputs=inputs, option="--fix-list")
             say(f"wrote {kept} of {len(model.works)} entries to {fix_list}", err=True)
     echo_problems(problems, output_format, quiet=quiet)
     failing = any(problem.severity.rank >= config.fail_on.rank for problem in problems)
     raise SystemExit(EXIT_FINDINGS if failing else EXIT_CLEAN)
-
-
-def _refuse_manuscript(target: Path, manuscripts: tuple[str, ...]) -> None:
-    """Stop before --fix-list would write over a manuscript."""
-    for path in manuscripts:
-        if os.path.exists(path) and target.exists() and target.samefile(path):
-            raise UsageError(f"--fix-list {target} is a manuscript; name a .bib file")

@@ -138,9 +138,8 @@ def render_(
     with reported_errors():
         style = render.find(style_name)
         config = load_config(None, False)
-        libraries = load_libraries(
-            resolve_paths(paths, config), limit=config.max_file_bytes
-        )
+        files = resolve_paths(paths, config)
+        libraries = load_libraries(files, limit=config.max_file_bytes)
         entries = select(libraries, _keys(keys))
         context = [entry for library in libraries for entry in library.entries]
         document = render.render(
@@ -150,4 +149,8 @@ def render_(
         if output is None:
             click.echo(document, nl=False)
         else:
-            atomic.replace_text(output, document)
+            inputs: list[str | Path] = [
+                *files,
+                *([config.source] if config.source else []),
+            ]
+            atomic.replace_text(output, document, inputs=inputs, option="-o")

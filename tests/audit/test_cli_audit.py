@@ -154,7 +154,8 @@ def test_fix_list_never_writes_over_a_manuscript(paper: Path) -> None:
     code, out, err = run("audit", "paper.md", "--fix-list", "paper.md")
     assert (code, out) == (2, "")
     assert (
-        err == "citeman: error: --fix-list paper.md is a manuscript; name a .bib file\n"
+        err == "citeman: error: --fix-list paper.md: is the input paper.md; writing"
+        " it would destroy it, so name another file\n"
     )
     assert paper.read_text(encoding="utf-8") == PAPER
 
@@ -236,6 +237,7 @@ def test_fix_list_into_a_missing_folder_exits_2(paper: Path) -> None:
     code, out, err = run("audit", "paper.md", "--fix-list", "no/such/dir/cited.bib")
     assert (code, out) == (2, "")
     assert err == (
-        "citeman: error: no/such/dir/cited.bib: cannot be written"
-        " (No such file or directory)\n"
+        "citeman: error: no/such/dir/cited.bib: cannot write beside it in"
+        f" {paper.parent / 'no/such/dir'} (No such file or directory);"
+        " nothing changed\n"
     )
