@@ -4,79 +4,94 @@ The new text goes to a temporary file beside the original, is read back and
 parsed, and is compared with the original parse: the same entries with the same
 keys, types and fields in the same order, every byte between entries the same,
 and within entries only the values the fixes were meant to change. Only then is
-the temporary file renamed over the original, which keeps its permissions. A
-rename is atomic, so a crash leaves either the old file or the new one.
+the temporary file renamed over the original, which keeps its permissions,
+owner and extended attributes. A rename is atomic, so a crash leaves either the
+old file or the new one. The file is locked against another citeman meanwhile,
+and checked unchanged (by an editor) right before the rename.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
-import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from citeman import parse
-from citeman.errors import CitemanError
+from citeman import atomic, filelock, parse
+from citeman.errors import WriteError
 from citeman.model import Entry, Field, Library
 
 _BOM = b"\xef\xbb\xbf"
 
 
-class WriteError(CitemanError):
-    """A fixed file that cannot be written, or whose rewrite did not verify."""
-
-
 def write(
-    path: Path, before: Library, source: str, changed: Mapping[int, frozenset[str]]
+    path: Path,
+    before: Library,
+    source: str,
+    changed: Mapping[int, frozenset[str]],
+    on_wait: Callable[[str], None] = lambda message: None,
 ) -> Library:
     """Replace the file at ``path`` (parsed as ``before``) with ``source``.
 
-    ``changed`` maps entry indexes to the fields allowed to differ. Return the
-    library parsed from the written file. Raise :class:`WriteError` when the
-    file or its directory is read-only or the new text does not verify; the
-    original is then untouched.
+    ``changed`` maps entry indexes to the fields allowed to differ; ``on_wait``
+    is told when another process holds the file's lock. Return the library
+    parsed from the written file. Raise :class:`WriteError` when the file or
+    its directory is read-only, it changed since it was read, replacing it
+    would lose its hard links, owner or attributes, or the new text does not
+    verify; the original is then untouched.
     """
+    atomic.refuse_special(path)
     target = Path(os.path.realpath(path))  # a symlink keeps pointing at the file
-    status = _writable(path, target)
-    current = target.read_bytes()
-    if current.decode("utf-8-sig", errors="replace") != before.source:
-        raise WriteError(f"{path}: changed since it was read; nothing written")
-    data = (_BOM if current.startswith(_BOM) else b"") + source.encode("utf-8")
-    try:
-        handle, name = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".citeman"
-        )
-    except OSError as error:
-        raise WriteError(
-            f"{path}: cannot write beside it in {target.parent} ({error.strerror});"
-            " nothing changed"
-        ) from error
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
+    _writable(path, target)
+    with filelock.locked(target, str(path), on_wait) as held:
+        if held.data.decode("utf-8-sig", errors="replace") != before.source:
+            raise filelock.changed(str(path))
+        _refuse_links(path, held.status)
+        data = (_BOM if held.data.startswith(_BOM) else b"") + source.encode("utf-8")
+        try:
+            return _replace(held, data, before, changed)
+        except OSError as error:
+            raise WriteError(
+                f"{path}: cannot be written ({error.strerror}); nothing changed"
+            ) from error
+
+
+def _replace(
+    held: filelock.Held,
+    data: bytes,
+    before: Library,
+    changed: Mapping[int, frozenset[str]],
+) -> Library:
+    """Stage ``data`` beside the locked file, verify it, and rename it over."""
+    name, target = held.name, held.target
+    with atomic.temporary_beside(target, name) as temporary:
+        atomic.write_bytes(temporary, data, name)
         written = temporary.read_bytes().decode("utf-8-sig")
         after = parse.loads(written, before.path)
         problem = verify(before, after, changed)
         if problem is not None:
-            raise WriteError(f"{path}: {problem}; the file was left unchanged")
-        os.chmod(temporary, stat.S_IMODE(status.st_mode))
-        with contextlib.suppress(OSError):  # only root may give files away
-            os.chown(temporary, status.st_uid, status.st_gid)
-        os.replace(temporary, target)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise WriteError(
-            f"{path}: cannot be written ({error.strerror}); nothing changed"
-        ) from error
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+            raise WriteError(f"{name}: {problem}; the file was left unchanged")
+        lost = atomic.keep_metadata(temporary, held.status, target)
+        if lost:
+            raise WriteError(
+                f"{name}: replacing it would lose {', '.join(lost)}; nothing changed"
+            )
+        held.check_unchanged()  # an editor's save since the lock was taken
+        atomic.commit(temporary, target, name)
     return after
+
+
+def _refuse_links(path: Path, status: os.stat_result) -> None:
+    """Refuse a file with hard links: a replaced file would leave them behind.
+
+    Writing in place would keep them, but a crash midway would leave half a
+    file; citeman's promise is the old text or the new, so it asks instead.
+    """
+    if status.st_nlink > 1:
+        raise WriteError(
+            f"{path}: has {status.st_nlink} hard links, which replacing it would"
+            " break; nothing changed (fix a copy, then cp it back: cp keeps links)"
+        )
 
 
 def _writable(path: Path, target: Path) -> os.stat_result:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -78,3 +80,34 @@ def real_corpora() -> Path:
 
 
 REAL_FILES = sorted(real_corpora().glob("*.bib"))
+
+
+def write_pages_library(path: Path, count: int) -> Path:
+    """Write ``count`` complete articles whose only defect is ``pages = {1-2}``.
+
+    Fixing a few thousand takes ``citeman fix`` long enough (seconds) for a test
+    to act while its temporary file exists.
+    """
+    path.write_text(
+        "".join(
+            f"@article{{key{number},\n  author = {{Smith, Anne and Jones, Bob}},\n"
+            f"  title = {{A title {number}}},\n  journal = {{J}},\n"
+            "  year = {2001},\n  volume = {1},\n  pages = {1-2},\n"
+            f"  doi = {{10.1000/{number}}},\n}}\n\n"
+            for number in range(count)
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+def start_citeman(*args: str, cwd: Path) -> subprocess.Popen[str]:
+    """Start ``citeman ARGS`` as a real process, its output in pipes."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "citeman", *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -204,3 +205,16 @@ def test_rules_lists_and_explains() -> None:
     assert "FAIL:" in out and "Fix: " in out
     code, _, err = run("rules", "nope")
     assert code == 2 and 'no rule "nope"' in err
+
+
+def test_a_file_given_twice_is_checked_once(workdir: Path) -> None:
+    (workdir / "x.bib").write_text(
+        "@book{a, author = {A, B.}, title = {T}, year = {2001}, publisher = {P}}\n",
+        encoding="utf-8",
+    )
+    os.link(workdir / "x.bib", workdir / "hard.bib")
+    assert run("check", "x.bib", "x.bib", "hard.bib") == (
+        0,
+        "No problems found.\n",
+        "",
+    )

@@ -277,3 +277,36 @@ def test_pre_commit_hooks_run_real_commands() -> None:
         assert command in main.commands  # type: ignore[attr-defined]
         assert re.search(hook["files"], "refs/main.bib")
         assert not re.search(hook["files"], "main.tex")
+
+
+def test_identical_files_are_reported_each_for_itself(workdir: Path) -> None:
+    """Two files of one text: the one that cannot be written fails alone."""
+    text = "@book{a, title = {T}, pages = {1-2}}\n"
+    for name in ("a.bib", "b.bib"):
+        (workdir / name).write_text(text, encoding="utf-8")
+    (workdir / "a.bib").chmod(0o444)
+    assert run("fix", "a.bib", "b.bib", "--select", "CM203") == (
+        2,
+        "b.bib: fixed 1 problem in 1 entry: a (pages)\n"
+        "Fixed 1 problem in 1 file. 1 problem remains; run `citeman check` to"
+        " see them.\n",
+        "citeman: error: a.bib: is read-only; nothing changed\n",
+    )
+    assert (workdir / "b.bib").read_text(encoding="utf-8") == text.replace(
+        "1-2", "1--2"
+    )
+
+
+def test_one_file_named_several_ways_is_fixed_once(workdir: Path) -> None:
+    (workdir / "a.bib").write_text(PAGES, encoding="utf-8")
+    (workdir / "link.bib").symlink_to("a.bib")
+    (workdir / "sub").mkdir()
+    assert run(
+        "fix", "a.bib", "./a.bib", "sub/../a.bib", "link.bib", "--select", "CM203"
+    ) == (
+        0,
+        "a.bib: fixed 3 problems in 2 entries: a (pages), b (pages)\n"
+        "Fixed 3 problems in 1 file. No problems remain.\n",
+        "",
+    )
+    assert (workdir / "a.bib").read_text(encoding="utf-8") == PAGES_FIXED

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import os
 import stat
+import struct
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from citeman import fix, parse, rewrite
+from citeman.model import Library
 from citeman.problem import Fix
 from citeman.rewrite import WriteError
 
@@ -168,3 +173,104 @@ def test_file_changed_since_read_is_not_overwritten(tmp_path: Path) -> None:
     with pytest.raises(WriteError, match="changed since it was read; nothing written"):
         rewrite.write(path, before, text, changed)
     assert path.read_bytes() == edited.encode()
+
+
+def _fixed_pages(path: Path) -> tuple[Library, str, dict[int, frozenset[str]]]:
+    before = parse.load(path)
+    text, changed = _fix_pages(before.source, "1--2")
+    return before, text, changed
+
+
+def test_hard_links_are_kept_by_refusing(tmp_path: Path) -> None:
+    path = tmp_path / "lib.bib"
+    path.write_bytes(SOURCE.encode())
+    os.link(path, tmp_path / "other.bib")
+    with pytest.raises(WriteError) as raised:
+        rewrite.write(path, *_fixed_pages(path))
+    assert str(raised.value) == (
+        f"{path}: has 2 hard links, which replacing it would break; nothing changed"
+        " (fix a copy, then cp it back: cp keeps links)"
+    )
+    assert (tmp_path / "other.bib").read_bytes() == SOURCE.encode()
+    assert path.stat().st_nlink == 2
+    assert _leftovers(tmp_path) == []
+
+
+def _acl(*entries: tuple[int, int, int]) -> bytes:
+    """Return a POSIX access ACL as Linux stores it in system.posix_acl_access."""
+    return struct.pack("<I", 2) + b"".join(struct.pack("<HHI", *e) for e in entries)
+
+
+def test_extended_attributes_and_acl_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "lib.bib"
+    path.write_bytes(SOURCE.encode())
+    everyone = 0xFFFFFFFF
+    acl = _acl(
+        (0x01, 6, everyone),  # owner rw
+        (0x02, 4, 65534),  # user nobody r
+        (0x04, 4, everyone),  # group r
+        (0x10, 4, everyone),  # mask r
+        (0x20, 0, everyone),  # others nothing
+    )
+    os.setxattr(path, "user.citeman.note", b"keep me")
+    os.setxattr(path, "system.posix_acl_access", acl)
+    mode = stat.S_IMODE(path.stat().st_mode)
+    rewrite.write(path, *_fixed_pages(path))
+    assert b"{1--2}" in path.read_bytes()
+    assert os.getxattr(path, "user.citeman.note") == b"keep me"
+    assert os.getxattr(path, "system.posix_acl_access") == acl
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file away")
+def test_owner_is_kept_or_the_file_left_alone() -> None:
+    """Root keeps another user's ownership; that user's group-mate must refuse."""
+    with tempfile.TemporaryDirectory() as name:  # a folder nobody may reach
+        folder = Path(name)
+        folder.chmod(0o777)
+        path = folder / "lib.bib"
+        path.write_bytes(SOURCE.encode())
+        os.chown(path, 65534, 65534)
+        rewrite.write(path, *_fixed_pages(path))
+        assert (path.stat().st_uid, path.stat().st_gid) == (65534, 65534)
+        path.write_bytes(SOURCE.encode())
+        os.chown(path, 0, 65534)
+        path.chmod(0o664)  # group-writable: nobody, of group 65534, may write it
+        child = os.fork()
+        if child == 0:  # pragma: no cover - the child reports by exit code
+            code = 3
+            try:
+                os.setgid(65534)
+                os.setuid(65534)
+                rewrite.write(path, *_fixed_pages(path))
+                code = 1
+            except WriteError as error:
+                code = 0 if "would lose its owner (user 0)" in str(error) else 2
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(child, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        assert path.read_bytes() == SOURCE.encode()
+        assert path.stat().st_uid == 0
+        assert _leftovers(folder) == []
+
+
+def test_fix_refuses_a_file_behind_dev_stdin(tmp_path: Path) -> None:
+    """``citeman fix /dev/stdin < lib.bib`` names a stream, not the file to replace."""
+    path = tmp_path / "lib.bib"
+    path.write_bytes(SOURCE.encode())
+    with path.open("rb") as stdin:
+        done = subprocess.run(
+            [sys.executable, "-m", "citeman", "fix", "/dev/stdin", "--select", "CM203"],
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr.startswith(
+        "citeman: error: /dev/stdin: is a stream or a device (under /dev or /proc),"
+        " not a file citeman may replace\n"
+    )
+    assert path.read_bytes() == SOURCE.encode()

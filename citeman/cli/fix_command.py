@@ -6,6 +6,7 @@ import dataclasses
 import difflib
 import os
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -162,28 +163,39 @@ def _write_all(
     libraries: Sequence[Library],
     outcomes: Sequence[Outcome],
     quiet: bool,
-) -> tuple[list[Library], list[Outcome]]:
+) -> tuple[list[Library], set[int]]:
     """Rewrite each file that has fixes; return the libraries as they now are.
 
     A file that cannot be written or does not verify is reported and left as
-    it was; the others are still fixed.
+    it was; the others are still fixed. The failures are returned by position:
+    two files of the same text have equal outcomes, yet only one may fail.
     """
     fixed: list[Library] = []
-    failed: list[Outcome] = []
-    for path, library, outcome in zip(files, libraries, outcomes, strict=True):
+    failed: set[int] = set()
+    for index, (path, library, outcome) in enumerate(
+        zip(files, libraries, outcomes, strict=True)
+    ):
         if not outcome.applied:
             fixed.append(library)
             continue
         try:
-            fixed.append(rewrite.write(path, library, outcome.source, outcome.changed))
+            fixed.append(
+                rewrite.write(
+                    path, library, outcome.source, outcome.changed, on_wait=_waiting
+                )
+            )
         except CitemanError as error:
             say(f"citeman: error: {error}", err=True)
             fixed.append(library)
-            failed.append(outcome)
+            failed.add(index)
             continue
         if not quiet:
             say(_per_file(path, outcome.applied, "fixed"))
     return fixed, failed
+
+
+def _waiting(message: str) -> None:
+    say(f"citeman: {message}", err=True)
 
 
 def diff(path: Path, before: str, after: str) -> str:
@@ -242,12 +254,14 @@ def _pending_summary(pending: int, outcomes: Sequence[Outcome], unsafe: bool) ->
 
 def _summary(
     outcomes: Sequence[Outcome],
-    failed: Sequence[Outcome],
+    failed: AbstractSet[int],
     problems: Sequence[Problem],
     unsafe: bool,
 ) -> str:
     done = [
-        outcome for outcome in outcomes if outcome.applied and outcome not in failed
+        outcome
+        for index, outcome in enumerate(outcomes)
+        if outcome.applied and index not in failed
     ]
     count = sum(len(outcome.applied) for outcome in done)
     head = (
