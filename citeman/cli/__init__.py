@@ -15,10 +15,13 @@ from citeman.cli import (
     import_command,
     render_command,
     rules_command,
+    signals,
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=signals.StoppableGroup, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(__version__, prog_name="citeman")
 def main() -> None:
     """Keep a BibTeX bibliography correct before it goes to print.
