@@ -77,7 +77,8 @@ def import_(path: str, output: Path | None, output_format: str, style: str) -> N
         if output is None:
             click.echo(text, nl=False)
         else:
-            atomic.replace_text(output, text)
+            inputs = [] if path == "-" else [path]
+            atomic.replace_text(output, text, inputs=inputs, option="-o")
     lines = report.problem_lines(imported)
     for line in lines:
         click.echo(line, err=True)
