@@ -7,6 +7,7 @@ apply until nothing more applies, because one fix can reveal or unblock another
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
@@ -41,11 +42,14 @@ class Outcome:
 
     ``changed`` maps the index of each fixed entry to the names of the fields
     its fixes touched: the only values that may differ from the original.
+    ``spans`` maps the same indexes to where each of those entries now lies in
+    ``source`` (start and end offsets), from which a diff is built.
     """
 
     source: str
     applied: tuple[Applied, ...]
     changed: Mapping[int, frozenset[str]]
+    spans: Mapping[int, tuple[int, int]] = dataclasses.field(default_factory=dict)
 
 
 def apply(source: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix]]:
@@ -127,6 +131,7 @@ def fix_library(
         source,
         tuple(applied),
         {index: frozenset(names) for index, names in changed.items()},
+        {index: ranges[index] for index in changed},
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -12,7 +11,7 @@ from typing import Any
 
 import click
 
-from citeman import lint, rewrite
+from citeman import lint, rewrite, unidiff
 from citeman.cli import online
 from citeman.cli.inputs import (
     EXIT_CLEAN,
@@ -127,7 +126,7 @@ def fix(
     if show_diff or check_only:
         for path, library, outcome in zip(files, libraries, outcomes, strict=True):
             if show_diff:
-                say_lines(diff(path, library.source, outcome.source))
+                say_lines(diff(path, library, outcome))
             if not quiet and outcome.applied:
                 say(_per_file(path, outcome.applied, "would fix"), err=show_diff)
         if not quiet:
@@ -198,25 +197,22 @@ def _waiting(message: str) -> None:
     say(f"citeman: {message}", err=True)
 
 
-def diff(path: Path, before: str, after: str) -> str:
-    """Return a unified diff of ``before`` → ``after``, as ``git diff`` labels it.
+def diff(path: Path, library: Library, outcome: Outcome) -> str:
+    """Return a unified diff of the fixes to ``library``, as ``git diff`` labels it.
 
     The path is written relative to the current directory when the file lies
     below it, so that ``git apply`` and ``patch -p1`` run here accept the diff;
     an absolute path elsewhere loses its leading ``/`` (apply it from ``/``).
     """
-    if before == after:
+    if library.source == outcome.source:
         return ""
     name = _diff_name(path)
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        f"a/{name}",
-        f"b/{name}",
-    )
-    return "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
-        for line in lines
+    regions = []
+    for index, (start, end) in outcome.spans.items():
+        entry = library.entries[index]
+        regions.append((entry.offset, entry.offset + len(entry.raw), start, end))
+    return unidiff.unified(
+        library.source, outcome.source, regions, f"a/{name}", f"b/{name}"
     )
 
 
