@@ -13,6 +13,7 @@ from citeman.cli import (
     cite_command,
     fix_command,
     import_command,
+    lookup_command,
     render_command,
     rules_command,
     signals,
@@ -34,6 +35,7 @@ def main() -> None:
     citeman cite      print the in-text citation of entries: (Bellis et al., 2014)
     citeman audit     check a manuscript's citations against the reference list
     citeman import    read a formatted reference list (.txt, .md, .docx) into BibTeX
+    citeman lookup    show the Crossref candidates for an entry or a pasted reference
     Run "citeman COMMAND --help" for a command's options.
     """
     # bibtexparser logs each syntax error; citeman reports them as CM001 instead.
@@ -47,3 +49,4 @@ main.add_command(render_command.render_)
 main.add_command(cite_command.cite)
 main.add_command(audit_command.audit)
 main.add_command(import_command.import_)
+main.add_command(lookup_command.lookup)

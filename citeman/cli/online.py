@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from citeman.cli.inputs import stderr_is_terminal
+from citeman.cli.output import say
 from citeman.config import ActiveRule, Config
 from citeman.model import Library
 from citeman.online import run
@@ -30,6 +31,15 @@ __all__ = ["OnlineOptions", "options", "report_unverified", "resolve", "summaris
 
 def options(command: F) -> F:
     """Add ``--online`` and its companions to a click command."""
+    return _connection_options(command, switch=True)
+
+
+def connection_options(command: F) -> F:
+    """Add the companions of ``--online`` (a command that is always online)."""
+    return _connection_options(command, switch=False)
+
+
+def _connection_options(command: F, *, switch: bool) -> F:
     decorators = [
         click.option(
             "--online",
@@ -72,7 +82,7 @@ def options(command: F) -> F:
             help="Seconds all lookups of a run may take together.",
         ),
     ]
-    for decorator in reversed(decorators):
+    for decorator in reversed(decorators[0 if switch else 1 :]):
         command = decorator(command)
     return command
 
@@ -87,7 +97,7 @@ def resolve(
     """Return a resolver that has looked up what the active online rules need."""
     if not chosen.wanted:
         return None
-    resolver = run.open_resolver(chosen, config, _warn)
+    resolver = run.open_resolver(chosen, config, warn)
     entries, dois, searches = run.lookups(resolver, libraries, active)
     total = resolver.count(entries, dois=dois, searches=searches)
     if stderr_is_terminal() and not quiet and total >= _PROGRESS_FROM:
@@ -104,7 +114,7 @@ def report_unverified(resolver: Resolver | None) -> bool:
     """Print one line per cause of failed lookups; return whether there were any."""
     lines = run.unverified_lines(resolver)
     for line in lines:
-        click.echo(f"citeman: {line}", err=True)
+        say(f"citeman: {line}", err=True)
     return bool(lines)
 
 
@@ -113,8 +123,9 @@ def summarise(
 ) -> None:
     """Print the summary line of an online run (stderr for machine formats)."""
     if resolver is not None and resolver.looked_up:
-        click.echo(run.summary(resolver, problems), err=to_stderr)
+        say(run.summary(resolver, problems), err=to_stderr)
 
 
-def _warn(message: str) -> None:
-    click.echo(f"citeman: warning: {message}", err=True)
+def warn(message: str) -> None:
+    """Print a warning of the online layer (an unusable cache, say)."""
+    say(f"citeman: warning: {message}", err=True)

@@ -90,12 +90,16 @@ def compare(reference: Reference, work: Work) -> list[Disagreement]:
     family = work.families[0] if work.families else ""
     if reference.family and family and not is_same_family(reference.family, family):
         found.append(Disagreement("author", reference.family, family))
-    if reference.year and work.years and not _year_fits(reference.year, work):
+    if reference.year and work.years and not year_fits(reference.year, work):
         registered = str(work.print_year or min(work.years))
         found.append(Disagreement("year", str(reference.year), registered))
-    if reference.volume and work.volume and not _same(reference.volume, work.volume):
+    if (
+        reference.volume
+        and work.volume
+        and not same_value(reference.volume, work.volume)
+    ):
         found.append(Disagreement("volume", reference.volume, work.volume))
-    pages = _registered_pages(work)
+    pages = registered_pages(work)
     if reference.first_page and pages and reference.first_page not in pages:
         found.append(Disagreement("pages", reference.first_page, " or ".join(pages)))
     return found
@@ -141,7 +145,7 @@ def confidence(reference: Reference, work: Work) -> float:
     corroborated = False
     for entry_value, registered in (
         (reference.volume, work.volume),
-        (reference.first_page, " ".join(_registered_pages(work))),
+        (reference.first_page, " ".join(registered_pages(work))),
     ):
         if entry_value and registered:
             corroborated = True
@@ -155,15 +159,15 @@ def confidence(reference: Reference, work: Work) -> float:
     return score if corroborated else min(score, UNCORROBORATED)
 
 
-def _same(cited: str, registered: str) -> bool:
+def same_value(cited: str, registered: str) -> bool:
     return normalise(cited) == normalise(registered)
 
 
-def _year_fits(year: int, work: Work) -> bool:
+def year_fits(year: int, work: Work) -> bool:
     return any(abs(year - registered) <= 1 for registered in work.years)
 
 
-def _registered_pages(work: Work) -> list[str]:
+def registered_pages(work: Work) -> list[str]:
     pages = [first_page(work.page), work.article_number.lower()]
     return list(dict.fromkeys(page for page in pages if page))
 

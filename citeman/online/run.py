@@ -19,11 +19,13 @@ from pathlib import Path
 import platformdirs
 
 from citeman.config import ActiveRule, Config
-from citeman.errors import UsageError
+from citeman.errors import OnlineError, UsageError
 from citeman.model import Entry, Library
-from citeman.online import cache, crossref, datacite, endpoint
+from citeman.online import cache, crossref, datacite, endpoint, workers
 from citeman.online.client import DEFAULT_URL, Client, Settings
 from citeman.online.resolver import Resolver, causes
+from citeman.online.transport import OUT_OF_TIME
+from citeman.online.work import Work
 from citeman.problem import Problem
 
 #: Rules that need each DOI looked up, and those that need DOI-less entries searched.
@@ -94,6 +96,33 @@ def lookups(
     codes = {item.rule.code for item in active}
     entries = [entry for library in libraries for entry in library.entries]
     return entries, bool(codes & DOI_RULES), bool(codes & SEARCH_RULES)
+
+
+def search(resolver: Resolver, text: str) -> list[Work]:
+    """Return the candidates for a citation ``text``, within the run's time limit.
+
+    The search runs on a worker thread like every lookup, so that a server
+    trickling its answer cannot hold the command past the deadline.
+    """
+    found: list[list[Work]] = []
+    failed: list[OnlineError] = []
+
+    def ask(query: str) -> None:
+        try:
+            found.append(resolver.search(query))
+        except OnlineError as error:
+            failed.append(error)
+        except Exception as error:  # a lookup that failed is never a pass
+            cause = f"lookup failed unexpectedly: {type(error).__name__}"
+            failed.append(OnlineError(cause))
+
+    deadline = resolver.crossref.client.deadline
+    workers.run_all([text], ask, workers=1, deadline=deadline)
+    if failed:
+        raise failed[0]
+    if not found:
+        raise OnlineError(OUT_OF_TIME, stop=True)
+    return found[0]
 
 
 def cache_directory() -> Path:

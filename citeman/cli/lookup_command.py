@@ -1,0 +1,164 @@
+"""``citeman lookup``: Crossref's candidates for an entry or a pasted reference."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from citeman import config as config_module
+from citeman.cli import online
+from citeman.cli.inputs import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    load_config,
+    load_libraries,
+    reported_errors,
+)
+from citeman.cli.output import say, say_lines
+from citeman.config import Config
+from citeman.errors import OnlineError
+from citeman.model import Entry
+from citeman.online import match, reference, run
+from citeman.online.lookup import Candidate, judge_entry, judge_text
+
+
+@click.command()
+@click.argument("query")
+@click.option(
+    "--bib",
+    "bib_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="A .bib file to find KEY in [default: the configured files, else"
+    " library.bib]. Repeatable.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=match.CONFIDENT,
+    show_default=True,
+    help="How sure a match must be to be accepted, as CM305's option.",
+)
+@click.option("--config", "config_file", type=click.Path(path_type=Path))
+@click.option("--no-config", is_flag=True)
+@online.connection_options
+def lookup(
+    query: str,
+    bib_files: tuple[str, ...],
+    output_format: str,
+    min_confidence: float,
+    config_file: Path | None,
+    no_config: bool,
+    **connection: Any,
+) -> None:
+    """Show the candidates Crossref returns for KEY or "free text", and why.
+
+    QUERY is the key of an entry in the .bib files, or a reference pasted as
+    text. Each candidate comes with its confidence and, field by field, whether
+    it agrees with the reference: what CM305 decides silently, shown so a person
+    can decide.
+
+    \b
+    Exit codes:
+      0  a candidate is accepted
+      1  no candidate is accepted
+      2  usage, configuration or input error, or a lookup that failed
+    """
+    with reported_errors():
+        config = load_config(config_file, no_config)
+        entry = _find(query, bib_files, config)
+        chosen = online.OnlineOptions(online=True, **connection)
+        resolver = run.open_resolver(chosen, config, online.warn)
+        try:
+            if entry is not None:
+                text = reference.query_text(entry)
+                cited = reference.from_entry(entry)
+                result = match.choose(cited, run.search(resolver, text))
+                judged = judge_entry(cited, result, min_confidence)
+            else:
+                text = query
+                judged = judge_text(text, run.search(resolver, text))
+        except OnlineError as error:
+            raise OnlineError(f"{error.source}: {error.cause}") from error
+    shown = {"query": text, "key": entry.key if entry else None,
+             "file": entry.path if entry else None}  # fmt: skip
+    if output_format == "json":
+        report = {**shown, "candidates": [_json(item) for item in judged]}
+        say_lines(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    else:
+        _text(shown, judged)
+    accepted = any(item.accepted for item in judged)
+    raise SystemExit(EXIT_CLEAN if accepted else EXIT_FINDINGS)
+
+
+def _find(query: str, bib_files: tuple[str, ...], config: Config) -> Entry | None:
+    """Return the entry keyed ``query`` in the .bib files, or None (free text)."""
+    if any(char.isspace() for char in query.strip()):
+        return None
+    paths = [Path(name) for name in bib_files] or list(config.files)
+    default = Path(config_module.DEFAULT_FILE)
+    if not paths and default.is_file():
+        paths = [default]
+    for library in load_libraries(paths):
+        for entry in library.entries:
+            if entry.key == query:
+                return entry
+    return None
+
+
+def _text(shown: dict[str, Any], judged: list[Candidate]) -> None:
+    where = f"{shown['key']} ({shown['file']})" if shown["key"] else "the text given"
+    say(f"lookup: {where}")
+    say(f"query: {shown['query']}")
+    if not judged:
+        say("no candidates")
+    for number, item in enumerate(judged, 1):
+        work = item.work
+        verdict = "accepted" if item.accepted else "rejected"
+        say(f"{number}. {work.doi}  confidence {item.confidence:.2f}  {verdict}:"
+            f" {item.reason}")  # fmt: skip
+        for check in item.fields:
+            registered = check.registered or "-"
+            cited = f'; reference: "{check.cited}"' if check.cited else ""
+            verdict = check.verdict
+            if check.similarity is not None:
+                verdict += f" ({check.similarity:.2f})"
+            say(f"   {check.field:<8} {verdict:<16} {registered}{cited}")
+
+
+def _json(item: Candidate) -> dict[str, Any]:
+    work = item.work
+    return {
+        "doi": work.doi,
+        "source": work.source,
+        "type": work.type,
+        "title": work.title,
+        "authors": list(work.families),
+        "year": work.print_year,
+        "container": work.container,
+        "volume": work.volume,
+        "page": work.page,
+        "confidence": item.confidence,
+        "accepted": item.accepted,
+        "reason": item.reason,
+        "fields": [
+            {
+                "field": check.field,
+                "verdict": check.verdict,
+                "reference": check.cited,
+                "registered": check.registered,
+                "similarity": check.similarity,
+            }
+            for check in item.fields
+        ],
+    }
