@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from citeman import inheritance
 from citeman.audit.model import Work
 from citeman.audit.naming import (
     fold,
@@ -46,8 +47,17 @@ class _Draft:
 
 
 def build(libraries: Sequence[Library]) -> tuple[Work, ...]:
-    """Return one work per entry of the libraries, in file order."""
-    drafts = [_draft(entry) for library in libraries for entry in library.entries]
+    """Return one work per entry of the libraries, in file order.
+
+    An entry's year and authors may come from its ``crossref`` parent; an
+    ``@xdata`` entry only lends fields and is no work.
+    """
+    drafts = [
+        _draft(entry)
+        for library in libraries
+        for entry in inheritance.resolve(library.entries)
+        if not inheritance.is_data_only(entry)
+    ]
     suffixes = _suffixes(drafts)
     needed = _names_needed(drafts)
     shared = _shared_family_names(drafts)

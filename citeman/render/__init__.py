@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from citeman import inheritance
 from citeman.model import Entry
 from citeman.render import citation, engine, output
 from citeman.render.markup import MARKUPS
@@ -28,6 +29,7 @@ def render(
     ``context`` is the whole library the entries come from, so that year letters
     (``2020a``) are the same whether all entries or a few are rendered.
     """
+    entries, context = inherited(entries, context)
     references, suffixes = engine.prepare(entries, style, context)
     if fmt == "json":
         versions: dict[str, Sequence[engine.Rendered]] = {
@@ -39,6 +41,28 @@ def render(
     return output.DOCUMENTS[fmt](rendered, standalone)
 
 
+def inherited(
+    entries: Sequence[Entry], library: Sequence[Entry]
+) -> tuple[list[Entry], list[Entry]]:
+    """Return ``entries`` and ``library`` with what each inherits by ``crossref``.
+
+    Parents are looked up in ``library`` (all of it, when ``entries`` are a few
+    chosen with ``--keys``); an entry stays the same object in both lists.
+    ``@xdata`` entries, which only lend fields, are left out of both.
+    """
+    pool = library or entries
+    resolved = inheritance.resolve(pool)
+    by_id = {id(entry): done for entry, done in zip(pool, resolved, strict=True)}
+    chosen = [
+        by_id.get(id(entry), entry)
+        for entry in entries
+        if not inheritance.is_data_only(entry)
+    ]
+    if not library:
+        return chosen, chosen
+    return chosen, [entry for entry in resolved if not inheritance.is_data_only(entry)]
+
+
 def cite(
     entries: Sequence[Entry],
     library: Sequence[Entry],
@@ -47,6 +71,7 @@ def cite(
     narrative: bool = False,
 ) -> str:
     """Return the in-text citation of ``entries``, told apart within ``library``."""
+    entries, library = inherited(entries, library)
     _, suffixes = engine.prepare(library, style)
     pool = [Reference(entry) for entry in library]
     chosen = [Reference(entry) for entry in entries]
