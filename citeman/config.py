@@ -8,20 +8,19 @@ directory wins (``citeman.toml`` before ``pyproject.toml`` in one directory).
 from __future__ import annotations
 
 import difflib
-import math
 import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from citeman import config_values as values
 from citeman import rules, selection, textfile
 from citeman.errors import ConfigError, InputError
 from citeman.problem import Severity
 from citeman.rules.base import AnyRule, ManuscriptRule
 
 DEFAULT_FILE = "library.bib"
-_SEVERITIES = ", ".join(severity.value for severity in Severity)
 _TOP_KEYS = (
     "select",
     "extend-select",
@@ -179,18 +178,22 @@ def parse(table: Mapping[str, object], source: Path | None = None) -> Config:
     ignore += _selectors(table.get("extend-ignore", []), "extend-ignore", where)
     per_file = _per_file_ignores(table.get("per-file-ignores", {}), where)
     exclude = table.get("exclude")
-    excluded = None if exclude is None else tuple(_strings(exclude, "exclude", where))
-    extend_exclude = _strings(table.get("extend-exclude", []), "extend-exclude", where)
-    fail_on = _severity(table.get("fail-on", "warning"), '"fail-on"', where)
+    excluded = (
+        None if exclude is None else tuple(values.strings(exclude, "exclude", where))
+    )
+    extend_exclude = values.strings(
+        table.get("extend-exclude", []), "extend-exclude", where
+    )
+    fail_on = values.severity(table.get("fail-on", "warning"), '"fail-on"', where)
     base = source.parent if source else Path.cwd()
     files = tuple(
-        base / name for name in _strings(table.get("files", []), "files", where)
+        base / name for name in values.strings(table.get("files", []), "files", where)
     )
-    settings = _rule_settings(table.get("rules", {}), where)
+    settings = values.rule_settings(table.get("rules", {}), where)
     mailto = table.get("mailto", "")
     if not isinstance(mailto, str):
         raise ConfigError(f'{where}"mailto" must be an email address; got {mailto!r}')
-    megabytes = _number(table.get("max-file-mb", 256), '"max-file-mb"', where)
+    megabytes = values.number(table.get("max-file-mb", 256), '"max-file-mb"', where)
     if megabytes <= 0:
         raise ConfigError(f'{where}"max-file-mb" must be above 0; got {megabytes!r}')
     return Config(
@@ -222,14 +225,8 @@ def _read(path: Path) -> dict[str, object]:
         raise ConfigError(f"{path}: tables or arrays nested too deeply") from error
 
 
-def _strings(value: object, key: str, where: str) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(f'{where}"{key}" must be a list of strings; got {value!r}')
-    return list(value)
-
-
 def _selectors(value: object, key: str, where: str) -> tuple[str, ...]:
-    selectors = _strings(value, key, where)
+    selectors = values.strings(value, key, where)
     for selector in selection.unknown(selectors):
         raise ConfigError(
             f'{where}"{key}" names no rule: "{selector}"'
@@ -237,15 +234,6 @@ def _selectors(value: object, key: str, where: str) -> tuple[str, ...]:
             " a code prefix (CM2), a rule name (page-range) or ALL"
         )
     return tuple(selectors)
-
-
-def _number(value: object, what: str, where: str) -> float:
-    """Return ``value`` if it is a finite number (an int or a float, not a bool)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ConfigError(f"{where}{what} must be a number; got {value!r}")
-    if not math.isfinite(value):
-        raise ConfigError(f"{where}{what} must be a finite number; got {value!r}")
-    return value
 
 
 def _per_file_ignores(value: object, where: str) -> dict[str, tuple[str, ...]]:
@@ -258,85 +246,3 @@ def _per_file_ignores(value: object, where: str) -> dict[str, tuple[str, ...]]:
         str(pattern): _selectors(selectors, f"per-file-ignores.{pattern}", where)
         for pattern, selectors in value.items()
     }
-
-
-def _severity(value: object, what: str, where: str) -> Severity:
-    if not isinstance(value, str) or value not in {s.value for s in Severity}:
-        raise ConfigError(f"{where}{what} must be one of {_SEVERITIES}; got {value!r}")
-    return Severity(str(value))
-
-
-def _rule_settings(value: object, where: str) -> dict[str, Mapping[str, object]]:
-    """Validate ``[rules.NAME]`` tables against each rule's option defaults."""
-    if not isinstance(value, dict):
-        raise ConfigError(f'{where}"rules" must be a table of rule tables')
-    settings: dict[str, Mapping[str, object]] = {}
-    for name, options in value.items():
-        rule = rules.get(name)
-        if rule is None:
-            raise ConfigError(
-                f"{where}[rules.{name}] names no rule{selection.suggestion(name)};"
-                ' see "citeman rules" for the list'
-            )
-        if not isinstance(options, dict):
-            raise ConfigError(f"{where}[rules.{name}] must be a table")
-        settings[rule.code] = _rule_options(rule, options, where)
-    return settings
-
-
-def _rule_options(
-    rule: AnyRule, options: Mapping[str, object], where: str
-) -> dict[str, object]:
-    label = f"{rule.name} ({rule.code})"
-    allowed = ["severity", *rule.defaults]
-    checked: dict[str, object] = {}
-    for option, given in options.items():
-        if option == "severity":
-            checked[option] = _severity(given, f'option "severity" of {label}', where)
-            continue
-        if option not in rule.defaults:
-            raise ConfigError(
-                f'{where}unknown option "{option}" of {label}; '
-                f"allowed options are {', '.join(allowed)}"
-            )
-        what = f'option "{option}" of {label}'
-        checked[option] = _option_value(rule, option, given, what, where)
-    return checked
-
-
-def _option_value(
-    rule: AnyRule, option: str, given: object, what: str, where: str
-) -> object:
-    default = rule.defaults[option]
-    choices = rule.choices.get(option)
-    if choices is not None:
-        if given not in choices:
-            allowed = ", ".join(str(choice) for choice in choices)
-            raise ConfigError(f"{where}{what} must be one of {allowed}; got {given!r}")
-        return given
-    if isinstance(default, list):
-        return _strings(given, what.replace('"', ""), where)
-    if isinstance(default, bool):
-        if not isinstance(given, bool):
-            raise ConfigError(f"{where}{what} must be true or false; got {given!r}")
-        return given
-    if isinstance(default, int | float):
-        return _bounded(rule, option, given, what, where)
-    if not isinstance(given, type(default)):
-        raise ConfigError(
-            f"{where}{what} must be a {type(default).__name__}; got {given!r}"
-        )
-    return given
-
-
-def _bounded(rule: AnyRule, option: str, given: object, what: str, where: str) -> float:
-    """Return a numeric option's value: finite, whole if its default is, in bounds."""
-    number = _number(given, what, where)
-    if isinstance(rule.defaults[option], int) and not isinstance(number, int):
-        raise ConfigError(f"{where}{what} must be a whole number; got {given!r}")
-    low, high = rule.bounds.get(option, (-math.inf, math.inf))
-    if not low <= number <= high:
-        raise ConfigError(
-            f"{where}{what} must be from {low:g} to {high:g}; got {given!r}"
-        )
-    return number
