@@ -16,6 +16,7 @@ from citeman.cli import (
     lookup_command,
     render_command,
     rules_command,
+    server_command,
     signals,
 )
 
@@ -36,6 +37,7 @@ def main() -> None:
     citeman audit     check a manuscript's citations against the reference list
     citeman import    read a formatted reference list (.txt, .md, .docx) into BibTeX
     citeman lookup    show the Crossref candidates for an entry or a pasted reference
+    citeman server    a language server for editors (LSP over stdio)
     Run "citeman COMMAND --help" for a command's options.
     """
     # bibtexparser logs each syntax error; citeman reports them as CM001 instead.
@@ -50,3 +52,4 @@ main.add_command(cite_command.cite)
 main.add_command(audit_command.audit)
 main.add_command(import_command.import_)
 main.add_command(lookup_command.lookup)
+main.add_command(server_command.server)

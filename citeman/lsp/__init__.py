@@ -1,0 +1,1 @@
+"""``citeman server``: the Language Server Protocol server for ``.bib`` files."""
