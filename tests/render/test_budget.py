@@ -69,8 +69,15 @@ def test_9_to_the_9_to_the_9_stops_the_command_with_exit_2() -> None:
     )
 
 
-def test_a_linked_template_out_of_the_style_folder_is_refused() -> None:
-    folder = STYLES / "escape_link"
+def test_a_linked_template_out_of_the_style_folder_is_refused(tmp_path: Path) -> None:
+    # The link is made here, not kept in the repository: an sdist or a clone
+    # without symlink support would turn it into a plain file.
+    folder = tmp_path / "escape_link"
+    folder.mkdir()
+    (folder / "style.toml").write_text(
+        (STYLES / "escape_link" / "style.toml").read_text("utf-8"), encoding="utf-8"
+    )
+    (folder / "misc.j2").symlink_to(STYLES / "good" / "any.j2")
     with pytest.raises(style.StyleError) as raised:
         render_module.render(BELLIS, render_module.find(str(folder)), "text")
     assert str(raised.value) == (
