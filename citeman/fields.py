@@ -90,6 +90,24 @@ EXPORT_FIELDS: frozenset[str] = frozenset(
     review rights size timestamp uri zbl
     """
     )
+) | frozenset(
+    # Nelson Beebe's bibliographies (TeX Live's beebe/, ftp.math.utah.edu):
+    # fjournal is the full journal name beside an abbreviated journal, ajournal
+    # the abbreviation, bibdate/bibsource the record's history; CODEN, MR and
+    # zbMATH numbers, and the cataloguing fields of his library records.
+    _words(
+        """
+    fjournal ajournal acknowledgement remark coden zmnumber zblnumber mrreviewer
+    confnote confdate conflocation confsponsor subject classification thesaurus
+    tableofcontents shorttableofcontents idnumber crossrefold bookpages pubcountry
+    topic history inprint bibliography glossary index nationality corpsource
+    treatment libnote classcodes listoffigures listoftables bookreview ean
+    procdate procloc pubdates dbasekey printermarks partnumber pagecount
+    """
+    )
+    # Mendeley (city, websites, day), arXiv and DBLP exports (arxiv, refid, ee,
+    # oai, collaboration).
+    + _words("city websites day arxiv refid ee oai collaboration advisor")
 )
 
 #: Every field name citeman treats as known.

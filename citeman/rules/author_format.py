@@ -119,7 +119,8 @@ def _stray_and(
         f'remove the "and" {where} {field.name}; it leaves an empty name',
         entry.key,
         field.name,
-        Fix(field.name, field.value_offset + remove[0], old, "", safe=True),
+        # Unsafe: a safe fix never removes a letter, and "and" is letters.
+        Fix(field.name, field.value_offset + remove[0], old, "", safe=False),
     )
 
 
@@ -230,7 +231,7 @@ RULE = EntryRule(
     "a stray and, an organisation without braces",
     severity=Severity.WARNING,
     doc=__doc__ or "",
-    fixes='a stray "and" removed (safe); commas between "Last, Initials" pairs '
+    fixes='a stray "and" removed (unsafe); commas between "Last, Initials" pairs '
     'replaced by "and", organisation names braced (unsafe)',
     check=check,
 )

@@ -9,10 +9,15 @@ abbreviates the other word by word (each word of the abbreviation starts the
 matching word of the full name; "of", "and", "the" are skipped). An
 abbreviation that could stand for two journals of the library is left alone.
 
-The spelling most entries use is the library's; on a tie, the unabbreviated
-one (APA asks for full journal names), then the first in the file. Each other
-spelling is reported with the common one and its count; the unsafe fix
-rewrites it. Checked: ``journal`` and ``journaltitle``.
+The library's spelling is its full one (APA prints full journal names, in
+title case): an unabbreviated spelling wins over an abbreviation and capitals
+over lower case, then the spelling most entries use, then the first in the
+file. A full name is never told to become an abbreviation. Values compare after
+macro expansion and LaTeX decoding; a LaTeX command is read as its name, so
+``\\TeXhax`` and ``\\TUB`` stay two journals. Each other spelling is reported
+with the library's and its count; the unsafe fix rewrites it when that keeps
+every word written (not when it would drop "The"). Checked: ``journal`` and
+``journaltitle``.
 
 FAIL:
     @article{a, journal = {Journal of Affective Disorders}}
@@ -41,6 +46,7 @@ from citeman.text import strip_braces
 _FIELDS = ("journal", "journaltitle")
 _SKIPPED_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "&"})
 _WORD = re.compile(r"[^\W_]+\.?")
+_COMMAND = re.compile(r"\\([A-Za-z]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,16 +68,21 @@ def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Findin
                 if field is not None and field.value.strip():
                     spelling = " ".join(strip_braces(field.value).split())
                     by_name[_words(spelling)].append(_Use(entry, field, spelling))
+    by_name.pop((), None)  # "????" or nothing readable: no journal to compare
     for uses in _merge_abbreviations(by_name):
         counts = Counter(use.spelling for use in uses)
         if len(counts) < 2:
             continue
         first = {use.spelling: use for use in reversed(uses)}
+        # APA prints full journal names in title case: a full name wins over an
+        # abbreviation and capitals over lower case, whatever the counts.
         common = max(
             counts,
             key=lambda s: (
-                counts[s],
                 not _is_abbreviated(s),
+                _letters(s),
+                _capitals(s),
+                counts[s],
                 -first[s].entry.offset,
             ),
         )
@@ -86,7 +97,10 @@ def _finding(use: _Use, common: str, count: int) -> Finding:
     fix = None
     if field.is_delimited:
         span = field.span_at(0, len(field.value))
-        fix = Fix(field.name, field.value_offset, field.value, common, safe=False)
+        # Only a rewrite that keeps every word written (it adds or spells out
+        # some) is offered as a fix; dropping "The" is the author's call.
+        if _keeps_letters(use.spelling, common):
+            fix = Fix(field.name, field.value_offset, field.value, common, safe=False)
     else:
         span = field.span
     return Finding(
@@ -101,8 +115,13 @@ def _finding(use: _Use, common: str, count: int) -> Finding:
 
 
 def _words(spelling: str) -> tuple[str, ...]:
-    """Return the lower-case significant words, abbreviation dots kept."""
-    text = to_text(spelling).lower().replace("&", " and ")
+    """Return the lower-case significant words, abbreviation dots kept.
+
+    A LaTeX command counts as the word it is named by, so that ``\\TeXhax``
+    and ``\\TUB`` (a journal each) are not both read as no words at all.
+    """
+    text = _COMMAND.sub(r" \1 ", spelling)
+    text = to_text(text).lower().replace("&", " and ")
     return tuple(
         word for word in _WORD.findall(text) if word.rstrip(".") not in _SKIPPED_WORDS
     )
@@ -150,6 +169,24 @@ def _abbreviates(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
             return False
         shortened = shortened or word.endswith(".") or len(stem) <= 4
     return shortened
+
+
+def _letters(spelling: str) -> int:
+    """Return the number of letters: of one journal's names, the full is longest."""
+    return sum(char.isalnum() for char in spelling)
+
+
+def _capitals(spelling: str) -> int:
+    """Return how many words start with a capital (title case beats lower case)."""
+    return sum(word[:1].isupper() for word in spelling.split())
+
+
+def _keeps_letters(spelling: str, common: str) -> bool:
+    """Return whether every letter of ``spelling`` is in ``common``, in order."""
+    rest = iter(to_text(common).casefold())
+    return all(
+        char in rest for char in to_text(spelling).casefold() if char.isalnum()
+    )
 
 
 def _is_abbreviated(spelling: str) -> bool:

@@ -1,9 +1,11 @@
 """A page range not written the BibTeX way, reversed, or abbreviated.
 
 BibTeX writes a range with two hyphens (``--``, typeset as an en dash). A single
-hyphen, a typed en or em dash, or spaces around the dash are fixed safely. An
-abbreviated range (``1009-16``) is expanded (``1009--1016``) only as an unsafe
-fix, since the short end may itself be the typo; a reversed range is reported.
+hyphen, a typed en or em dash, or spaces around the dash are fixed safely: the
+fix replaces the dash and nothing else. An abbreviated range (``1009-16``) is
+expanded (``1009--1016``) only as an unsafe fix, since the short end may itself
+be the typo; a reversed range is reported. Page identifiers are read whole
+(``C2-107--C2-110`` and ``4-1--4-59`` are valid ranges, ``C2-107`` one page).
 
 FAIL:
     @article{kopta1994, pages = {1009-1016}}
@@ -15,18 +17,12 @@ PASS:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from citeman.model import Entry, Span
+from citeman import pages
+from citeman.model import Entry, Field
 from citeman.problem import Finding, Fix, Severity
 from citeman.rules.base import EntryRule, RuleContext
-
-_RANGE = re.compile(
-    r"(?P<first>(?P<prefix1>[A-Za-z]?)(?P<start>\d+))"
-    r"(?P<dash>\s*(?:-+|[\u2010-\u2015\u2212])\s*)"
-    r"(?P<last>(?P<prefix2>[A-Za-z]?)(?P<end>\d+))"
-)
 
 
 def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
@@ -34,41 +30,56 @@ def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
     field = entry.fields.get("pages")
     if field is None or not field.is_delimited:
         return
-    base = field.value_offset
-    for match in _RANGE.finditer(field.value):
-        if match.start() and field.value[match.start() - 1].isalnum():
-            continue
-        start, end = match.group("start"), match.group("end")
-        dash = match.group("dash")
-        column = field.column + (base - field.offset) + match.start()
-        span = Span(field.line, column, field.line, column + len(match.group(0)))
-        at = base + match.start()
-        if len(end) < len(start) and not match.group("prefix2"):
-            full = start[: len(start) - len(end)] + end
-            new = f"{match.group('first')}--{full}"
+    for found in pages.ranges(field.value):
+        finding = _abbreviated(entry, field, found) or _reversed(entry, field, found)
+        if finding is not None:
+            yield finding
+        elif found.dash != "--" and found.first != found.last:
+            # Only the dash and its spaces change: a safe fix.
+            new = f"{found.first}--{found.last}"
+            at = field.value_offset + found.start
             yield Finding(
-                span,
-                f'write the full range "{new}", found abbreviated "{match.group(0)}"',
+                field.span_at(found.start, found.end),
+                f'use "--" for page ranges, found "{found.dash}"',
                 entry.key,
                 "pages",
-                Fix("pages", at, match.group(0), new, safe=False),
+                Fix("pages", at, found.text, new, safe=True),
             )
-        elif int(end) < int(start):
-            yield Finding(
-                span,
-                f'page range "{match.group(0)}" ends before it starts',
-                entry.key,
-                "pages",
-            )
-        elif dash != "--":
-            new = f"{match.group('first')}--{match.group('last')}"
-            yield Finding(
-                span,
-                f'use "--" for page ranges, found "{dash}"',
-                entry.key,
-                "pages",
-                Fix("pages", at, match.group(0), new, safe=True),
-            )
+
+
+def _abbreviated(entry: Entry, field: Field, found: pages.Range) -> Finding | None:
+    """Report ``1009-16``; the unsafe fix writes ``1009--1016``."""
+    parts = pages.numbers(found)
+    if parts is None:
+        return None
+    prefix, start, end_prefix, end = parts
+    if end_prefix or len(end) >= len(start):
+        return None
+    new = f"{found.first}--{prefix}{start[: len(start) - len(end)]}{end}"
+    return Finding(
+        field.span_at(found.start, found.end),
+        f'write the full range "{new}", found abbreviated "{found.text}"',
+        entry.key,
+        "pages",
+        Fix("pages", field.value_offset + found.start, found.text, new, safe=False),
+    )
+
+
+def _reversed(entry: Entry, field: Field, found: pages.Range) -> Finding | None:
+    """Report a range whose end comes before its start (same prefix only)."""
+    parts = pages.numbers(found)
+    if (
+        parts is None
+        or parts[2] not in ("", parts[0])
+        or int(parts[3]) >= int(parts[1])
+    ):
+        return None
+    return Finding(
+        field.span_at(found.start, found.end),
+        f'page range "{found.text}" ends before it starts',
+        entry.key,
+        "pages",
+    )
 
 
 RULE = EntryRule(

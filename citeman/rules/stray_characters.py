@@ -3,15 +3,19 @@
 Each defect is reported once, on exactly its characters:
 
 - a stray token after a valid page, volume or number (``pages = {72. 2}``);
-  removing it is an unsafe fix, since the token may be the real page;
-- ``pp.`` or ``p.`` before the pages (safe fix: remove it; styles add their own);
+  removing it is an unsafe fix, since the token may be the real page. Page
+  identifiers are read whole (``C2-107``, ``05FG03``, ``W3.27``, ``64730T``,
+  ``e045005``, ``161301(R)``), so the fix never cuts one;
+- ``pp.`` or ``p.`` before the pages (styles add their own; the fix removes
+  it, unsafe only because a safe fix never removes a letter or digit);
 - an issue inside the volume (``volume = {12(1)}``): put it in ``number``
   (unsafe fix when ``number`` already says the same);
 - trailing punctuation after a title, journal, book title, volume, number or
   pages (styles add their own; safe fix). ``?`` and ``!`` end titles
   legitimately, a title's final abbreviation (``Inc.``, ``U.S.``) keeps its
-  period, and so does a journal or book title, which may be abbreviated
-  (``Personal Ubiquitous Comput.``);
+  period, as do a one-word title (``elem.``, an abbreviated work) and a title
+  with an unclosed parenthesis, and so does a journal or book title, which may
+  be abbreviated (``Personal Ubiquitous Comput.``);
 - doubled spaces, or spaces at either edge of a value (safe fix), except the
   space of a control space (``\\ ``); line breaks
   inside a long value are layout, not a defect, and free-text fields
@@ -40,6 +44,7 @@ import html
 import re
 from collections.abc import Iterator
 
+from citeman import pages
 from citeman.model import Entry, Field
 from citeman.problem import Finding, Fix, Severity
 from citeman.rules.base import EntryRule, RuleContext
@@ -66,10 +71,7 @@ _TEX_SPECIAL = re.compile(r"[\\{}#%~$^_&]")
 _URL_SPECIAL = re.compile(r"[\\{}]")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _EDGES = re.compile(r"^[ \t]+|[ \t]+$")
-_ITEM = (
-    r"[A-Za-z]?\d+[A-Za-z]?(?:\s*(?:-+|[\u2010-\u2015\u2212])\s*[A-Za-z]?\d+[A-Za-z]?)?"
-)
-_PAGES = re.compile(rf"(?P<valid>{_ITEM}(?:\s*,\s*{_ITEM})*)(?P<junk>.*)", re.S)
+_PAGES = re.compile(rf"(?P<valid>{pages.VALID.pattern})(?P<junk>.*)", re.S)
 _VOLUME = re.compile(r"(?P<valid>\d+)(?P<junk>[.,;:]+(?:\s+\S+)?)")
 _PAGE_PREFIX = re.compile(r"(?:pp?\.\s*|pp\s+|pages?\s+)(?=[A-Za-z]?\d)", re.I)
 _ISSUE = re.compile(r"(?P<volume>\d+)\s*\((?P<issue>[^()]+)\)")
@@ -204,7 +206,7 @@ def _numeric(entry: Entry, field: Field) -> Iterator[Finding]:
             yield _finding(
                 entry, field, lead, lead + prefix.end(),
                 f'remove "{prefix.group(0).strip()}" from pages; the style adds it',
-                "",
+                "", safe=False,
             )  # fmt: skip
             lead += prefix.end()
             value = value[prefix.end() :]
@@ -215,7 +217,9 @@ def _numeric(entry: Entry, field: Field) -> Iterator[Finding]:
             yield _issue_in_volume(entry, field, lead, issue)
             return
         match = _VOLUME.fullmatch(value)
-    if match is None or not match.group("junk"):
+    # Junk that starts with a letter or digit continues a word ("v|arious",
+    # "C|over 3"): the value is text, not a page with something after it.
+    if match is None or not match.group("junk") or match.group("junk")[0].isalnum():
         return
     valid, junk = match.group("valid"), match.group("junk")
     start = lead + match.start("junk")
@@ -226,9 +230,11 @@ def _numeric(entry: Entry, field: Field) -> Iterator[Finding]:
             f'remove the trailing "{junk}" from {field.name}', "",
         )  # fmt: skip
         return
+    # The fix deletes exactly the text the message names; the valid part ends
+    # at a character that cannot continue an identifier, so none is cut.
     yield _finding(
         entry, field, start, end,
-        f'remove the stray "{junk.strip()}" after {field.name} "{valid}"',
+        f'remove the stray "{junk}" after {field.name} "{valid}"',
         "", safe=False,
     )  # fmt: skip
 
@@ -273,7 +279,13 @@ def _keeps_period(name: str, value: str) -> bool:
     """
     if name != "title":
         return True
-    last = value.split()[-1].rstrip(".").strip("{}()").lower()
+    words = value.split()
+    if len(words) == 1 or value.count("(") != value.count(")"):
+        # A one-word title ending in a period is an abbreviated work title
+        # (``elem.``, ``Dion.``); with a parenthesis left open the text is cut
+        # off, and dropping the period would hide that.
+        return True
+    last = words[-1].rstrip(".").strip("{}()").lower()
     return last in _ABBREVIATIONS or "." in last or len(last) == 1
 
 
@@ -285,7 +297,7 @@ RULE = EntryRule(
     "unbalanced braces, control characters",
     severity=Severity.WARNING,
     doc=__doc__ or "",
-    fixes="pp., trailing punctuation, spaces, HTML entities and control characters "
-    "removed or replaced (safe); a stray token removed (unsafe)",
+    fixes="trailing punctuation, spaces, HTML entities and control characters "
+    "removed or replaced (safe); pp. and a stray token removed (unsafe)",
     check=check,
 )

@@ -9,8 +9,14 @@ names of eight letters or more. Names far from any known one, such as
 tools and are left alone, as are names with digits, ``-``, ``_``, ``:`` or
 ``.``, and names disabled with an ``OPT``/``ALT`` prefix (Emacs, JabRef).
 
-The fix renames the field to the known name; it is unsafe, since the name may
-be meant for a tool citeman does not know. A mistyped entry type is reported
+The fields of the big producers are known and never reported: Beebe's
+``fjournal`` (the full journal name), ``bibdate``, ``bibsource``, ``CODEN``,
+``MRclass``, ``ZMnumber``; JabRef's ``owner`` and ``timestamp``; Zotero and
+Better BibTeX's ``pmid``, ``langid``, ``shorttitle``; Mendeley's ``city`` and
+``websites``. Only names that a style reads are suggested. The fix renames the
+field to the known name; it is unsafe, since the name may be meant for a tool
+citeman does not know, and there is none when the entry already has a field of
+the known name. A mistyped entry type is reported
 without a fix.
 
 FAIL:
@@ -31,13 +37,15 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from citeman.fields import ENTRY_TYPES, FIELDS
+from citeman.fields import BIBLATEX_FIELDS, BIBTEX_FIELDS, ENTRY_TYPES, FIELDS
 from citeman.model import Entry, Field, Span
 from citeman.problem import Finding, Fix, Severity
 from citeman.rules.base import EntryRule, RuleContext
 
 _NOT_A_TYPO = re.compile(r"[\d\-_:.]|^(?:opt|alt)", re.IGNORECASE)
-_SORTED_FIELDS = sorted(FIELDS)
+#: Only names a style reads are suggested: a typo of another tool's field
+#: (``journalabr``) loses nothing in print.
+_SORTED_FIELDS = sorted(BIBTEX_FIELDS | BIBLATEX_FIELDS)
 _SORTED_TYPES = sorted(ENTRY_TYPES)
 
 
@@ -108,16 +116,18 @@ def _field_finding(entry: Entry, field: Field, known: str) -> Finding:
     if at is not None:
         start = at - entry.offset
         written = entry.raw[start : start + len(field.name)]
-        # The fix runs to the end of the value so that ``citeman fix`` sees the
-        # old field go and the new one come in one change.
-        value_end = field.offset - entry.offset + len(field.raw)
-        old = entry.raw[start:value_end]
-        new = _same_case(written, known) + old[len(written) :]
-        fix = Fix(known, at, old, new, safe=False)
         between = entry.raw[start : field.offset - entry.offset]
         if "\n" not in between:
             column = field.column - len(between)
             span = Span(field.line, column, field.line, column + len(written))
+        # A rename never makes a second field of a name the entry already has.
+        if known not in entry.fields:
+            # The fix runs to the end of the value so that ``citeman fix`` sees
+            # the old field go and the new one come in one change.
+            value_end = field.offset - entry.offset + len(field.raw)
+            old = entry.raw[start:value_end]
+            new = _same_case(written, known) + old[len(written) :]
+            fix = Fix(known, at, old, new, safe=False)
     return Finding(
         span,
         f'unknown field "{field.name}"; did you mean "{known}"?',
