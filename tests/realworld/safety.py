@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import unicodedata
 
-from citeman.text import to_unicode
+from citeman.latex import to_text
 
 
 def letters(value: str, field: str = "", *, decode: bool = True) -> str:
@@ -25,7 +25,7 @@ def letters(value: str, field: str = "", *, decode: bool = True) -> str:
         value = value[value.index("10.") :]
     # "&" is the word "and" (a journal-name fix may write either).
     text = html.unescape(value).replace("\\&", " and ").replace("&", " and ")
-    text = to_unicode(text) if decode else text
+    text = to_text(text) if decode else text
     folded = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in folded if char.isalnum())
 
