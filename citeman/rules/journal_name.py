@@ -184,9 +184,7 @@ def _capitals(spelling: str) -> int:
 def _keeps_letters(spelling: str, common: str) -> bool:
     """Return whether every letter of ``spelling`` is in ``common``, in order."""
     rest = iter(to_text(common).casefold())
-    return all(
-        char in rest for char in to_text(spelling).casefold() if char.isalnum()
-    )
+    return all(char in rest for char in to_text(spelling).casefold() if char.isalnum())
 
 
 def _is_abbreviated(spelling: str) -> bool:
