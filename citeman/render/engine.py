@@ -76,7 +76,7 @@ class Renderer:
                     raise style.failure(
                         error, self.style.folder, reference.key
                     ) from error
-                tidy = _SPACE.sub(" ", body).strip()
+                tidy = self.markup.paragraph(_SPACE.sub(" ", body).strip())
                 rendered.append(Rendered(reference.key, Safe(tidy)))
         return rendered
 

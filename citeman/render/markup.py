@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -63,6 +64,9 @@ class Markup:
     sup: Callable[[str], str] = lambda text: text
     #: How a math run's TeX source is kept (LaTeX only); None: print it decoded.
     math: Callable[[str], str] | None = None
+    #: How a finished reference (one paragraph) is kept from starting a
+    #: heading, list or quote in formats with block syntax.
+    paragraph: Callable[[str], str] = lambda text: text
 
     def escape(self, piece: object) -> Safe:
         """Return ``piece`` escaped for this format, unless it already is.
@@ -156,8 +160,19 @@ _LATEX_SPECIALS = {
     "<": r"\textless{}",
     ">": r"\textgreater{}",
 }
-# In \url{} only these need a backslash; braces are percent-encoded instead.
-_LATEX_URL = {"%": r"\%", "#": r"\#", "{": "%7B", "}": "%7D", "\\": "%5C"}
+# \url{} (url.sty) reads its argument verbatim where it stands in running
+# text, as every reference does: % and # are written as they are (a backslash
+# would be printed), braces and backslashes, which would end or escape the
+# argument, are percent-encoded.
+_LATEX_URL = {"{": "%7B", "}": "%7D", "\\": "%5C"}
+_escape_latex_specials = _replace_each(_LATEX_SPECIALS)
+
+
+def _escape_latex(text: str) -> str:
+    """Escape TeX's specials in NFC text (pdfLaTeX cannot set a lone accent)."""
+    return _escape_latex_specials(unicodedata.normalize("NFC", text))
+
+
 # Characters that start emphasis, code, links or raw HTML in CommonMark; "&"
 # only where it would start an entity ("&amp;").
 _MARKDOWN_SPECIALS = {char: "\\" + char for char in "\\`*_[]<>~|"}
@@ -167,6 +182,28 @@ _MARKDOWN_ENTITY = re.compile(r"&(?=#?\w+;)")
 
 def _escape_markdown(text: str) -> str:
     return _MARKDOWN_ENTITY.sub(r"\\&", _escape_markdown_specials(text))
+
+
+# What starts a block in CommonMark when it opens a paragraph: an ATX heading,
+# a bullet (+ - *), an ordered item (1986. or 1986)), a setext line or a break.
+_MARKDOWN_BLOCK = re.compile(r"^(#{1,6}|[+\-*=]|\d{1,9}(?=[.)]))(?=[ \t.)]|$)")
+
+
+def _escape_markdown_block(text: str) -> str:
+    r"""Return a Markdown paragraph that cannot start a heading, list or quote.
+
+    >>> _escape_markdown_block("1986. Group"), _escape_markdown_block("# Pwned")
+    ('1986\\. Group', '\\# Pwned')
+    >>> _escape_markdown_block("+ list"), _escape_markdown_block("Smith, J. (2020).")
+    ('\\+ list', 'Smith, J. (2020).')
+    """
+    found = _MARKDOWN_BLOCK.match(text)
+    if found is None:
+        return text
+    if found.group(1)[0].isdigit():
+        end = found.end(1)
+        return f"{text[:end]}\\{text[end:]}"
+    return "\\" + text
 
 
 # Unicode has sub- and superscript forms for digits, signs and a few letters:
@@ -206,6 +243,7 @@ MARKDOWN = Markup(
     bold_template="**{}**",
     sub=_scripted(_SUBSCRIPTS),
     sup=_scripted(_SUPERSCRIPTS),
+    paragraph=_escape_markdown_block,
 )
 HTML = Markup(
     "html",
@@ -220,7 +258,7 @@ HTML = Markup(
 )
 LATEX = Markup(
     "latex",
-    _replace_each(_LATEX_SPECIALS),
+    _escape_latex,
     r"\textit{{{}}}",
     r"\url{{{url}}}",
     "--",

@@ -11,6 +11,7 @@ import html
 import json
 from collections.abc import Callable, Mapping, Sequence
 
+from citeman.render import latex_glyphs
 from citeman.render.engine import Rendered
 
 HEADING = "References"
@@ -29,9 +30,18 @@ _HTML_PAGE = """<!DOCTYPE html>
 {body}</body>
 </html>
 """
+# pdfLaTeX gets T1 fonts, and a code point in brackets for each character
+# those fonts lack (Greek, CJK): the document compiles, and LuaLaTeX or XeLaTeX
+# (fontspec, Unicode fonts) print every character.
 _LATEX_DOCUMENT = r"""\documentclass{article}
+\usepackage{iftex}
+\ifPDFTeX
 \usepackage[T1]{fontenc}
 \usepackage[utf8]{inputenc}
+\newcommand{\citemanmissing}[1]{[U+#1]}
+%s\else
+\usepackage{fontspec}
+\fi
 \usepackage{url}
 \begin{document}
 \section*{%s}
@@ -76,7 +86,10 @@ def latex(references: Sequence[Rendered], standalone: bool = False) -> str:
         f"\\noindent\\hangindent=2em\\hangafter=1 {item.text}\n\n"
         for item in references
     )
-    return _LATEX_DOCUMENT % (HEADING, body) if standalone else body
+    if not standalone:
+        return body
+    missing = latex_glyphs.declarations(latex_glyphs.undeclared(body))
+    return _LATEX_DOCUMENT % (missing, HEADING, body)
 
 
 def rtf(references: Sequence[Rendered], standalone: bool = False) -> str:

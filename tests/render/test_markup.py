@@ -87,7 +87,7 @@ def test_latex_escapes_every_special() -> None:
         "\\textasciitilde{} a\\textasciicircum{}b \\textbackslash{} *star* "
         "[text](link) \\textasciigrave{}tick\\textasciigrave{} \\textbar{} é. "
         "\\textit{J \\& K \\textless{}i\\textgreater{}}, \\textit{1}, 1--2. "
-        '\\url{https://example.org/?a=1&b=<2>"x"%7By%7D\\%}\n\n'
+        '\\url{https://example.org/?a=1&b=<2>"x"%7By%7D%}\n\n'
     )
 
 
