@@ -136,10 +136,10 @@ def _names_citeman(pyproject: Path) -> bool:
         tool = _read(pyproject).get("tool", {})
     except ConfigError:
         try:
-            text = pyproject.read_text(encoding="utf-8", errors="replace")
-        except OSError:
+            data = textfile.read_bytes(pyproject, "a configuration file")
+        except InputError:
             return False
-        if _OURS.search(text):
+        if _OURS.search(data.decode("utf-8", errors="replace")):
             raise  # broken, and meant for us: the user must hear of it
         return False
     return isinstance(tool, dict) and "citeman" in tool
