@@ -67,8 +67,8 @@ def _is_title_first(text: str, end: int, italics: Italics) -> bool:
     """Return whether the element before the date is a title (a work without author).
 
     An italic element, one ending in details or a description, or one in
-    sentence case with more than one word is a title; a person's name or a
-    capitalised name (``World Health Organization``) is an author.
+    sentence case with more than one word is a title; a list with a person's
+    name or a capitalised name (``World Health Organization``) is an author.
     """
     head = text[:end].rstrip(".").strip()
     if not head or _EDITORS.search(text[:end]):
@@ -77,7 +77,8 @@ def _is_title_first(text: str, end: int, italics: Italics) -> bool:
         return True
     if head.endswith(("]", ")")) and details.SIGNS.search(head):
         return True
-    if "," in head and all(not name.startswith("{") for name in people.inverted(head)):
+    names = people.inverted(text[:end])
+    if "," in head and any(not name.startswith("{") for name in names):
         return False
     words = re.findall(r"[\w'’-]+", head)
     words = [word for word in words if word.lower() not in _MINOR]

@@ -25,7 +25,9 @@ _DIRECT = re.compile(
     rf"(?P<given>{_INITIALS}) (?P<family>[^,&]+?)(?:, (?P<suffix>{_SUFFIX}))?$"
 )
 _ELLIPSIS = re.compile(r"\.? ?\. \. \. ?")
-_GROUP_END = re.compile(r",? & |, (?=[^,]+, )")
+_BEFORE_PERSON = re.compile(rf", (?=[^,&]+, {_LETTER}{_LETTER}?\.)")
+_BEFORE_LAST = re.compile(r",? & ")
+_INITIALS_NEXT = re.compile(rf", {_INITIALS}(?=,|\s|$)")
 
 
 def _bibtex(family: str, given: str, suffix: str | None) -> str:
@@ -40,11 +42,19 @@ def group(name: str) -> str:
 
 
 def _is_person(family: str, given: str) -> bool:
-    """Return whether a "Family, Given" match looks like a person, not a group."""
+    """Return whether a "Family, Given" match looks like a person, not a group.
+
+    APA gives initials; written-out given names are accepted when short
+    (``Mary Ann``), since a longer run of capitalised words after a comma is a
+    group author's name (``World Health Organization, World Health …``).
+    """
+    written_out = sum(1 for word in given.split() if not word.endswith("."))
     return (
         len(family.split()) <= 4
         and family[:1].isupper() | family.split()[0].islower()
         and given[:1].isupper()
+        and written_out <= 2
+        and len(given.split()) <= 4
     )
 
 
@@ -66,13 +76,21 @@ def inverted(text: str) -> tuple[str, ...]:
         if position >= len(text):
             break
         person = _INVERTED.match(text, position)
-        if person and _is_person(person["family"].strip(), person["given"]):
+        if (
+            person
+            and _is_person(person["family"].strip(), person["given"])
+            and not (
+                # "Group, Family, I." is a group and a person, not "Group, Given".
+                not person["given"].endswith(".")
+                and _INITIALS_NEXT.match(text, person.end())
+            )
+        ):
             names.append(
                 _bibtex(person["family"].strip(), person["given"], person["suffix"])
             )
             position = person.end()
             continue
-        end = _group_end(text, position, bool(names))
+        end = _group_end(text, position)
         name = text[position:end].strip().rstrip(".").strip()
         if name:
             names.append(group(name))
@@ -92,14 +110,21 @@ def _skip_separator(text: str, position: int, names: list[str]) -> int:
     return separator.end() if separator else position
 
 
-def _group_end(text: str, position: int, after_names: bool) -> int:
-    """Return where a group name starting at ``position`` ends."""
-    if not after_names:
-        # A group alone, or first: up to an "&" before another name, else the end.
-        found = re.compile(r",? & ").search(text, position)
-        return found.start() if found else len(text)
-    found = re.compile(r", (?=[^,]+, [^\W\d_]{1,2}\.)").search(text, position)
-    return found.start() if found else len(text)
+def _group_end(text: str, position: int) -> int:
+    """Return where a group name starting at ``position`` ends.
+
+    At the comma before a person's ``Family, I.``, or at the ``&`` before the
+    last name.
+    """
+    ends = [
+        found.start()
+        for found in (
+            _BEFORE_PERSON.search(text, position),
+            _BEFORE_LAST.search(text, position),
+        )
+        if found
+    ]
+    return min(ends, default=len(text))
 
 
 def direct(text: str) -> tuple[str, ...]:
