@@ -23,6 +23,7 @@ from citeman.model import Entry, Library
 #: Findings that change what a reference prints: rendering goes on, as best it
 #: can, but says so on stderr (defects are never passed through silently).
 AFFECTING_OUTPUT = (
+    "CM002",
     "CM201",
     "CM202",
     "CM203",

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from citeman import inheritance
 from citeman.model import Entry
-from citeman.render import citation, engine, output
+from citeman.render import citation, engine, keys, output
 from citeman.render.markup import MARKUPS
 from citeman.render.reference import Reference
 from citeman.render.style import Style, StyleError, find
@@ -29,7 +29,7 @@ def render(
     ``context`` is the whole library the entries come from, so that year letters
     (``2020a``) are the same whether all entries or a few are rendered.
     """
-    entries, context = inherited(entries, context)
+    entries, context = keys.distinct(*inherited(entries, context))
     references, suffixes = engine.prepare(entries, style, context)
     if fmt == "json":
         versions: dict[str, Sequence[engine.Rendered]] = {
@@ -71,7 +71,7 @@ def cite(
     narrative: bool = False,
 ) -> str:
     """Return the in-text citation of ``entries``, told apart within ``library``."""
-    entries, library = inherited(entries, library)
+    entries, library = keys.distinct(*inherited(entries, library))
     _, suffixes = engine.prepare(library, style)
     pool = [Reference(entry) for entry in library]
     chosen = [Reference(entry) for entry in entries]
