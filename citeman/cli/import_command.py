@@ -9,7 +9,6 @@ import click
 
 from citeman import atomic
 from citeman.cli.inputs import EXIT_CLEAN, EXIT_FINDINGS, reported_errors
-from citeman.errors import UsageError
 from citeman.importer import reader, report, run
 from citeman.importer.document import Document
 from citeman.textfile import decode, read_limited
@@ -21,12 +20,6 @@ def read_document(path: str) -> Document:
         data = read_limited(sys.stdin.buffer, "<stdin>")
         return reader.from_text("<stdin>", decode("<stdin>", data, "a text document"))
     return reader.read(path)
-
-
-def _refuse_input(output: Path, source: str) -> None:
-    """Refuse to write the BibTeX over the document it was read from."""
-    if source != "-" and output.exists() and output.resolve() == Path(source).resolve():
-        raise UsageError(f"{output}: is the document being imported; choose another -o")
 
 
 @click.command("import")
@@ -68,7 +61,8 @@ def import_(path: str, output: Path | None, output_format: str, style: str) -> N
     """
     with reported_errors():
         if output is not None:
-            _refuse_input(output, path)
+            # Before the work, so a mistaken -o costs nothing.
+            atomic.output_target(output, _inputs(path), "-o")
         imported = run.read(read_document(path), style)
         if output_format == "json":
             text = report.json_document(imported)
@@ -77,8 +71,7 @@ def import_(path: str, output: Path | None, output_format: str, style: str) -> N
         if output is None:
             click.echo(text, nl=False)
         else:
-            inputs = [] if path == "-" else [path]
-            atomic.replace_text(output, text, inputs=inputs, option="-o")
+            atomic.replace_text(output, text, inputs=_inputs(path), option="-o")
     lines = report.problem_lines(imported)
     for line in lines:
         click.echo(line, err=True)
@@ -86,3 +79,8 @@ def import_(path: str, output: Path | None, output_format: str, style: str) -> N
         count = len(imported.references)
         click.echo(f"wrote {count} entries to {output}", err=True)
     raise SystemExit(EXIT_FINDINGS if lines else EXIT_CLEAN)
+
+
+def _inputs(path: str) -> list[str]:
+    """Return the files read: the document, unless it comes on standard input."""
+    return [] if path == "-" else [path]
