@@ -19,7 +19,7 @@ from citeman.cli.inputs import (
 )
 from citeman.cli.output import say, say_lines
 from citeman.config import Config
-from citeman.errors import OnlineError
+from citeman.errors import OnlineError, UsageError
 from citeman.model import Entry
 from citeman.online import match, reference, run
 from citeman.online.lookup import Candidate, judge_entry, judge_text
@@ -102,7 +102,11 @@ def lookup(
 
 
 def _find(query: str, bib_files: tuple[str, ...], config: Config) -> Entry | None:
-    """Return the entry keyed ``query`` in the .bib files, or None (free text)."""
+    """Return the entry keyed ``query`` in the .bib files, or None (free text).
+
+    A reference pasted as text has spaces; one word is a key, and a key that
+    no file holds is an error rather than a search for the word.
+    """
     if any(char.isspace() for char in query.strip()):
         return None
     paths = [Path(name) for name in bib_files] or list(config.files)
@@ -113,7 +117,10 @@ def _find(query: str, bib_files: tuple[str, ...], config: Config) -> Entry | Non
         for entry in library.entries:
             if entry.key == query:
                 return entry
-    return None
+    where = ", ".join(str(path) for path in paths) or "no .bib file (use --bib)"
+    raise UsageError(
+        f"no entry keyed {query!r} in {where}; quote a reference to look it up as text"
+    )
 
 
 def _text(shown: dict[str, Any], judged: list[Candidate]) -> None:

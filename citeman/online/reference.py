@@ -30,8 +30,11 @@ class Reference:
 
 def from_entry(entry: Entry) -> Reference:
     """Return what ``entry`` states, LaTeX decoded and braces dropped."""
-    year = _YEAR.search(entry.get("year"))
-    container = entry.get("journal") or entry.get("booktitle")
+    # biblatex writes journaltitle and date where BibTeX writes journal and year.
+    year = _YEAR.search(entry.get("year") or entry.get("date"))
+    container = (
+        entry.get("journal") or entry.get("journaltitle") or entry.get("booktitle")
+    )
     return Reference(
         title=_plain(entry.get("title")),
         family=first_family(entry.get("author") or entry.get("editor")),

@@ -114,3 +114,13 @@ def test_a_failed_lookup_exits_2(crossref: Crossref, library: Path) -> None:
     code, out, err = lookup(crossref, "kopta1994")
     assert (code, out) == (2, "")
     assert err == "citeman: error: crossref: crossref kept answering 503\n"
+
+
+def test_a_key_no_file_holds_is_an_error(crossref: Crossref, library: Path) -> None:
+    code, out, err = lookup(crossref, "kopta194")
+    assert (code, out) == (2, "")
+    assert err == (
+        "citeman: error: no entry keyed 'kopta194' in library.bib; quote a reference"
+        " to look it up as text\n"
+    )
+    assert crossref.fake.requests == 0

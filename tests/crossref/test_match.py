@@ -121,3 +121,18 @@ def test_rules_never_load_requests_or_click() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout == "[]\n", out.stderr
+
+
+def test_biblatex_journaltitle_and_date_are_read() -> None:
+    entry = parse.loads(
+        "@article{k, author = {Kopta, S. M.}, date = {1994-10},"
+        " journaltitle = {Journal of Consulting and Clinical Psychology},"
+        " title = {Patterns of symptomatic recovery in psychotherapy}}\n",
+        "k.bib",
+    ).entries[0]
+    cited = reference.from_entry(entry)
+    assert (cited.year, cited.container) == (
+        1994,
+        "Journal of Consulting and Clinical Psychology",
+    )
+    assert "1994" in reference.query_text(entry)
