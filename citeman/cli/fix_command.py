@@ -144,6 +144,7 @@ def fix(
         problems = found
     if not quiet:
         click.echo(_summary(outcomes, failed, problems, unsafe_fixes))
+        online.summarise(resolver, problems, to_stderr=False)
     if failed or unreadable:
         raise SystemExit(EXIT_ERROR)
     failing = any(problem.severity.rank >= config.fail_on.rank for problem in problems)

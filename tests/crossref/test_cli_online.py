@@ -65,6 +65,7 @@ def test_fix_online_fills_exactly_the_certain_dois(
         " (doi), kivimaki2020 (doi), kopta1994 (doi), leichsenring2011 (doi),"
         " santesteban2017 (doi)\n"
         "Fixed 6 problems in 1 file. No problems remain.\n"
+        "verified 10 of 10 references\n"
     )
     assert library.read_text(encoding="utf-8") == with_dois(before, CERTAIN)
     assert crossref.fake.requests == 10  # one search per entry without a DOI
