@@ -9,6 +9,7 @@ last) is kept as ``others`` before the last name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from citeman.importer.escape import latex
 
@@ -27,6 +28,8 @@ _DIRECT = re.compile(
 _ELLIPSIS = re.compile(r"\.? ?\. \. \. ?")
 _BEFORE_PERSON = re.compile(rf", (?=[^,&]+, {_LETTER}{_LETTER}?\.)")
 _BEFORE_LAST = re.compile(r",? & ")
+_COMMA_ELLIPSIS = re.compile(r", \. \. \. ")
+_SEPARATOR = re.compile(r",? ?(?:& )?")
 _INITIALS_NEXT = re.compile(rf", {_INITIALS}(?=,|\s|$)")
 
 
@@ -58,6 +61,7 @@ def _is_person(family: str, given: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1024)
 def inverted(text: str) -> tuple[str, ...]:
     """Read an author list written family name first, as APA does.
 
@@ -102,11 +106,11 @@ def _skip_separator(text: str, position: int, names: list[str]) -> int:
     """Skip ``, `` and ``& `` between names; an ellipsis adds ``others``."""
     ellipsis = _ELLIPSIS.match(text, position) if position else None
     if ellipsis is None:
-        ellipsis = re.compile(r", \. \. \. ").match(text, position)
+        ellipsis = _COMMA_ELLIPSIS.match(text, position)
     if ellipsis and names:
         names.append("others")
         return ellipsis.end()
-    separator = re.compile(r",? ?(?:& )?").match(text, position)
+    separator = _SEPARATOR.match(text, position)
     return separator.end() if separator else position
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from citeman.importer.escape import latex
+
 
 @dataclass(frozen=True, slots=True)
 class Trouble:
@@ -74,7 +76,7 @@ class Draft:
         """Return the reading, the unplaced parts in ``note``."""
         fields = dict(self.fields)
         if self.unplaced:
-            fields["note"] = "; ".join(self.unplaced)
+            fields["note"] = latex("; ".join(self.unplaced))
         confidence = max(0.0, 1.0 - self.doubt - 0.25 * len(self.troubles))
         return Reading(
             self.type, fields, dict(self.spans), tuple(self.troubles),

@@ -112,7 +112,7 @@ def libraries(draw: st.DrawFn) -> str:
     return "\n".join(draw(entries(index)) for index in range(count))
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(libraries())
 def test_rendered_library_reads_back_to_the_same_rendering(bibtex: str) -> None:
     library = parse.loads(bibtex, "generated.bib")
