@@ -146,11 +146,12 @@ class ParseFailure:
 
 @dataclass(frozen=True, slots=True)
 class StringMacro:
-    """An ``@string{name = value}`` definition."""
+    """An ``@string{name = value}`` definition; ``raw`` is the value as written."""
 
     name: str
     value: str
     line: int
+    raw: str = ""
 
 
 @dataclass(frozen=True, slots=True)

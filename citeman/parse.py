@@ -143,7 +143,9 @@ def _define(
             path, line, places.column(at), None, block.key, expander.overflow
         )
         expander.overflows.append(cut)
-    expander.strings[block.key.lower()] = StringMacro(block.key, value, line)
+    expander.strings[block.key.lower()] = StringMacro(
+        block.key, value, line, block.value
+    )
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:

@@ -6,7 +6,9 @@ place; a macro defined only further down the file is undefined where it is
 used. The month abbreviations ``jan`` … ``dec`` are predefined. Files checked
 together are read in order, as ``\\bibliography{abbrev,biblio}`` reads them, so
 the ``@string`` definitions of ``abbrev.bib`` count in ``biblio.bib``. A name
-used twice in one value is reported once.
+used twice in one value is reported once. An ``@string`` is checked the same
+way: ``@string{a = b}`` with ``b`` undefined, or a macro that uses itself
+(``@string{s = s # "x"}``), leaves BibTeX without a value.
 
 FAIL:
     @article{kopta1994, journal = jccp, month = jan}
@@ -36,7 +38,29 @@ def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Findin
                 if raw[:1] in ("{", '"') and "#" not in raw:
                     continue
                 yield from _check_field(library, earlier, entry, field)
+        yield from _check_strings(library, earlier)
         earlier.update(library.strings)
+
+
+def _check_strings(library: Library, earlier: set[str]) -> Iterator[Finding]:
+    """Yield a finding for each macro an ``@string`` uses before its definition."""
+    for macro in library.strings.values():
+        for name, _ in _macro_uses(macro.raw):
+            folded = name.lower()
+            used = library.strings.get(folded)
+            if folded in MONTHS or folded in earlier:
+                continue
+            if folded == macro.name.lower():
+                message = f'@string "{macro.name}" uses itself; it has no value there'
+            elif used is None or used.line > macro.line:
+                message = (
+                    f'@string "{macro.name}" uses "{name}", which is not defined '
+                    "above it; define it first"
+                )
+            else:
+                continue
+            span = Span(macro.line, 1, macro.line, 1 + len("@string"))
+            yield Finding(span, message, path=library.path)
 
 
 def _check_field(
