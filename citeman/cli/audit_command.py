@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from citeman import atomic
-from citeman.audit import manuscript, run, trim
+from citeman.audit import includes, manuscript, run, trim
 from citeman.audit.form import NAMED
 from citeman.cli.inputs import (
     EXIT_CLEAN,
@@ -68,7 +68,9 @@ def audit(
     \\cite{key} and relatives) or Word (.docx) files. Author–date citations
     typed in the text, "(Bellis et al., 2014)" or "Bellis et al. (2014)", are
     matched to the list by family names and year. In a .docx file the line is
-    the paragraph number and the column the character in the paragraph.
+    the paragraph number and the column the character in the paragraph. A .tex
+    file's \\input and \\include are followed inside its folder; verbatim text
+    and \\iffalse blocks are not read.
 
     \b
     Exit codes:
@@ -81,7 +83,12 @@ def audit(
             config_file, no_config, select, ignore, fail_on,
             extend_select=extend_select, extend_ignore=extend_ignore,
         )  # fmt: skip
-        texts = [manuscript.read(path, config.max_file_bytes) for path in manuscripts]
+        texts, not_followed = includes.follow(
+            [manuscript.read(path, config.max_file_bytes) for path in manuscripts],
+            config.max_file_bytes,
+        )
+        for note in not_followed:
+            say(f"citeman: warning: {note}", err=True)
         bibs = resolve_paths(bib_paths, config)
         libraries = load_libraries(bibs, limit=config.max_file_bytes)
         for library in libraries:
