@@ -12,7 +12,9 @@ from citeman.audit.form import NAMED
 from citeman.cli.inputs import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
+    distinct,
     load_libraries,
+    read_files,
     reported_errors,
     resolve_paths,
     rule_options,
@@ -83,8 +85,9 @@ def audit(
             config_file, no_config, select, ignore, fail_on,
             extend_select=extend_select, extend_ignore=extend_ignore,
         )  # fmt: skip
+        papers = distinct([Path(path) for path in manuscripts])  # each read once
         texts, not_followed = includes.follow(
-            [manuscript.read(path, config.max_file_bytes) for path in manuscripts],
+            [manuscript.read(path, config.max_file_bytes) for path in papers],
             config.max_file_bytes,
         )
         for note in not_followed:
@@ -111,11 +114,8 @@ def audit(
                 else model.cited(NAMED)
             )
             text, kept = trim.trim(libraries, keep)
-            inputs: list[str | Path] = [
-                *manuscripts,
-                *bibs,
-                *([config.source] if config.source else []),
-            ]
+            # Chapters a .tex manuscript includes were read too.
+            inputs = read_files(config, [text.path for text in texts], bibs)
             atomic.replace_text(fix_list, text, inputs=inputs, option="--fix-list")
             say(f"wrote {kept} of {len(model.works)} entries to {fix_list}", err=True)
     echo_problems(problems, output_format, quiet=quiet)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -92,6 +92,15 @@ def distinct(paths: Sequence[Path]) -> list[Path]:
             seen.add(identity)
             kept.append(path)
     return kept
+
+
+def read_files(config: Config, *groups: Iterable[str | Path]) -> list[str | Path]:
+    """Return every file a command read: ``groups`` and the configuration file.
+
+    An output option must name none of them (see ``atomic.output_target``).
+    """
+    source = [config.source] if config.source else []
+    return [path for group in (*groups, source) for path in group]
 
 
 def _relative(path: Path) -> Path:

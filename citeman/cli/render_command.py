@@ -12,6 +12,7 @@ from citeman import atomic, lint, render, rules
 from citeman.cli.inputs import (
     load_config,
     load_libraries,
+    read_files,
     reported_errors,
     resolve_paths,
 )
@@ -150,8 +151,5 @@ def render_(
         if output is None:
             click.echo(document, nl=False)
         else:
-            inputs: list[str | Path] = [
-                *files,
-                *([config.source] if config.source else []),
-            ]
+            inputs = read_files(config, files)
             atomic.replace_text(output, document, inputs=inputs, option="-o")

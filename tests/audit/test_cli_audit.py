@@ -241,3 +241,12 @@ def test_fix_list_into_a_missing_folder_exits_2(paper: Path) -> None:
         f" {paper.parent / 'no/such/dir'} (No such file or directory);"
         " nothing changed\n"
     )
+
+
+def test_a_manuscript_named_twice_is_read_once(paper: Path) -> None:
+    (paper.parent / "again.md").symlink_to("paper.md")
+    once = run("audit", "paper.md", "--ignore", "CM502")
+    assert once[0] == 1  # it has problems, which must not be doubled
+    assert run("audit", "paper.md", "./paper.md", "again.md", "--ignore", "CM502") == (
+        once
+    )
