@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run
+from tests.conftest import DATA, ROOT, run
 
 BIB = (
     "@book{smith2001, author = {Smith, Anne}, title = {A book}, year = {2001},"
@@ -109,3 +110,18 @@ def test_output_that_is_not_a_regular_file_is_refused(
     )
     assert stat.S_ISFIFO(os.stat(library.parent / "pipe").st_mode)
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_a_chapter_the_manuscript_includes_is_an_input_too(workdir: Path) -> None:
+    shutil.copytree(DATA / "audit" / "thesis", workdir / "thesis")
+    shutil.copy(ROOT / "library.bib", workdir / "library.bib")
+    chapter = workdir / "thesis" / "chapters" / "one.tex"
+    before = chapter.read_bytes()
+    code, out, err = run(
+        "audit", "thesis/main.tex", "--fix-list", "thesis/chapters/one.tex"
+    )
+    assert (code, out) == (2, "")
+    assert err.endswith(
+        _refusal("--fix-list", "thesis/chapters/one.tex", "thesis/chapters/one.tex")
+    )
+    assert chapter.read_bytes() == before
