@@ -9,6 +9,7 @@ import click
 
 from citeman import atomic
 from citeman.cli.inputs import EXIT_CLEAN, EXIT_FINDINGS, reported_errors
+from citeman.cli.output import say
 from citeman.importer import reader, report, run
 from citeman.importer.document import Document
 from citeman.textfile import decode, read_limited
@@ -74,10 +75,10 @@ def import_(path: str, output: Path | None, output_format: str, style: str) -> N
             atomic.replace_text(output, text, inputs=_inputs(path), option="-o")
     lines = report.problem_lines(imported)
     for line in lines:
-        click.echo(line, err=True)
+        say(line, err=True)
     if output is not None:
         count = len(imported.references)
-        click.echo(f"wrote {count} entries to {output}", err=True)
+        say(f"wrote {count} entries to {output}", err=True)
     raise SystemExit(EXIT_FINDINGS if lines else EXIT_CLEAN)
 
 
