@@ -98,7 +98,7 @@ def resolve(
     if not chosen.wanted:
         return None
     resolver = run.open_resolver(chosen, config, warn)
-    entries, dois, searches = run.lookups(resolver, libraries, active)
+    entries, dois, searches = run.lookups(libraries, active)
     total = resolver.count(entries, dois=dois, searches=searches)
     if stderr_is_terminal() and not quiet and total >= _PROGRESS_FROM:
         with click.progressbar(length=total, label="online", file=sys.stderr) as bar:

@@ -126,9 +126,11 @@ class Resolver:
 
     def search(self, text: str) -> list[Work]:
         """Return the candidates every searchable source gives for ``text``."""
-        sources = [self.crossref, *self._others.values()]
-        return [work for source in sources if source.can_search
-                for work in source.search(text, ROWS)]  # fmt: skip
+        found: list[Work] = []
+        for source in (self.crossref, *self._others.values()):
+            if source.can_search:
+                found += source.search(text, ROWS)
+        return found
 
     def _lookup(self, entry: Entry) -> None:
         try:

@@ -90,7 +90,7 @@ def open_resolver(
 
 
 def lookups(
-    resolver: Resolver, libraries: Sequence[Library], active: Sequence[ActiveRule]
+    libraries: Sequence[Library], active: Sequence[ActiveRule]
 ) -> tuple[list[Entry], bool, bool]:
     """Return the entries to look up and whether DOIs and searches are wanted."""
     codes = {item.rule.code for item in active}
