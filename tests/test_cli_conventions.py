@@ -294,3 +294,12 @@ def test_diff_of_an_absolute_path_applies_with_git_and_patch(
     assert out.splitlines()[:2] == ["--- a/pages.bib", "+++ b/pages.bib"]
     subprocess.run([*tool], input=out, text=True, check=True, capture_output=True)
     assert "{1--2}" in pages_bib.read_text()
+
+
+def test_rules_suggests_the_near_name() -> None:
+    assert run("rules", "titel-case") == (
+        2,
+        "",
+        'citeman: error: no rule "titel-case" (did you mean "title-case"?);'
+        ' run "citeman rules" for the list\n',
+    )

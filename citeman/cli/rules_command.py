@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from citeman import rules
+from citeman import rules, selection
 from citeman.cli.inputs import reported_errors
 from citeman.errors import UsageError
 
@@ -23,7 +23,10 @@ def rules_(name: str | None) -> None:
             return
         found = rules.get(name)
         if found is None:
-            raise UsageError(f'no rule "{name}"; run "citeman rules" for the list')
+            raise UsageError(
+                f'no rule "{name}"{selection.suggestion(name)};'
+                ' run "citeman rules" for the list'
+            )
         rule = found
         click.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.value})")
         click.echo()
