@@ -81,7 +81,7 @@ def test_render_prints_the_inherited_book_element() -> None:
     assert (code, err) == (0, "")
     assert out == (
         "Lee, A., & Park, B. (2020). Fast parsing of bibliographies. In D. Cole (Ed.), "
-        "Proceedings of the workshop on bibliographies (pp. 10–20). Example Press.\n"
+        "Proceedings of the Workshop on Bibliographies (pp. 10–20). Example Press.\n"
     )
 
 

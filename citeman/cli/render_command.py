@@ -31,6 +31,7 @@ AFFECTING_OUTPUT = (
     "CM204",
     "CM205",
     "CM207",
+    "CM210",
     "CM301",
     "CM302",
 )
@@ -70,6 +71,16 @@ def warn_about(
             say(
                 f"citeman: warning: {failure.path}:{failure.line}: {failure.message};"
                 " that block is left out",
+                err=True,
+            )
+    pool = [entry for source in libraries for entry in source.entries]
+    for entry in render.inherited(entries, pool)[0]:
+        missing = render.missing_essentials(entry)
+        if missing:
+            say(
+                f"citeman: warning: {entry.path}:{entry.line}:{entry.column}: "
+                f"{entry.key}: too little to cite: no {', no '.join(missing)}; "
+                "printed from what it has",
                 err=True,
             )
     active = [item for item in config.active_rules() if item.rule.code in codes]

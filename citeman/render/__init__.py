@@ -11,7 +11,10 @@ from citeman.render.markup import MARKUPS
 from citeman.render.reference import Reference
 from citeman.render.style import Style, StyleError, find
 
-__all__ = ["FORMATS", "Style", "StyleError", "cite", "find", "render"]
+__all__ = [
+    "FORMATS", "Style", "StyleError", "cite", "find", "inherited",
+    "missing_essentials", "render",
+]  # fmt: skip
 
 FORMATS = output.FORMATS
 
@@ -61,6 +64,25 @@ def inherited(
     if not library:
         return chosen, chosen
     return chosen, [entry for entry in resolved if not inheritance.is_data_only(entry)]
+
+
+def missing_essentials(entry: Entry) -> list[str]:
+    """Return the fields a reference cannot do without, if it has neither.
+
+    An entry with no author (or editor) and no title still renders, as its date
+    and source, but says nothing a reader can find: the command warns, naming
+    what is missing (``author``, ``title``, and ``year`` too when absent).
+
+    >>> from citeman.parse import loads
+    >>> missing_essentials(loads("@misc{k, note = {x}}").entries[0])
+    ['author', 'title', 'year']
+    """
+    if entry.get("author").strip() or entry.get("editor").strip():
+        return []
+    if entry.get("title").strip():
+        return []
+    dated = entry.get("year").strip() or entry.get("date").strip()
+    return ["author", "title"] if dated else ["author", "title", "year"]
 
 
 def cite(

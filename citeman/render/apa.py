@@ -14,9 +14,10 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from citeman.latex import to_text
+from citeman.render import apa_titles
 from citeman.render.dates import MONTHS
 from citeman.render.filters import doi_or_url, edition
-from citeman.render.markup import Markup, Safe
+from citeman.render.markup import Markup, Safe, plain_of
 from citeman.render.pages import page_span
 from citeman.render.reference import Name, Reference
 
@@ -141,17 +142,15 @@ def details(
 ) -> Safe:
     """Return the parenthetical after a title: ``(H. Weaver, Trans.; 2nd ed., Vol. 3)``.
 
-    The editors of an authored book, edition, volume, a report or publication
-    number (``number``, labelled ``number_label``), a version and a chapter's
-    pages go together, separated by commas; a translator comes first, before a
-    semicolon (§9.30, §9.41).
+    Edition, volume, a report or publication number (``number``, labelled
+    ``number_label``), a version and a chapter's pages go together, separated
+    by commas; the editors of an authored book or a translator come first,
+    before a semicolon: ``(K. V. Kukil, Ed.; Vol. 2)`` (§9.30, §9.41). The
+    volume of a multivolume work with its own title is in the title instead
+    (:func:`volume_title`).
     """
-    pieces: list[str] = []
-    if editors and entry.authors and entry.editors:
-        label = editor_label(entry.editors)
-        pieces.append(f"{apa_editors(entry.editors)}, {label}")
-    pieces.append(edition(entry.get("edition")))
-    if entry.has("volume"):
+    pieces: list[str] = [edition(entry.get("edition"))]
+    if entry.has("volume") and not entry.has("maintitle"):
         pieces.append(f"Vol. {to_text(entry.get('volume'))}")
     if number and entry.has("number"):
         pieces.append(f"{number_label} {to_text(entry.get('number'))}".strip())
@@ -165,10 +164,12 @@ def details(
     if pages:
         pieces.append(page_span(markup, entry.get("pages")))
     inner = markup.join([piece for piece in pieces if piece], ", ")
-    translated = translators(entry)
-    if translated:
-        inner = markup.join([translated, inner] if inner else [translated], "; ")
-    return markup.join(["(", inner, ")"]) if inner else Safe("", "")
+    people = [translators(entry)]
+    if editors and entry.authors and entry.editors:
+        label = editor_label(entry.editors)
+        people.insert(0, f"{apa_editors(entry.editors)}, {label}")
+    inner = markup.join([*[person for person in people if person], inner], "; ")
+    return markup.join(["(", inner, ")"]) if plain_of(inner) else Safe("", "")
 
 
 def report_label(entry: Reference) -> str:
@@ -197,14 +198,23 @@ def web_link(markup: Markup, entry: Reference) -> Safe:
 
 
 def thesis_kind(entry: Reference) -> str:
-    """Return ``Doctoral dissertation``, ``Master's thesis`` or the stored ``type``."""
+    """Return ``Doctoral dissertation``, ``Master's thesis`` or the stored ``type``.
+
+    A thesis with no database or archive (``publisher``), DOI or URL is
+    unpublished: ``Unpublished doctoral dissertation`` (§10.6).
+    """
     stated = to_text(entry.get("type"))
     kind = stated.lower().replace(" ", "").replace("'", "")
     if entry.type == "phdthesis" or kind in ("phd", "phdthesis", "doctoral"):
-        return "Doctoral dissertation"
-    if entry.type == "mastersthesis" or kind in ("mathesis", "masters", "master"):
-        return "Master's thesis"
-    return stated or "Thesis"
+        shown = "Doctoral dissertation"
+    elif entry.type == "mastersthesis" or kind in ("mathesis", "masters", "master"):
+        shown = "Master's thesis"
+    else:
+        shown = stated or "Thesis"
+    published = entry.has("publisher") or entry.doi or entry.url
+    if published or shown.startswith("Unpublished"):
+        return shown
+    return f"Unpublished {shown[0].lower()}{shown[1:]}"
 
 
 def original_date(entry: Reference) -> str:
@@ -231,6 +241,8 @@ def bind(markup: Markup) -> dict[str, Callable[..., object]]:
     return {
         **_PLAIN,
         "details": partial(details, markup),
+        "volume_title": partial(apa_titles.volume_title, markup),
+        "book_title": partial(apa_titles.book_title, markup),
         "web_link": partial(web_link, markup),
     }
 

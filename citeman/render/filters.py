@@ -117,10 +117,18 @@ def edition(value: str) -> str:
 
 
 def doi_link(markup: Markup, value: str) -> Safe:
-    """Return a stored DOI (bare, ``doi:`` or a URL) as an ``https://doi.org/`` link."""
+    """Return a stored DOI (bare, ``doi:`` or a URL) as an ``https://doi.org/`` link.
+
+    The DOI is shown as registered; only the link's address is percent-encoded
+    (APA 9.35: ``https://doi.org/10.1175/1520-0477(1996)077<0437:TNYRP>2.0.CO;2``).
+    """
     if not value.strip():
         return Safe("", "")
-    return markup.link(doi_module.to_url(to_text(value)))
+    stored = to_text(value)
+    url = doi_module.to_url(stored)
+    bare = doi_module.normalise(stored)
+    shown = f"https://doi.org/{bare}" if bare else url
+    return markup.link(url, None if shown == url else shown)
 
 
 def link(markup: Markup, url: str) -> Safe:

@@ -228,8 +228,10 @@ def _scripted(table: Mapping[str, str]) -> Callable[[str], str]:
     return script
 
 
+# Plain text shows a link's label: a DOI as registered (``<0437:TNYRP>``) where
+# the address itself is percent-encoded.
 TEXT = Markup(
-    "text", _no_escape, "{}", "{url}", "–", _no_escape,
+    "text", _no_escape, "{}", "{label}", "–", _no_escape,
     sub=_scripted(_SUBSCRIPTS), sup=_scripted(_SUPERSCRIPTS),
 )  # fmt: skip
 MARKDOWN = Markup(

@@ -41,6 +41,9 @@ def test_cite_cites_every_entry() -> None:
     assert code == 0
     assert out == '(Lowe, 2020, 2021, 2022; "Nobody wrote this", 2023)\n'
     assert err == (
+        f"citeman: warning: {HOSTILE}:12:25: input: CM210 [unrendered-latex] "
+        '"\\input" is not LaTeX that citeman can render; write it in standard LaTeX '
+        "or Unicode (its argument is printed as plain text); printed as best it can\n"
         f"citeman: warning: {HOSTILE}:29:13: noname: CM204 [author-format] author "
         'holds no name, only "and"; write the names or remove it; printed as best '
         "it can\n"

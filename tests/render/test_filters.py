@@ -377,9 +377,31 @@ def test_retrieval_date(fields: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        pytest.param("@phdthesis{k}", "Doctoral dissertation", id="10.6-phd"),
-        pytest.param("@mastersthesis{k}", "Master's thesis", id="10.6-masters"),
-        pytest.param("@thesis{k, type = {phd}}", "Doctoral dissertation", id="type"),
+        pytest.param(
+            "@phdthesis{k, publisher = {ProQuest}}",
+            "Doctoral dissertation",
+            id="10.6-phd",
+        ),
+        pytest.param(
+            "@mastersthesis{k, url = {http://x.org}}",
+            "Master's thesis",
+            id="10.6-masters",
+        ),
+        pytest.param(
+            "@thesis{k, type = {phd}, doi = {10.1/x}}",
+            "Doctoral dissertation",
+            id="type",
+        ),
+        pytest.param(
+            "@phdthesis{k, school = {MIT}}",
+            "Unpublished doctoral dissertation",
+            id="10.6-no-database-doi-or-url-is-unpublished",
+        ),
+        pytest.param(
+            "@mastersthesis{k}",
+            "Unpublished master's thesis",
+            id="10.6-unpublished-masters",
+        ),
         pytest.param(
             "@thesis{k, type = {Unpublished doctoral dissertation}}",
             "Unpublished doctoral dissertation",

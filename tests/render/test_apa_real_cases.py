@@ -1,0 +1,102 @@
+"""APA 7 cases that real libraries got wrong (issue 11, items 5-9 and 11).
+
+Each case is a reduced real entry and its reference in text format, with the
+section of the *Publication Manual* (7th ed.) that decides it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from citeman import parse, render
+
+CASES = [
+    pytest.param(
+        "@phdthesis{k, author = {Harris, Lee}, title = {Instructional leadership in "
+        "elementary schools}, school = {University of Virginia}, year = 2014}",
+        "Harris, L. (2014). Instructional leadership in elementary schools "
+        "[Unpublished doctoral dissertation]. University of Virginia.",
+        id="10.6-unpublished-thesis",
+    ),
+    pytest.param(
+        "@phdthesis{k, author = {Harris, Lee}, title = {Leadership}, school = {MIT}, "
+        "publisher = {ProQuest Dissertations and Theses Global}, year = 2014}",
+        "Harris, L. (2014). Leadership [Doctoral dissertation, MIT]. ProQuest "
+        "Dissertations and Theses Global.",
+        id="10.6-thesis-from-a-database",
+    ),
+    pytest.param(
+        "@article{k, author = {Kallel, H.}, title = {Light absorption}, journal = "
+        "{Phys. Rev. B}, volume = 86, number = 8, pages = {085318}, year = 2012}",
+        "Kallel, H. (2012). Light absorption. Phys. Rev. B, 86(8), Article 085318.",
+        id="9.27-article-number-in-pages",
+    ),
+    pytest.param(
+        "@inproceedings{k, author = {Kukil, K. V.}, title = {Fibre lasers}, booktitle "
+        "= {Optical components and materials}, pages = {64730T}, year = 2007, "
+        "publisher = {SPIE}}",
+        "Kukil, K. V. (2007). Fibre lasers. In Optical components and materials "
+        "(Article 64730T). SPIE.",
+        id="9.27-article-number-in-proceedings",
+    ),
+    pytest.param(
+        "@article{k, author = {Lee, A.}, title = {Short note}, journal = {Nature}, "
+        "volume = 5, pages = {24--24}, year = 2001}",
+        "Lee, A. (2001). Short note. Nature, 5, 24.",
+        id="9.27-single-page-not-a-range",
+    ),
+    pytest.param(
+        "@book{k, author = {Smith, Ann}, editor = {Kukil, K. V.}, title = {Collected "
+        "works}, volume = 2, publisher = {Penguin}, year = 2000}",
+        "Smith, A. (2000). Collected works (K. V. Kukil, Ed.; Vol. 2). Penguin.",
+        id="10.2-editor-then-semicolon-then-volume",
+    ),
+    pytest.param(
+        "@book{k, author = {Knuth, Donald E.}, maintitle = {The Art of Computer "
+        "Programming}, title = {Seminumerical algorithms}, volume = 2, edition = 3, "
+        "publisher = {Addison-Wesley}, year = 1997}",
+        "Knuth, D. E. (1997). The art of computer programming: Vol. 2. Seminumerical "
+        "algorithms (3rd ed.). Addison-Wesley.",
+        id="10.2-volume-of-a-multivolume-work",
+    ),
+    pytest.param(
+        "@article{k, author = {Roe, J.}, title = {Wires}, journal = {Nano Lett.}, "
+        "year = 2001}",
+        "Roe, J. (2001). Wires. Nano Lett.",
+        id="9.25-no-double-period-after-an-abbreviated-journal",
+    ),
+    pytest.param(
+        "@article{k, author = {Kalnay, E.}, title = {The reanalysis project}, "
+        "journal = {Bull. Amer. Meteor. Soc.}, volume = 77, pages = {437--471}, "
+        "year = 1996, doi = {10.1175/1520-0477(1996)077<0437:TNYRP>2.0.CO;2}}",
+        "Kalnay, E. (1996). The reanalysis project. Bull. Amer. Meteor. Soc., 77, "
+        "437–471. https://doi.org/10.1175/1520-0477(1996)077<0437:TNYRP>2.0.CO;2",
+        id="9.35-doi-shown-as-registered",
+    ),
+    pytest.param(
+        "@inproceedings{k, author = {Oaho, A. V.}, title = {Information transfer in "
+        "VLSI}, booktitle = {Proceedings of the Fifteenth Annual ACM Symposium on "
+        "Theory of Computing}, pages = {133--139}, year = 1983}",
+        "Oaho, A. V. (1983). Information transfer in VLSI. In Proceedings of the "
+        "Fifteenth Annual ACM Symposium on Theory of Computing (pp. 133–139).",
+        id="10.5-proceedings-named-for-the-conference-keep-capitals",
+    ),
+    pytest.param(
+        r"@article{k, author = {Swanson, Ellen}, title = {Publishing \TeX{} and "
+        r"Cu$_2$O}, journal = {TUGboat}, volume = 1, pages = {5--6}, year = 1980}",
+        "Swanson, E. (1980). Publishing TeX and Cu₂O. TUGboat, 1, 5–6.",
+        id="issue-11-item-1-tex-logos-and-math-kept",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CASES)
+def test_reference(source: str, expected: str) -> None:
+    library = parse.loads(source)
+    assert render.render(library.entries, render.find("apa"), "text") == expected + "\n"
+
+
+def test_too_little_data_is_printed_and_named() -> None:
+    entry = parse.loads("@misc{k, year = 2001, howpublished = {Somewhere}}").entries[0]
+    assert render.render([entry], render.find("apa"), "text") == "(2001). Somewhere.\n"
+    assert render.missing_essentials(entry) == ["author", "title"]
