@@ -128,7 +128,11 @@ def doi_link(markup: Markup, value: str) -> Safe:
     url = doi_module.to_url(stored)
     bare = doi_module.normalise(stored)
     shown = f"https://doi.org/{bare}" if bare else url
-    return markup.link(url, None if shown == url else shown)
+    # Markdown keeps its autolink (<https://…>), which readers and ``citeman
+    # import`` take for the DOI itself.
+    if shown == url or markup.autolink_template:
+        return markup.link(url)
+    return markup.link(url, shown)
 
 
 def link(markup: Markup, url: str) -> Safe:
