@@ -1,86 +1,85 @@
-"""Benchmark ``citeman check`` against bibtexparser's own ``parse_file``.
+"""Benchmark ``citeman check`` against bibtexparser's ``parse_file`` of the same file.
 
-For 1k, 10k and 100k generated entries, runs in fresh processes (so peak memory is
-each run's own) bibtexparser 2's bare ``parse_file`` with its default middleware,
-then ``citeman check`` with every offline rule, and prints times, peak memory and
-the ratios. The issue's target: at 100k, check within 1.5x of parse in time and
-in peak memory.
+On the real-entry corpora (``bench/data/scale-*.bib``, built from the eleven
+real bibliographies by ``make_scale.py``), runs alternately bibtexparser 2's
+``parse_file``, ``citeman check --format json`` with every offline rule,
+``fix --check`` and ``fix --diff`` (and bibtex-tidy when it is installed), then
+``fix`` on fresh copies and a re-check of the unchanged file (result cache).
+Prints medians of wall time, CPU time and peak memory, each also as a ratio to
+the parse in the same run. Issue 12's targets: check <= 1.35x parse in time and
+memory; a re-check <= 0.15x; fix --check <= 1.1x check; fix, fix --diff <= 1.5x.
 
-    python bench/check.py            # 1k, 10k, 100k
-    python bench/check.py 1000 10000 # chosen sizes
+    python bench/check.py                    # scale-10000, 3 runs each
+    python bench/check.py scale-100000 -n 5  # chosen corpus and runs
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
+import argparse
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from generate import write
-
-OUT = Path(__file__).resolve().parent / "out"
-
-# Each snippet runs in its own interpreter and prints {"seconds", "peak_mb", ...}.
-PARSE = """
-import json, resource, sys, time
-import bibtexparser
-start = time.perf_counter()
-library = bibtexparser.parse_file(sys.argv[1])
-seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-entries = len(library.entries)
-print(json.dumps({"seconds": seconds, "peak_mb": peak, "entries": entries}))
-"""
-
-CHECK = """
-import json, logging, resource, sys, time
-from citeman import lint, parse
-from citeman.config import Config
-logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
-start = time.perf_counter()
-library = parse.load(sys.argv[1])
-parsed = time.perf_counter()
-problems = lint.lint([library], Config().active_rules())
-seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "peak_mb": peak, "parse_seconds": parsed - start,
-                  "entries": len(library.entries), "problems": len(problems)}))
-"""
+from harness import (
+    CITEMAN,
+    HEADER,
+    PARSE,
+    Run,
+    alternate,
+    corpus,
+    measure,
+    median,
+    row,
+    tool,
+)
 
 
-def measure(snippet: str, path: Path) -> dict[str, float]:
-    """Run ``snippet`` on ``path`` in a fresh interpreter and return its figures."""
-    output = subprocess.run(
-        [sys.executable, "-c", snippet, str(path)],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    figures: dict[str, float] = json.loads(output.strip().splitlines()[-1])
+def measure_all(path: Path, runs: int, scratch: Path) -> dict[str, Run]:
+    """Return the medians of every command on ``path``."""
+    check = [*CITEMAN, "check", "--no-config", "--format", "json", str(path)]
+    commands = {
+        "parse (bibtexparser)": [*PARSE, str(path)],
+        "check --format json": [*check, "--no-cache"],
+        "fix --check": [*CITEMAN, "fix", "--no-config", "--check", str(path)],
+        "fix --diff": [*CITEMAN, "fix", "--no-config", "--diff", str(path)],
+    }
+    tidy = tool("bibtex-tidy")
+    if tidy:
+        out = scratch / "tidy.bib"
+        commands["bibtex-tidy"] = [tidy, "--quiet", f"--output={out}", str(path)]
+    figures = alternate(commands, runs)
+    copy = scratch / path.name
+    fixes = []
+    for _ in range(runs):
+        shutil.copy(path, copy)  # fix writes its file: a fresh copy each time
+        fixes.append(measure([*CITEMAN, "fix", "--no-config", str(copy)]))
+    figures["fix (writes)"] = median(fixes)
+    os.environ["CITEMAN_CACHE_DIR"] = str(scratch / "cache")
+    measure(check)  # fills the cache
+    figures["re-check (cached)"] = median([measure(check) for _ in range(runs)])
     return figures
 
 
-def main(sizes: list[int]) -> None:
-    """Print one row per size: parse and check time and memory, and their ratios."""
-    print(
-        f"{'entries':>8} {'parse s':>8} {'check s':>8} {'ratio':>6} "
-        f"{'parse MB':>9} {'check MB':>9} {'ratio':>6} {'problems':>9}"
-    )
-    for size in sizes:
-        path = write(size, OUT)
-        base = measure(PARSE, path)
-        ours = measure(CHECK, path)
-        print(
-            f"{size:>8} {base['seconds']:>8.2f} {ours['seconds']:>8.2f} "
-            f"{ours['seconds'] / base['seconds']:>6.2f} {base['peak_mb']:>9.0f} "
-            f"{ours['peak_mb']:>9.0f} {ours['peak_mb'] / base['peak_mb']:>6.2f} "
-            f"{ours['problems']:>9.0f}",
-            flush=True,
-        )
+def main() -> None:
+    """Measure one corpus and print the table."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("corpus", nargs="?", default="scale-10000")
+    parser.add_argument("-n", "--runs", type=int, default=3)
+    args = parser.parse_args()
+    path = corpus(args.corpus)
+    with tempfile.TemporaryDirectory() as scratch:
+        figures = measure_all(path, args.runs, Path(scratch))
+    size = path.stat().st_size / 2**20
+    print(f"{path.name}: {size:.1f} MiB, medians of {args.runs} alternating runs")
+    print(HEADER)
+    base = figures["parse (bibtexparser)"]
+    for label, run in figures.items():
+        print(row(label, run, base))
+    check = figures["check --format json"]
+    for label in ("fix --check", "fix --diff", "fix (writes)"):
+        print(f"{label} / check: {figures[label].wall / check.wall:.2f}x wall")
 
 
 if __name__ == "__main__":
-    main([int(size) for size in sys.argv[1:]] or [1_000, 10_000, 100_000])
+    main()

@@ -22,11 +22,15 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the user's configuration and environment out of every test."""
-    for name in ("CITEMAN_MAILTO", "CITEMAN_CACHE_DIR", "CITEMAN_CROSSREF_URL",
+def _isolated_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Keep the user's configuration, environment and caches out of every test."""
+    for name in ("CITEMAN_MAILTO", "CITEMAN_CROSSREF_URL",
                  "GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR"):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
+    # A fresh cache folder per test: check's result cache writes there.
+    monkeypatch.setenv("CITEMAN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     # Tests never touch the network: a DataCite DOI met in a test that set no
     # DataCite stand-in fails to connect (port 9, discard) instead.
     monkeypatch.setenv("CITEMAN_DATACITE_URL", "http://127.0.0.1:9")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
 from citeman import lint
-from citeman.cli import online
+from citeman.cli import check_cache, online
 from citeman.cli.inputs import (
     EXIT_CLEAN,
     EXIT_ERROR,
@@ -23,8 +24,8 @@ from citeman.cli.inputs import (
 )
 from citeman.cli.output import (
     color_option,
-    echo_problems,
     format_option,
+    problems_text,
     say,
     use_colour,
 )
@@ -110,6 +111,19 @@ def check(
         if statistics and output_format != "text":
             raise UsageError("--statistics works with --format text only")
         files = resolve_paths(paths or ([STDIN] if stdin_filename else []), config)
+        going_online = online.OnlineOptions(**crossref)
+        active = config.active_rules(online=going_online.wanted)
+        colour = use_colour(color)
+        printed = {"format": output_format, "statistics": statistics,
+                   "quiet": quiet, "show_fixes": show_fixes}  # fmt: skip
+        cached = check_cache.open_entry(
+            files, config, active, printed,
+            wanted=not (going_online.wanted or going_online.no_cache),
+        )  # fmt: skip
+        hit = cached.get() if cached is not None else None
+        if hit is not None:
+            click.echo(hit[0], nl=False, color=colour)
+            _exit(hit[1], config.fail_on.rank, exit_zero)
         # Formatted lists (.txt, .md, .docx) are imported in memory and checked.
         documents, failures = checking.load_each(
             [path for path in files if reader.is_document(path)],
@@ -126,22 +140,28 @@ def check(
             libraries = [library for _, library in loaded]
             libraries += [document.library for document in documents]
             total = sum(len(library.entries) for library in libraries)
-            going_online = online.OnlineOptions(**crossref)
-            active = config.active_rules(online=going_online.wanted)
             resolver = online.resolve(libraries, active, config, going_online, quiet)
             problems = lint.lint(
                 libraries, active, resolver=resolver,
                 progress=status.progress(total), file_ignores=config.file_ignores,
             )  # fmt: skip
             problems = checking.finish(problems, documents, active)
-    echo_problems(
+    text = problems_text(
         problems, output_format, statistics=statistics,
-        quiet=quiet or (bool(unreadable) and not libraries),
-        show_fixes=show_fixes, color=use_colour(color),
+        quiet=quiet or (bool(unreadable) and not libraries), show_fixes=show_fixes,
     )  # fmt: skip
+    ranks = {problem.severity.rank for problem in problems}
+    if cached is not None and not unreadable:
+        cached.put(text, ranks)
+    click.echo(text, nl=False, color=colour)
     if not quiet:
         online.summarise(resolver, problems, to_stderr=output_format != "text")
     if online.report_unverified(resolver) or unreadable:
         raise SystemExit(EXIT_ERROR)
-    failing = any(problem.severity.rank >= config.fail_on.rank for problem in problems)
+    _exit(ranks, config.fail_on.rank, exit_zero)
+
+
+def _exit(ranks: Iterable[int], fail_on: int, exit_zero: bool) -> NoReturn:
+    """Exit 1 when a problem is at or above ``--fail-on``, else 0."""
+    failing = any(rank >= fail_on for rank in ranks)
     raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)

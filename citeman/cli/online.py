@@ -52,7 +52,9 @@ def _connection_options(command: F, *, switch: bool) -> F:
             help="Run the online rules from cached answers only.",
         ),
         click.option(
-            "--no-cache", is_flag=True, help="Neither read nor write the answer cache."
+            "--no-cache",
+            is_flag=True,
+            help="Neither read nor write the caches (online answers, check results).",
         ),
         click.option(
             "--mailto",

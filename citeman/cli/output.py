@@ -96,15 +96,35 @@ def echo_problems(
     ``show_fixes`` adds under each fixable problem the change its fix makes;
     ``color`` is click's (None: colour on a terminal only).
     """
+    text = problems_text(
+        problems, output_format, quiet=quiet, statistics=statistics,
+        show_fixes=show_fixes,
+    )  # fmt: skip
+    click.echo(text, nl=False, color=color)
+
+
+def problems_text(
+    problems: Sequence[Problem],
+    output_format: str,
+    *,
+    quiet: bool = False,
+    statistics: bool = False,
+    show_fixes: bool = False,
+) -> str:
+    """Return what ``echo_problems`` prints, colour styles included.
+
+    click removes the styles when it prints off a terminal, so one text serves
+    both (and the result cache stores it once).
+    """
     if output_format != "text":
-        click.echo(FORMATS[output_format](problems), nl=False)
-        return
-    if statistics:
-        click.echo(text_report.statistics(problems), nl=False, color=color)
-    else:
+        return FORMATS[output_format](problems)
+    head = text_report.statistics(problems) if statistics else ""
+    lines: list[str] = []
+    if not statistics:
         for problem in problems:
-            click.echo(text_report.line(problem, colour), color=color)
+            lines.append(text_report.line(problem, colour))
             if show_fixes and problem.fix is not None:
-                click.echo(text_report.fix_line(problem.fix, colour), color=color)
+                lines.append(text_report.fix_line(problem.fix, colour))
     if not quiet:
-        click.echo(colour(text_report.summary(problems), "summary"), color=color)
+        lines.append(colour(text_report.summary(problems), "summary"))
+    return head + "".join(line + "\n" for line in lines)
