@@ -23,6 +23,7 @@ from citeman.errors import OnlineError, UsageError
 from citeman.model import Entry
 from citeman.online import match, reference, run
 from citeman.online.lookup import Candidate, judge_entry, judge_text
+from citeman.online.resolver import Resolver
 
 
 @click.command()
@@ -79,17 +80,7 @@ def lookup(
         entry = _find(query, bib_files, config)
         chosen = online.OnlineOptions(online=True, **connection)
         resolver = run.open_resolver(chosen, config, online.warn)
-        try:
-            if entry is not None:
-                text = reference.query_text(entry)
-                cited = reference.from_entry(entry)
-                result = match.choose(cited, run.search(resolver, text))
-                judged = judge_entry(cited, result, min_confidence)
-            else:
-                text = query
-                judged = judge_text(text, run.search(resolver, text))
-        except OnlineError as error:
-            raise OnlineError(f"{error.source}: {error.cause}") from error
+        text, judged = _judge(resolver, query, entry, min_confidence)
     shown = {"query": text, "key": entry.key if entry else None,
              "file": entry.path if entry else None}  # fmt: skip
     if output_format == "json":
@@ -99,6 +90,21 @@ def lookup(
         _text(shown, judged)
     accepted = any(item.accepted for item in judged)
     raise SystemExit(EXIT_CLEAN if accepted else EXIT_FINDINGS)
+
+
+def _judge(
+    resolver: Resolver, query: str, entry: Entry | None, least: float
+) -> tuple[str, list[Candidate]]:
+    """Return the text searched for and its candidates, judged."""
+    try:
+        if entry is None:
+            return query, judge_text(query, run.search(resolver, query))
+        text = reference.query_text(entry)
+        cited = reference.from_entry(entry)
+        result = match.choose(cited, run.search(resolver, text))
+        return text, judge_entry(cited, result, least)
+    except OnlineError as error:
+        raise OnlineError(f"{error.source}: {error.cause}") from error
 
 
 def _find(query: str, bib_files: tuple[str, ...], config: Config) -> Entry | None:

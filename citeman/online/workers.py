@@ -11,7 +11,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -30,41 +30,59 @@ def run_all(
     instant) is returned, and any it left running is abandoned. ``work`` must
     not raise; a job that does is returned as unfinished too.
     """
-    waiting: queue.SimpleQueue[int] = queue.SimpleQueue()
-    for index in range(len(jobs)):
-        waiting.put(index)
-    finished: set[int] = set()
-    ended = [0]  # jobs that returned or raised
-    changed = threading.Condition()
+    pool = _Pool(jobs, work)
+    for number in range(max(1, min(workers, len(jobs)))):
+        threading.Thread(target=pool.loop, name=f"lookup-{number}", daemon=True).start()
+    done = pool.wait(deadline, progress)
+    return [job for index, job in enumerate(jobs) if index not in done]
 
-    def loop() -> None:
+
+class _Pool(Generic[T]):
+    """The queue of jobs the threads share, and what became of each."""
+
+    def __init__(self, jobs: Sequence[T], work: Callable[[T], None]) -> None:
+        self._jobs = jobs
+        self._work = work
+        self._waiting: queue.SimpleQueue[int] = queue.SimpleQueue()
+        for index in range(len(jobs)):
+            self._waiting.put(index)
+        self._finished: set[int] = set()
+        self._ended = 0  # jobs that returned or raised
+        self._changed = threading.Condition()
+
+    def loop(self) -> None:
+        """Take jobs until none is left (one thread's whole life)."""
         while True:
             try:
-                index = waiting.get_nowait()
+                index = self._waiting.get_nowait()
             except queue.Empty:
                 return
             try:
-                work(jobs[index])
+                self._work(self._jobs[index])
                 succeeded = True
             except Exception:  # reported as unfinished, never lost
                 succeeded = False
-            with changed:
+            with self._changed:
                 if succeeded:
-                    finished.add(index)
-                ended[0] += 1
-                changed.notify_all()
+                    self._finished.add(index)
+                self._ended += 1
+                self._changed.notify_all()
 
-    for number in range(max(1, min(workers, len(jobs)))):
-        threading.Thread(target=loop, name=f"lookup-{number}", daemon=True).start()
-    seen = 0
-    with changed:
-        while ended[0] < len(jobs):
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                break
-            changed.wait(remaining)
-            if progress is not None and len(finished) > seen:
-                progress(len(finished) - seen)
-                seen = len(finished)
-        done = set(finished)
-    return [job for index, job in enumerate(jobs) if index not in done]
+    def wait(self, deadline: float, progress: Callable[[int], None] | None) -> set[int]:
+        """Wait until every job ended or ``deadline``; return those that succeeded."""
+        seen = 0
+        with self._changed:
+            while self._ended < len(self._jobs):
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    break
+                self._changed.wait(remaining)
+                seen = self._tell(progress, seen)
+            self._tell(progress, seen)
+            return set(self._finished)
+
+    def _tell(self, progress: Callable[[int], None] | None, seen: int) -> int:
+        """Report the jobs finished since ``seen``; return how many are finished."""
+        if progress is not None and len(self._finished) > seen:
+            progress(len(self._finished) - seen)
+        return len(self._finished)
