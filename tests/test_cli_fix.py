@@ -310,3 +310,17 @@ def test_one_file_named_several_ways_is_fixed_once(workdir: Path) -> None:
         "",
     )
     assert (workdir / "a.bib").read_text(encoding="utf-8") == PAGES_FIXED
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--min-confidence", "nan"), ("--min-confidence", "-5.0"), ("--timeout", "nan")],
+    ids=["confidence-nan", "confidence-negative", "timeout-nan"],
+)
+def test_number_options_refuse_nan_and_out_of_range(
+    pages_bib: Path, option: str, value: str
+) -> None:
+    code, out, err = run("fix", "pages.bib", "--check", option, value)
+    assert (code, out) == (2, "")
+    assert f"Invalid value for '{option}': {value} is not" in err
+    assert pages_bib.read_text(encoding="utf-8") == PAGES

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from citeman import rules
+from citeman import rules, textfile
 from citeman.cli import main
 from tests.conftest import ROOT
 
@@ -106,3 +106,10 @@ def test_shell_completion_lines_work(shell: str) -> None:
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     assert completed == "plain,--output-format\n"
+
+
+def test_guarantees_state_the_real_size_limit() -> None:
+    megabytes = textfile.DEFAULT_LIMIT // textfile.MEGABYTE
+    guarantees = README.split("### What citeman never does to a file", 1)[1]
+    assert f"`max-file-mb` (default {megabytes})" in guarantees
+    assert f"max-file-mb = {megabytes} " in README

@@ -17,6 +17,7 @@ from citeman.cli.inputs import (
     EXIT_CLEAN,
     EXIT_ERROR,
     EXIT_FINDINGS,
+    FiniteRange,
     load_each,
     reported_errors,
     resolve_paths,
@@ -51,7 +52,7 @@ from citeman.problem import Problem
 @online.options
 @click.option(
     "--min-confidence",
-    type=click.FloatRange(0, 1),
+    type=FiniteRange(0, 1),
     help="With --online, add a Crossref DOI only for a match at least this sure "
     "[default: 0.9, or doi-available's configured min-confidence].",
 )

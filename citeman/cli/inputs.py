@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -215,6 +216,22 @@ def selected_config(
         overrides=(*config.overrides, layer),
         fail_on=Severity(fail_on) if fail_on else config.fail_on,
     )
+
+
+class FiniteRange(click.FloatRange):
+    """A number option within bounds; unlike click's FloatRange, never nan.
+
+    (``nan`` compares false with both bounds, so FloatRange lets it through.)
+    """
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Any:
+        """Return the number, failing on nan as on any number out of range."""
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value} is not a number", param, ctx)
+        return number
 
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -13,6 +13,7 @@ from citeman.cli import online
 from citeman.cli.inputs import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
+    FiniteRange,
     load_config,
     load_libraries,
     reported_errors,
@@ -45,7 +46,7 @@ from citeman.online.resolver import Resolver
 )
 @click.option(
     "--min-confidence",
-    type=click.FloatRange(0, 1),
+    type=FiniteRange(0, 1),
     default=match.CONFIDENT,
     show_default=True,
     help="How sure a match must be to be accepted, as CM305's option.",

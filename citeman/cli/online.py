@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from citeman.cli.inputs import stderr_is_terminal
+from citeman.cli.inputs import FiniteRange, stderr_is_terminal
 from citeman.cli.output import say
 from citeman.config import ActiveRule, Config
 from citeman.model import Library
@@ -71,14 +71,14 @@ def _connection_options(command: F, *, switch: bool) -> F:
         ),
         click.option(
             "--timeout",
-            type=click.FloatRange(0.1, 300),
+            type=FiniteRange(0.1, 300),
             default=20.0,
             show_default=True,
             help="Seconds to wait for one answer.",
         ),
         click.option(
             "--time-limit",
-            type=click.FloatRange(1, 3600),
+            type=FiniteRange(1, 3600),
             default=300.0,
             show_default=True,
             help="Seconds all lookups of a run may take together.",
