@@ -190,3 +190,17 @@ def test_an_unusable_cache_falls_back_to_none(
     code, _, err = run(env, *args[:2], "--offline", *args[3:])
     assert code == 2 and "--offline forbids asking crossref" in err
     assert crossref.fake.requests == 10
+
+
+def test_the_time_limit_stops_a_trickling_server_in_lookup(
+    trickle: Trickle, workdir: Path
+) -> None:
+    command = [sys.executable, "-m", "citeman", "lookup", "Kopta 1994 Patterns",
+               "--time-limit", "1", *FAST]  # fmt: skip
+    env = {"CITEMAN_CROSSREF_URL": trickle.url, "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(command, capture_output=True, text=True, env=env,
+                          cwd=workdir, timeout=120, check=False)  # fmt: skip
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "citeman: error: crossref: the time limit for lookups ran out\n"
+    )
