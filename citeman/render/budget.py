@@ -150,9 +150,13 @@ def timer(seconds: float) -> Iterator[Callable[[], None]]:
     def restart() -> None:
         signal.setitimer(signal.ITIMER_REAL, seconds)
 
+    # Whoever set a timer before gets it (and its handler) back afterwards.
+    pending = signal.getitimer(signal.ITIMER_REAL)
     previous = signal.signal(signal.SIGALRM, expire)
     try:
         yield restart
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if pending[0] > 0:
+            signal.setitimer(signal.ITIMER_REAL, *pending)

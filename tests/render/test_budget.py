@@ -7,6 +7,7 @@ render`` subprocess (exit 2, nothing on stdout).
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -139,3 +140,19 @@ def test_small_powers_and_products_are_computed(
     operator: str, left: object, right: object, result: object
 ) -> None:
     assert budget.call_binop(operator, left, right) == result
+
+
+def test_the_timer_gives_an_earlier_timer_and_handler_back() -> None:
+    def earlier(signum: int, frame: object) -> None:
+        raise AssertionError("the earlier timer fired during the test")
+
+    previous = signal.signal(signal.SIGALRM, earlier)
+    signal.setitimer(signal.ITIMER_REAL, 60)
+    try:
+        with budget.timer(5) as restart:
+            restart()
+        assert signal.getsignal(signal.SIGALRM) is earlier
+        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 60
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
