@@ -303,3 +303,18 @@ def test_rules_suggests_the_near_name() -> None:
         'citeman: error: no rule "titel-case" (did you mean "title-case"?);'
         ' run "citeman rules" for the list\n',
     )
+
+
+def test_fix_show_fixes_lists_each_fix(pages_bib: Path) -> None:
+    code, out, err = run("fix", "--diff", "pages.bib", "--select", "CM203",
+                         "--show-fixes", "-q")  # fmt: skip
+    assert code == 1 and out.startswith("--- a/pages.bib")
+    assert err == "pages.bib:1:35: CM203 [page-range] '1-2' -> '1--2'\n"
+    code, out, _ = run(
+        "fix", "pages.bib", "--select", "CM203", "--unsafe-fixes", "--show-fixes"
+    )
+    assert code == 0
+    assert out.splitlines()[1:3] == [
+        "pages.bib:1:35: CM203 [page-range] '1-2' -> '1--2'",
+        "pages.bib:2:35: CM203 [page-range] '1009-16' -> '1009--1016' (unsafe)",
+    ]

@@ -5,14 +5,13 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Sequence
-from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
 import click
 
 from citeman import lint, rewrite, unidiff
-from citeman.cli import online
+from citeman.cli import fix_report, online
 from citeman.cli.inputs import (
     EXIT_CLEAN,
     EXIT_ERROR,
@@ -27,9 +26,8 @@ from citeman.cli.inputs import (
 from citeman.cli.output import say, say_lines
 from citeman.config import Config
 from citeman.errors import CitemanError
-from citeman.fix import Applied, Outcome, fix_library
+from citeman.fix import Outcome, fix_library
 from citeman.model import Library
-from citeman.problem import Problem
 
 
 @click.command()
@@ -49,6 +47,11 @@ from citeman.problem import Problem
     help='Also apply fixes that may change meaning (see "citeman rules").',
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print errors and the diff only.")
+@click.option(
+    "--show-fixes",
+    is_flag=True,
+    help="List each fix: where, which rule, and the text before and after.",
+)
 @online.options
 @click.option(
     "--min-confidence",
@@ -70,6 +73,7 @@ def fix(
     config_file: Path | None,
     no_config: bool,
     quiet: bool,
+    show_fixes: bool,
     min_confidence: float | None,
     **crossref: Any,
 ) -> None:
@@ -129,14 +133,17 @@ def fix(
             if show_diff:
                 say_lines(diff(path, library, outcome))
             if not quiet and outcome.applied:
-                say(_per_file(path, outcome.applied, "would fix"), err=show_diff)
+                report = fix_report.per_file(path, outcome.applied, "would fix")
+                say(report, err=show_diff)
+            if show_fixes:
+                _show(path, library, outcome, err=show_diff)
         if not quiet:
-            summary = _pending_summary(pending, outcomes, unsafe_fixes)
+            summary = fix_report.pending_summary(pending, outcomes, unsafe_fixes)
             click.echo(summary, err=show_diff)
         if unreadable:
             raise SystemExit(EXIT_ERROR)
         raise SystemExit(EXIT_FINDINGS if pending else EXIT_CLEAN)
-    fixed, failed = _write_all(files, libraries, outcomes, quiet)
+    fixed, failed = _write_all(files, libraries, outcomes, quiet, show_fixes)
     if any(outcome.applied for outcome in outcomes):
         problems = lint.lint(
             fixed, active, resolver=resolver, file_ignores=config.file_ignores
@@ -144,7 +151,7 @@ def fix(
     else:
         problems = found
     if not quiet:
-        click.echo(_summary(outcomes, failed, problems, unsafe_fixes))
+        click.echo(fix_report.summary(outcomes, failed, problems, unsafe_fixes))
         online.summarise(resolver, problems, to_stderr=False)
     if failed or unreadable:
         raise SystemExit(EXIT_ERROR)
@@ -164,6 +171,7 @@ def _write_all(
     libraries: Sequence[Library],
     outcomes: Sequence[Outcome],
     quiet: bool,
+    show_fixes: bool = False,
 ) -> tuple[list[Library], set[int]]:
     """Rewrite each file that has fixes; return the libraries as they now are.
 
@@ -191,8 +199,16 @@ def _write_all(
             failed.add(index)
             continue
         if not quiet:
-            say(_per_file(path, outcome.applied, "fixed"))
+            say(fix_report.per_file(path, outcome.applied, "fixed"))
+        if show_fixes:
+            _show(path, library, outcome)
     return fixed, failed
+
+
+def _show(path: Path, library: Library, outcome: Outcome, err: bool = False) -> None:
+    """Print ``--show-fixes``' lines for one file."""
+    for line in fix_report.fix_lines(path, library.source, outcome.applied):
+        click.echo(line, err=err)
 
 
 def _waiting(message: str) -> None:
@@ -225,68 +241,3 @@ def _diff_name(path: Path) -> str:
         return absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
         return absolute.as_posix().lstrip("/")
-
-
-def _per_file(path: Path, applied: Sequence[Applied], verb: str) -> str:
-    """Say how many fixes went to which entries, naming the fields of each."""
-    fields: dict[str, list[str]] = {}
-    for item in applied:
-        names = fields.setdefault(item.key, [])
-        if item.fix.field not in names:
-            names.append(item.fix.field)
-    entries = ", ".join(f"{key} ({', '.join(names)})" for key, names in fields.items())
-    count = _plural(len(applied), "problem")
-    return f"{path}: {verb} {count} in {_plural(len(fields), 'entry')}: {entries}"
-
-
-def _pending_summary(pending: int, outcomes: Sequence[Outcome], unsafe: bool) -> str:
-    if not pending:
-        return "Nothing to fix."
-    files = sum(1 for outcome in outcomes if outcome.applied)
-    command = "citeman fix --unsafe-fixes" if unsafe else "citeman fix"
-    return (
-        f"{_plural(pending, 'fix')} pending in {_plural(files, 'file')};"
-        f" run `{command}` to apply them."
-    )
-
-
-def _summary(
-    outcomes: Sequence[Outcome],
-    failed: AbstractSet[int],
-    problems: Sequence[Problem],
-    unsafe: bool,
-) -> str:
-    done = [
-        outcome
-        for index, outcome in enumerate(outcomes)
-        if outcome.applied and index not in failed
-    ]
-    count = sum(len(outcome.applied) for outcome in done)
-    head = (
-        f"Fixed {_plural(count, 'problem')} in {_plural(len(done), 'file')}."
-        if count
-        else "Nothing fixed."
-    )
-    if not problems:
-        return f"{head} No problems remain."
-    more = sum(1 for p in problems if p.fix is not None and not p.fix.safe)
-    hint = (
-        f" {_plural(more, 'more problem')} can be fixed with `--unsafe-fixes`."
-        if more and not unsafe
-        else ""
-    )
-    remain = "remains" if len(problems) == 1 else "remain"
-    return (
-        f"{head} {_plural(len(problems), 'problem')} {remain};"
-        f" run `citeman check` to see them.{hint}"
-    )
-
-
-def _plural(count: int, noun: str) -> str:
-    if count == 1:
-        return f"1 {noun}"
-    if noun.endswith("y"):
-        return f"{count} {noun[:-1]}ies"
-    if noun.endswith("x"):
-        return f"{count} {noun}es"
-    return f"{count} {noun}s"
