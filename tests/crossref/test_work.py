@@ -1,4 +1,4 @@
-"""Crossref JSON to Work: the fields citeman compares, read defensively."""
+"""Crossref and DataCite JSON to Work: the fields citeman compares, read defensively."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import pytest
 
 from citeman.errors import OnlineError
 from citeman.online.crossref import message, parse_agency, parse_items, parse_work
+from citeman.online.datacite import parse_doi
 from tests.crossref.fake import WORKS, Corpus
+from tests.crossref.fake_datacite import DataCiteCorpus
 
 CORPUS = Corpus.load()
 
@@ -85,3 +87,56 @@ def test_every_recorded_work_parses() -> None:
     assert [parse_work(item).doi for item in recorded] == [
         item["DOI"] for item in recorded
     ]
+
+
+def test_update_notices_and_preprint_relations_are_read() -> None:
+    retracted = parse_work(
+        message(CORPUS.work_body("10.5555/verify.retracted.2019"), "work")
+    )
+    (notice,) = retracted.updates
+    assert (notice.doi, notice.type, notice.date, notice.source) == (
+        "10.5555/verify.retraction-notice.2021", "retraction", "2021-03-02",
+        "retraction-watch",
+    )  # fmt: skip
+    preprint = parse_work(
+        message(CORPUS.work_body("10.5555/verify.preprint.2020"), "work")
+    )
+    assert preprint.preprint and preprint.published_as == (
+        "10.5555/verify.published.2021",
+    )
+    journal = parse_work(
+        message(CORPUS.work_body("10.5555/verify.published.2021"), "work")
+    )
+    assert not journal.preprint and journal.published_as == ()  # has-preprint ignored
+
+
+@pytest.mark.parametrize(
+    ("updated_by", "expected"),
+    [
+        ("retraction", []),
+        ([None, 3, {"type": "retraction"}, {"DOI": "10.5555/x"}], []),
+        ([{"DOI": "10.5555/x", "type": "Retraction",
+           "updated": {"date-parts": "2021"}}], [("10.5555/x", "retraction", "")]),
+    ],
+)  # fmt: skip
+def test_odd_notices_are_skipped_or_undated(
+    updated_by: object, expected: list[tuple[str, str, str]]
+) -> None:
+    work = parse_work({"DOI": "10.5555/w", "updated-by": updated_by})
+    assert [(u.doi, u.type, u.date) for u in work.updates] == expected
+
+
+def test_datacite_records_read_defensively() -> None:
+    body = DataCiteCorpus.load().doi_body("10.48550/ARXIV.2403.99999")
+    work = parse_doi(body)
+    assert (work.title, work.families, work.print_year, work.preprint) == (
+        "Sparse attention for long protein sequences", ("Lindqvist",), 2024, True,
+    )  # fmt: skip
+    assert "10.5555/verify.protein-attention.2025" in work.published_as
+    for broken in ({}, {"data": []}, {"data": {"attributes": {"doi": 5}}}, []):
+        with pytest.raises(OnlineError, match="datacite sent a record"):
+            parse_doi(broken)
+    odd = parse_doi({"data": {"attributes": {"doi": "10.5281/z", "titles": "x",
+                                             "creators": [1, {"name": "Org"}],
+                                             "publicationYear": "n/a"}}})  # fmt: skip
+    assert (odd.title, odd.families, odd.print_year) == ("", ("Org",), None)
