@@ -43,6 +43,7 @@ from citeman.online.resolver import Resolver
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
+    help="How to print the candidates.",
 )
 @click.option(
     "--min-confidence",
@@ -51,8 +52,13 @@ from citeman.online.resolver import Resolver
     show_default=True,
     help="How sure a match must be to be accepted, as CM305's option.",
 )
-@click.option("--config", "config_file", type=click.Path(path_type=Path))
-@click.option("--no-config", is_flag=True)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    help="Read this configuration file (files, mailto) instead of searching.",
+)
+@click.option("--no-config", is_flag=True, help="Ignore every configuration file.")
 @online.connection_options
 def lookup(
     query: str,
