@@ -8,9 +8,10 @@ preprint's own record is trusted to name its published version (Crossref's
 ``IsVersionOf``): a journal's ``has-preprint`` can point at another preprint.
 The published work is fetched and must itself not be a preprint and carry
 the same title and first author before it is suggested. The message names
-its DOI, journal and year; the fix (unsafe: the version may differ in
-substance) replaces the DOI with the published one. Changing the entry type
-and journal fields stays a suggestion.
+its DOI, journal, year, volume and pages; the fix (unsafe: the version may differ in
+substance) replaces the DOI with the published one. ``fix`` never adds
+fields, so the journal, volume and pages the message names, and a change
+of entry type, stay for the user to copy.
 
 FAIL:
     @misc{ferreira2020, author = {Ferreira, R.}, year = {2020},
@@ -56,8 +57,13 @@ def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
 
 
 def _where(work: Work) -> str:
+    """Return ``Journal, 2021, volume 98, pages 455-467``, as far as it is known."""
     year = work.print_year or (min(work.years) if work.years else None)
-    return ", ".join(part for part in (work.container, str(year or "")) if part)
+    pages = work.page or work.article_number
+    parts = (work.container, str(year or ""),
+             f"volume {work.volume}" if work.volume else "",
+             f"pages {pages}" if pages else "")  # fmt: skip
+    return ", ".join(part for part in parts if part)
 
 
 def _replacement(entry: Entry, published: Work) -> Fix | None:

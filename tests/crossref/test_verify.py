@@ -24,8 +24,8 @@ EXPECTED = """\
 verify.bib:11:13: CM306 [retracted] retracted on 2021-03-02 (notice 10.5555/verify.retraction-notice.2021; Retraction Watch)
 verify.bib:21:13: CM309 [work-updated] corrected on 2020-11-05 (notice 10.5555/verify.correction-notice.2020; publisher)
 verify.bib:31:13: CM309 [work-updated] an expression of concern was issued on 2022-06-15 (notice 10.5555/verify.concern-notice.2022; publisher)
-verify.bib:38:12: CM308 [published-version] [*unsafe] this preprint was published as doi 10.5555/verify.published.2021 (Decoy Journal of Urban Health, 2021): cite the published version
-verify.bib:55:12: CM308 [published-version] [*unsafe] this preprint was published as doi 10.5555/verify.protein-attention.2025 (Decoy Journal of Computational Biology, 2025): cite the published version
+verify.bib:38:12: CM308 [published-version] [*unsafe] this preprint was published as doi 10.5555/verify.published.2021 (Decoy Journal of Urban Health, 2021, volume 98, pages 455-467): cite the published version
+verify.bib:55:12: CM308 [published-version] [*unsafe] this preprint was published as doi 10.5555/verify.protein-attention.2025 (Decoy Journal of Computational Biology, 2025, volume 7, pages e1002): cite the published version
 verify.bib:58:1: CM307 [reference-not-found] no record of this work was found; check that it exists: a mis-cited or fabricated reference looks like this
 verify.bib:72:13: CM303 [doi-not-found] doi "10.5555/verify.no-such-work.2023" is not registered with crossref or any other agency; check it against the article
 Found 7 problems (2 errors, 4 warnings, 1 info). 2 more problems can be fixed with `citeman fix --unsafe-fixes`.
@@ -114,3 +114,23 @@ def test_a_datacite_failure_is_never_doi_not_found(
         "citeman: datacite: datacite kept answering 503; 1 entry not verified"
         " (verify.bib: lindqvist2024)\n"
     )
+
+
+def test_the_published_version_is_written_only_as_an_unsafe_fix(
+    crossref: Crossref, datacite: DataCite, references: Path
+) -> None:
+    before = references.read_text(encoding="utf-8")
+    env = {"CITEMAN_CROSSREF_URL": crossref.url, "CITEMAN_DATACITE_URL": datacite.url}
+    args = ["fix", "verify.bib", "--online", "--no-cache", *FAST[:-2],
+            "--select", "CM308"]  # fmt: skip
+    safe = CliRunner().invoke(main, args, env=env)
+    assert references.read_text(encoding="utf-8") == before
+    assert safe.stdout.startswith("Nothing fixed.")
+    unsafe = CliRunner().invoke(main, [*args, "--unsafe-fixes"], env=env)
+    assert unsafe.exit_code == 0, unsafe.stdout + unsafe.stderr
+    after = references.read_text(encoding="utf-8")
+    # Only the DOI: fix never adds fields, so journal, volume and pages of the
+    # published version stay in the message for the user to copy.
+    assert after == before.replace(
+        "{10.5555/verify.preprint.2020}", "{10.5555/verify.published.2021}"
+    ).replace("{10.48550/arXiv.2403.99999}", "{10.5555/verify.protein-attention.2025}")
