@@ -108,6 +108,11 @@ def _title_stop(text: str, start: int, end: int, italics: Italics) -> int:
             return before[-1]
     if len(stops) == 1:
         return stops[0]
+    # A journal source (``J. Phys. Soc. Jpn., 20(11), 1–9.``) may hold periods
+    # of its own: the title ends at the first stop after which it reads whole.
+    for stop in stops[:-1]:
+        if source.is_article(text[stop:end].strip()):
+            return stop
     if len(stops) >= 3 and not re.search(r"[^\W\d_]", text[stops[-2] : stops[-1]]):
         return stops[-3]  # a stray fragment after the source ("72. 2")
     return stops[-2]

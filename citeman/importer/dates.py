@@ -14,10 +14,10 @@ from citeman.render.dates import MONTHS
 _MONTH = "|".join(MONTHS)
 #: The date element in parentheses, followed by its period.
 PATTERN = re.compile(
-    r"\((?P<date>(?P<year>\d{4})(?P<letter>[a-z])?"
+    r"\((?P<date>(?P<year>\d{4})(?P<letter>[a-z]{1,3})?"
     rf"(?:, (?P<month>{_MONTH})(?: (?P<day>\d{{1,2}}))?"
     rf"(?:[–-](?:(?P<end_month>{_MONTH}) )?(?P<end_day>\d{{1,2}}))?)?"
-    r"|n\.d\.(?:-[a-z])?|in press(?:-[a-z])?)\)\.?"
+    r"|n\.d\.(?:-[a-z]{1,3})?|in press(?:-[a-z]{1,3})?)\)\.?"
 )
 
 

@@ -69,6 +69,11 @@ def read(
         _plain(draft, text, begin, finish, title, italics, rich)
 
 
+def is_article(where: str) -> bool:
+    """Return whether ``where`` reads as a journal source with a volume."""
+    return _ARTICLE.match(where) is not None
+
+
 def _article(draft: Draft, begin: int, found: re.Match[str]) -> None:
     draft.type = "article"
     for name in ("journal", "volume", "number"):
