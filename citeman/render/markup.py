@@ -252,7 +252,8 @@ HTML = Markup(
     lambda text: html.escape(text, quote=True),
     "<i>{}</i>",
     '<a href="{url}">{label}</a>',
-    "–",
+    # Word joiners keep a page range on one line: browsers break after a dash.
+    "\u2060–\u2060",
     bold_template="<b>{}</b>",
     smallcaps_template='<span style="font-variant: small-caps">{}</span>',
     sub="<sub>{}</sub>".format,

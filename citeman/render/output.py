@@ -22,7 +22,8 @@ _HTML_PAGE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <title>{heading}</title>
 <style>
-.references p {{ padding-left: 2em; text-indent: -2em; margin: 0 0 1em; }}
+.references {{ max-width: 40em; }}
+.references p {{ padding-left: 0.5in; text-indent: -0.5in; margin: 0 0 1em; }}
 </style>
 </head>
 <body>
@@ -43,6 +44,7 @@ _LATEX_DOCUMENT = r"""\documentclass{article}
 \usepackage{fontspec}
 \fi
 \usepackage{url}
+\usepackage[hidelinks]{hyperref}
 \begin{document}
 \section*{%s}
 
@@ -69,7 +71,8 @@ def markdown(references: Sequence[Rendered], standalone: bool = False) -> str:
 
 def html_document(references: Sequence[Rendered], standalone: bool = False) -> str:
     """Return an HTML fragment, or a UTF-8 page with hanging indents."""
-    style = "" if standalone else ' style="padding-left: 2em; text-indent: -2em"'
+    # APA's hanging indent is half an inch (§2.12).
+    style = "" if standalone else ' style="padding-left: 0.5in; text-indent: -0.5in"'
     paragraphs = "".join(
         f'<p id="ref-{html.escape(item.key, quote=True)}"{style}>{item.text}</p>\n'
         for item in references
@@ -83,7 +86,7 @@ def html_document(references: Sequence[Rendered], standalone: bool = False) -> s
 def latex(references: Sequence[Rendered], standalone: bool = False) -> str:
     r"""Return LaTeX paragraphs with a hanging indent; a whole document if asked."""
     body = "".join(
-        f"\\noindent\\hangindent=2em\\hangafter=1 {item.text}\n\n"
+        f"\\noindent\\hangindent=0.5in\\hangafter=1 {item.text}\n\n"
         for item in references
     )
     if not standalone:

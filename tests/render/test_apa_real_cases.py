@@ -100,3 +100,25 @@ def test_too_little_data_is_printed_and_named() -> None:
     entry = parse.loads("@misc{k, year = 2001, howpublished = {Somewhere}}").entries[0]
     assert render.render([entry], render.find("apa"), "text") == "(2001). Somewhere.\n"
     assert render.missing_essentials(entry) == ["author", "title"]
+
+
+ARTICLE = (
+    "@article{k, author = {Lee, A.}, title = {T}, journal = {J}, volume = 5, "
+    "pages = {437--471}, year = 2001, doi = {10.1000/x}}"
+)
+
+
+def test_standalone_latex_makes_dois_live_links() -> None:
+    entries = parse.loads(ARTICLE).entries
+    document = render.render(entries, render.find("apa"), "latex", standalone=True)
+    assert "\\usepackage[hidelinks]{hyperref}" in document
+    assert "\\hangindent=0.5in" in document
+    assert "\\url{https://doi.org/10.1000/x}" in document
+
+
+def test_html_has_apas_hanging_indent_a_measure_and_unbroken_ranges() -> None:
+    entries = parse.loads(ARTICLE).entries
+    page = render.render(entries, render.find("apa"), "html", standalone=True)
+    assert ".references { max-width: 40em; }" in page
+    assert "padding-left: 0.5in; text-indent: -0.5in" in page
+    assert "437\u2060–\u2060471" in page

@@ -80,7 +80,7 @@ def test_html_link_attribute_is_escaped() -> None:
 
 def test_latex_escapes_every_special() -> None:
     assert rendered("latex") == (
-        "\\noindent\\hangindent=2em\\hangafter=1 O'Brien, Z., \\& "
+        "\\noindent\\hangindent=0.5in\\hangafter=1 O'Brien, Z., \\& "
         "\\textless{}b\\textgreater{}Group\\textless{}/b\\textgreater{} \\& Co. "
         '(2020). \\textless{}Script\\textgreater{}alert("x")'
         "\\textless{}/script\\textgreater{} \\& 100\\% \\$5 \\#1 a\\_b \\{x\\} "
