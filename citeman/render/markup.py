@@ -62,6 +62,8 @@ class Markup:
     #: How sub- and superscripts are written (given escaped text).
     sub: Callable[[str], str] = lambda text: text
     sup: Callable[[str], str] = lambda text: text
+    #: How a range that must not break across lines is written.
+    unbroken_template: str = "{}"
     #: How a math run's TeX source is kept (LaTeX only); None: print it decoded.
     math: Callable[[str], str] | None = None
     #: How a finished reference (one paragraph) is kept from starting a
@@ -107,8 +109,11 @@ class Markup:
         return Safe(marked, plain_of(separator).join(item.plain for item in escaped))
 
     def dashed(self, parts: list[str]) -> Safe:
-        """Return ``parts`` joined by this format's en dash (ranges)."""
-        return self.join(parts, Safe(self.dash, "–"))
+        """Return ``parts`` joined by this format's en dash (ranges), unbroken."""
+        joined = self.join(parts, Safe(self.dash, "–"))
+        if len(parts) < 2:
+            return joined
+        return Safe(self.unbroken_template.format(joined), joined.plain)
 
 
 def _replace_each(table: Mapping[str, str]) -> Callable[[str], str]:
@@ -252,9 +257,10 @@ HTML = Markup(
     lambda text: html.escape(text, quote=True),
     "<i>{}</i>",
     '<a href="{url}">{label}</a>',
-    # Word joiners keep a page range on one line: browsers break after a dash.
-    "\u2060–\u2060",
+    "–",
     bold_template="<b>{}</b>",
+    # Browsers break a line after a dash: a range is kept on one line.
+    unbroken_template='<span style="white-space: nowrap">{}</span>',
     smallcaps_template='<span style="font-variant: small-caps">{}</span>',
     sub="<sub>{}</sub>".format,
     sup="<sup>{}</sup>".format,
