@@ -50,3 +50,12 @@ def test_word_round_trip_keeps_italic_runs(source: Path, tmp_path: Path) -> None
     imported = run.read(reader.read(path))
     # Compared as Markdown, which shows the italics (HTML also shows the keys).
     assert _again(imported, "markdown") == render.render(entries, APA, "markdown")
+
+
+def test_vancouver_list_round_trip() -> None:
+    vancouver = render.find("vancouver")
+    entries = parse.load(ROOT / "library.bib").entries
+    rendered = render.render(entries, vancouver, "text")
+    imported = run.read(plain.read("list.txt", rendered), "vancouver")
+    again = parse.loads(imported.bibtex(), "imported.bib").entries
+    assert render.render(again, vancouver, "text") == rendered
