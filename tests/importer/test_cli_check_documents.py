@@ -73,3 +73,14 @@ def test_markdown_list_as_apa_prints_it_is_clean(workdir: Path) -> None:
     )
     code, out, _ = run("check", "refs.md", "--no-config", "--select", "CM1,CM2,CM6")
     assert (code, out) == (0, "No problems found.\n")
+
+
+def test_an_unreadable_document_is_named_and_the_rest_checked(workdir: Path) -> None:
+    (workdir / "empty.md").write_text("", encoding="utf-8")
+    code, out, err = run("check", "empty.md", str(SEED), "--no-config",
+                         "--select", "CM207")  # fmt: skip
+    assert code == 2
+    assert err == (
+        "citeman: error: empty.md: is empty: there is no reference to import\n"
+    )
+    assert "CM207 [article-number]" in out
