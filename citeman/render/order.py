@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import groupby
 from string import ascii_lowercase
 
+from citeman.collation import base_letters
 from citeman.latex import to_text
 from citeman.render.reference import Name, Reference
 
@@ -29,14 +30,19 @@ def letters(value: str) -> str:
     """Return ``value`` reduced to what APA alphabetises by: letters and digits.
 
     Accents, case, spaces, hyphens and apostrophes are ignored, so that the
-    comparison is letter by letter.
+    comparison is letter by letter; letters such as ø and ł count as their
+    base letters (:mod:`citeman.collation`).
 
     >>> letters("Santesteban-Echarri"), letters("Kivimäki"), letters("O'Neil")
     ('santestebanecharri', 'kivimaki', 'oneil')
+    >>> letters("Ørsted"), letters("Łukasiewicz")
+    ('orsted', 'lukasiewicz')
     """
     if not value.isascii():
-        decomposed = unicodedata.normalize("NFKD", value)
+        decomposed = unicodedata.normalize("NFKD", value.casefold())
         value = "".join(c for c in decomposed if not unicodedata.combining(c))
+        if not value.isascii():
+            value = "".join(c if c.isascii() else base_letters(c) for c in value)
     return _NOT_LETTER.sub("", value.casefold())
 
 

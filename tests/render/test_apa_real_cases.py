@@ -122,3 +122,18 @@ def test_html_has_apas_hanging_indent_a_measure_and_unbroken_ranges() -> None:
     assert ".references { max-width: 40em; }" in page
     assert "padding-left: 0.5in; text-indent: -0.5in" in page
     assert '<span style="white-space: nowrap">437–471</span>' in page
+
+
+def test_letters_without_decomposition_sort_on_their_base_letter() -> None:
+    """APA 9.44: letter by letter on base letters; Ø under O, Ł under L (item 10)."""
+    source = "".join(
+        f"@book{{{key}, author = {{{name}}}, title = {{T}}, year = 2000}}\n"
+        for key, name in [
+            ("zeller", "Zeller, Anna"), ("orsted", "{\\O}rsted, Hans"),
+            ("lukasiewicz", "{\\L}ukasiewicz, Jan"), ("moller", "M{\\o}ller, Per"),
+            ("morris", "Morris, Ann"),
+        ]
+    )  # fmt: skip
+    shown = render.render(parse.loads(source).entries, render.find("apa"), "text")
+    families = [line.split(",")[0] for line in shown.splitlines() if line]
+    assert families == ["Łukasiewicz", "Møller", "Morris", "Ørsted", "Zeller"]
