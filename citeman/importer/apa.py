@@ -132,25 +132,8 @@ def _title(
         description = text[opening + 1 : end - 1]
         draft.spans["type"] = (opening + 1, end - 1)
         end = len(text[:opening].rstrip())
-    if text[:end].endswith(")") and "(" in text[begin:end]:
-        opening = text.rfind("(", begin, end)
-        inside = text[opening + 1 : end - 1]
-        if details.SIGNS.search(inside):
-            _details(draft, text, inside, opening + 1)
-            end = len(text[:opening].rstrip())
+    end = details.take(draft, text, begin, end)
     title = text[begin:end]
     draft.put("title", escape.title(title), begin, end)
     italic = any(a <= begin < b for a, b in italics) if rich else None
     return Title(begin, end, description, italic)
-
-
-def _details(draft: Draft, text: str, inside: str, offset: int) -> None:
-    """Put the pieces of a title's parenthetical in ``draft``."""
-    for piece in details.read(inside, offset):
-        if not piece.name:
-            message = "unknown detail after the title"
-            draft.trouble(text, piece.start, piece.end, message)
-        elif piece.name in ("editor", "translator"):
-            draft.put(piece.name, piece.value, piece.start, piece.end)
-        else:
-            draft.put(piece.name, escape.latex(piece.value), piece.start, piece.end)

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from citeman.importer import people
+from citeman.importer.escape import latex
+from citeman.importer.record import Draft
 
 _EDITION = re.compile(r"(\d+)(?:st|nd|rd|th) ed\.|(.+?) ed\.")
 _VOLUME = re.compile(r"Vols?\. (.+)")
@@ -53,12 +55,35 @@ def read(text: str, offset: int = 0) -> Iterator[Piece]:
             field = "translator" if role["role"] == "Trans" else "editor"
             names = " and ".join(people.direct(role["names"]))
             yield Piece(field, names, start, start + role.end())
-            group = group[role.end() :].removeprefix(", ")
-            start += len(group) and role.end() + 2
-            if not group:
+            rest = group[role.end() :].removeprefix(", ")
+            if not rest:
                 continue
+            start, group = start + len(group) - len(rest), rest
         for piece_start, piece in _split(group, ", ", start):
             yield from _piece(piece, piece_start)
+
+
+def take(draft: Draft, text: str, begin: int, end: int) -> int:
+    """Put the details that close ``text[begin:end]`` in ``draft``; return their start.
+
+    Only a parenthetical with a sign of details (``ed.``, ``Vol.``, ``No.``…)
+    is taken: "(SMI)" in a title is part of the title.
+    """
+    if not (text[:end].endswith(")") and "(" in text[begin:end]):
+        return end
+    opening = text.rfind("(", begin, end)
+    inside = text[opening + 1 : end - 1]
+    if not SIGNS.search(inside):
+        return end
+    for piece in read(inside, opening + 1):
+        if not piece.name:
+            message = "unknown detail after the title"
+            draft.trouble(text, piece.start, piece.end, message)
+        elif piece.name in ("editor", "translator"):
+            draft.put(piece.name, piece.value, piece.start, piece.end)
+        else:
+            draft.put(piece.name, latex(piece.value), piece.start, piece.end)
+    return len(text[:opening].rstrip())
 
 
 def _split(text: str, separator: str, offset: int) -> Iterator[tuple[int, str]]:

@@ -128,25 +128,12 @@ def _book_title(draft: Draft, text: str, begin: int, end: int) -> None:
     stop = len(text[:end].rstrip())
     if text[stop - 1 : stop] == ".":
         stop -= 1
-    if text[:stop].endswith(")") and "(" in text[begin:stop]:
-        opening = text.rfind("(", begin, stop)
-        inside = text[opening + 1 : stop - 1]
-        if details.SIGNS.search(inside):
-            for piece in details.read(inside, opening + 1):
-                if piece.name:
-                    value = piece.value if piece.name in ("editor", "translator") \
-                        else escape.latex(piece.value)  # fmt: skip
-                    draft.put(piece.name, value, piece.start, piece.end)
-                else:
-                    draft.trouble(text, piece.start, piece.end, "unknown detail")
-            stop = len(text[:opening].rstrip())
+    stop = details.take(draft, text, begin, stop)
     # A book title in Title Case is a name (a conference's): braced whole.
     book = text[begin:stop]
     value = escape.latex(book)
     value = "{" + value + "}" if is_title_case(value) else escape.title(book)
     draft.put("booktitle", value, begin, stop)
-    if draft.fields.get("type") == "Report":
-        draft.fields["type"] = "Report"
 
 
 def _described(draft: Draft, text: str, begin: int, end: int, described: str) -> None:

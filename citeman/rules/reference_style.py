@@ -26,6 +26,9 @@ from citeman.problem import Finding, Severity
 from citeman.rules.base import ReferenceListRule, RuleContext
 
 _SHOWN = 60
+#: Past this many characters, the comparison is by shared start and end only:
+#: difflib's matching takes time that grows with the square of the length.
+_LONG = 4000
 
 
 def check(written: WrittenList, context: RuleContext) -> Iterator[Finding]:
@@ -45,12 +48,27 @@ def _first_difference(reference: Written, style: str) -> tuple[int, int, str] | 
     text, printed = reference.text, reference.printed
     if text == printed:
         return None
-    matcher = difflib.SequenceMatcher(None, text, printed, autojunk=False)
-    _, i1, i2, j1, j2 = next(op for op in matcher.get_opcodes() if op[0] != "equal")
+    if len(text) + len(printed) > _LONG:
+        i1, i2, j1, j2 = _outer_difference(text, printed)
+    else:
+        matcher = difflib.SequenceMatcher(None, text, printed, autojunk=False)
+        _, i1, i2, j1, j2 = next(op for op in matcher.get_opcodes() if op[0] != "equal")
     i1, i2, j1, j2 = _whole_words(text, printed, i1, i2, j1, j2)
     shown, instead = _clip(text[i1:i2]), _clip(printed[j1:j2])
     message = f'written "{shown}" where {style} prints "{instead}"'
     return i1, max(i2, i1 + 1), message
+
+
+def _outer_difference(text: str, printed: str) -> tuple[int, int, int, int]:
+    """Return the stretch between the longest shared start and shared end."""
+    start = 0
+    limit = min(len(text), len(printed))
+    while start < limit and text[start] == printed[start]:
+        start += 1
+    end = 0
+    while end < limit - start and text[-1 - end] == printed[-1 - end]:
+        end += 1
+    return start, len(text) - end, start, len(printed) - end
 
 
 def _whole_words(

@@ -84,3 +84,13 @@ def test_any_text_is_read_or_refused_in_one_line(text: str, is_markdown: bool) -
         for trouble in reference.reading.troubles:
             assert 0 <= trouble.start <= trouble.end <= len(reference.block.text)
             imported.span(reference, trouble.start, trouble.end)
+
+
+def test_a_huge_reference_is_checked_without_quadratic_work(workdir: Path) -> None:
+    title = "Word " * 50_000
+    (workdir / "huge.txt").write_text(
+        f"Smith, A. (2020). {title}. Journal of Tests, 1(2), 3.\n", encoding="utf-8"
+    )
+    code, out, _ = run_cli("check", "huge.txt", "--no-config", "--select", "CM601")
+    assert code == 1
+    assert out.startswith('huge.txt:1:24: CM601 [reference-style] written "Word Word')
