@@ -19,6 +19,14 @@ _HEADINGS = {
     "references", "reference list", "reference", "bibliography", "works cited",
     "literature cited", "literature", "sources", "cited works", "references cited",
 }  # fmt: skip
+#: Sections that follow a reference list in a manuscript; a line naming one ends
+#: the list even where the document has no heading markup (plain text).
+_AFTER_LIST = re.compile(
+    r"(appendix|appendices|tables?|figures?|figure captions|notes|footnotes|"
+    r"endnotes|acknowledge?ments|supplementary materials?|author notes?)"
+    r"(\s+[\w.]{1,4})?",
+    re.IGNORECASE,
+)
 _NUMBERING = re.compile(r"\s*(?:\[\d{1,5}\]|\(\d{1,5}\)|\d{1,5}[.)])\s+")
 
 
@@ -57,10 +65,15 @@ def _list_blocks(document: Document) -> list[Block]:
     if start is None:
         return blocks
     end = next(
-        (i for i in range(start + 1, len(blocks)) if blocks[i].heading),
+        (i for i in range(start + 1, len(blocks)) if _ends_list(blocks[i])),
         len(blocks),
     )
     return blocks[start + 1 : end]
+
+
+def _ends_list(block: Block) -> bool:
+    """Return whether ``block`` is a heading: marked up, or "Appendix A" and kin."""
+    return block.heading or bool(_AFTER_LIST.fullmatch(block.text.strip(" :#")))
 
 
 def _wrapped(blocks: list[Block]) -> bool:

@@ -138,3 +138,17 @@ def test_zip_bomb_is_refused() -> None:
     code, out, err = run("import", str(DATA / "hostile" / "bomb.docx"))
     assert (code, out) == (2, "")
     assert "would unpack to" in err and len(err.splitlines()) == 1
+
+
+def test_the_list_ends_at_the_next_section_of_a_plain_text_manuscript(
+    workdir: Path,
+) -> None:
+    (workdir / "paper.txt").write_text(
+        "Results were mixed (Lee, 2020).\n\nReferences\n\n"
+        "Lee, A. (2020). A book. Example Press.\n\n"
+        "Appendix A\n\nThe questionnaire (2021). It had ten items.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("import", "paper.txt")
+    assert (code, err) == (0, "")
+    assert [entry.key for entry in parse.loads(out, "x.bib").entries] == ["lee2020"]
