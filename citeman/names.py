@@ -257,9 +257,17 @@ def initials(first: str) -> str:
     ('J.-P.', 'M. A.', 'E. L.')
     >>> initials("G. David"), initials("{Ch}ristopher"), initials(r"{\'E}mile")
     ('G. D.', 'Ch.', 'É.')
+
+    A given name in parentheses spells out the initials before it, and an
+    initial is a capital whatever the file says:
+
+    >>> initials("H.-W. (Hans-Werner)"), initials("a. K.")
+    ('H.-W.', 'A. K.')
     """
     tokens = []
     for word in _words(first):
+        if word.startswith("(") and word.endswith(")"):
+            continue
         parts = [_initial(part) for part in split_outside_braces(word, "-")]
         tokens.append("-".join(part for part in parts if part))
     return " ".join(token for token in tokens if token)
@@ -273,5 +281,5 @@ def _initial(part: str) -> str:
             return f"{group}."
     for char in to_text(part):
         if char.isalpha():
-            return f"{char}."
+            return f"{char.upper()}."
     return ""

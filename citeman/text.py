@@ -129,13 +129,16 @@ def _has_inner_capital(part: str) -> bool:
 
 
 def _starts(words: list[str]) -> list[bool]:
-    """Return, for each word, whether it opens the title or a sentence in it."""
+    """Return, for each word, whether it opens the title or a sentence in it.
+
+    A number opens a sentence too (``The LaTeX legacy: 2.09 and all that``).
+    """
     starts = []
     opening = True
     for word in words:
         has_letter = _kind(word) != _NO_LETTER
         starts.append(opening and has_letter)
-        if has_letter:
+        if has_letter or any(char.isdigit() for char in word):
             opening = False
         if word.endswith(_BREAKS) or word in _DASHES:
             opening = True
@@ -248,14 +251,40 @@ def to_sentence_case(title: str) -> str:
     for word, start in zip(words, _starts(words), strict=True):
         kind = _kind(word)
         if kind == _EXEMPT:
-            changed.append(word)
+            changed.append(word if keep else _lower_after_hyphens(word))
         elif start:
-            changed.append(_change_first(word, str.upper))
+            changed.append(_lower_after_hyphens(_change_first(word, str.upper)))
         elif keep or kind not in (_UPPER, _NEUTRAL):
             changed.append(word)
         else:
             changed.append(_change_all(word, str.lower))
     return _rejoin(title, words, changed)
+
+
+def _lower_after_hyphens(word: str) -> str:
+    """Lower-case the capitalised words after a hyphen (``AlGaN-Based``).
+
+    Only plain words (a capital, then lower-case letters) change: acronyms and
+    braced or LaTeX parts keep their case.
+
+    >>> _lower_after_hyphens("Doping-Enhanced"), _lower_after_hyphens("AlGaN-Based")
+    ('Doping-enhanced', 'AlGaN-based')
+    >>> _lower_after_hyphens("P-Type"), _lower_after_hyphens("Cu-DNA")
+    ('P-type', 'Cu-DNA')
+    """
+    if "-" not in word or "{" in word or "\\" in word:
+        return word
+    parts = word.split("-")
+    for index, part in enumerate(parts[1:], 1):
+        core = part.rstrip(".,:;?!)")
+        if (
+            len(core) > 1
+            and core[0].isupper()
+            and core[1:].isalpha()
+            and core[1:].islower()
+        ):
+            parts[index] = part[0].lower() + part[1:]
+    return "-".join(parts)
 
 
 @lru_cache(maxsize=65536)

@@ -197,6 +197,12 @@ def web_link(markup: Markup, entry: Reference) -> Safe:
     return markup.join([when, doi_or_url(markup, entry)])
 
 
+_MASTERS = frozenset(
+    {"mathesis", "masters", "master", "mastersthesis", "msc", "mscthesis", "ma",
+     "mphil", "mphilthesis", "msthesis"}
+)  # fmt: skip
+
+
 def thesis_kind(entry: Reference) -> str:
     """Return ``Doctoral dissertation``, ``Master's thesis`` or the stored ``type``.
 
@@ -207,7 +213,7 @@ def thesis_kind(entry: Reference) -> str:
     kind = stated.lower().replace(" ", "").replace("'", "")
     if entry.type == "phdthesis" or kind in ("phd", "phdthesis", "doctoral"):
         shown = "Doctoral dissertation"
-    elif entry.type == "mastersthesis" or kind in ("mathesis", "masters", "master"):
+    elif entry.type == "mastersthesis" or kind in _MASTERS:
         shown = "Master's thesis"
     else:
         shown = stated or "Thesis"
@@ -232,6 +238,8 @@ def description(entry: Reference, default: str = "") -> str:
     if stated:
         return stated
     if entry.get("pubstate").strip().lower() == "preprint":
+        return "Preprint"
+    if entry.arxiv and entry.type in ("online", "misc", "unpublished"):
         return "Preprint"
     return default
 

@@ -119,6 +119,12 @@ def _number(value: str | None) -> int:
     return int(value) if value and value.strip().isdigit() else 0
 
 
+def is_month_name(value: str) -> bool:
+    """Return whether ``value`` is a month's name (``May``, ``jan``), not a number."""
+    cleaned = to_text(value).strip(" .").lower()
+    return cleaned in _MONTHS and not cleaned.isdigit()
+
+
 def _month(value: str) -> int:
     """Return the month number of ``month = jan``, ``{January}`` or ``{1}``."""
     cleaned = to_text(value).strip(" .").lower()

@@ -15,9 +15,11 @@ from citeman import doi as doi_module
 from citeman import names
 from citeman.latex import to_text
 from citeman.model import Entry
-from citeman.render.dates import Date
+from citeman.render.dates import Date, is_month_name
 
 _SPACE = re.compile(r"\s+")
+#: Entry types rendered as web documents, whose arXiv eprint names their source.
+_WEB_TYPES = frozenset({"online", "misc", "electronic", "www", "unpublished"})
 _URL_ESCAPE = re.compile(r"\\([_%#&~$])")
 
 
@@ -126,12 +128,31 @@ class Reference:
         return self.get("entrysubtype").strip().lower()
 
     @property
+    def issue(self) -> str:
+        """Return the issue (``number``, or biblatex's ``issue``), decoded, or "".
+
+        A month name stored as the number (Zotero exports ``number = {May}``)
+        is a date, not an issue.
+        """
+        issue = to_text(self.get("number") or self.get("issue"))
+        return "" if is_month_name(issue) else issue
+
+    @property
+    def arxiv(self) -> str:
+        """Return the arXiv identifier of an ``eprint`` (eprinttype arxiv), or ""."""
+        archive = (self.get("eprinttype") or self.get("archiveprefix")).strip()
+        return self.get("eprint").strip() if archive.lower() == "arxiv" else ""
+
+    @property
     def publisher(self) -> str:
-        """Return who published the work: publisher, institution, school or site."""
+        """Return who published the work: publisher, institution, school or site.
+
+        A preprint known only by its arXiv identifier is published by arXiv.
+        """
         for field in ("publisher", "institution", "school", "organization"):
             if self.has(field):
                 return self.get(field)
-        return ""
+        return "arXiv" if self.arxiv and self.type in _WEB_TYPES else ""
 
     @property
     def doi(self) -> str:
@@ -149,6 +170,8 @@ class Reference:
         the backslash escapes classic BibTeX needed (``\\_``) are undone.
         """
         url = _URL_ESCAPE.sub(r"\1", _SPACE.sub("", self.get("url")))
+        if not url and self.arxiv:
+            return f"https://arxiv.org/abs/{self.arxiv}"
         return "" if _doi_in_url(url) else url
 
 

@@ -82,6 +82,41 @@ CASES = [
         id="10.5-proceedings-named-for-the-conference-keep-capitals",
     ),
     pytest.param(
+        "@article{k, author = {Burgess, T.}, title = {Doping-Enhanced Efficiency "
+        "Enables Lasing in {GaAs} Nanowires}, journal = {Nat. Commun.}, volume = 7, "
+        "number = {May}, pages = {11927}, year = 2016}",
+        "Burgess, T. (2016). Doping-enhanced efficiency enables lasing in GaAs "
+        "nanowires. Nat. Commun., 7, Article 11927.",
+        id="9.19-no-capital-after-a-hyphen-and-a-month-is-no-issue",
+    ),
+    pytest.param(
+        "@inproceedings{k, author = {Rowley, C.}, title = {The {LaTeX} Legacy: 2.09 "
+        "And All That}, booktitle = {Proceedings of PODC}, year = 2001}",
+        "Rowley, C. (2001). The LaTeX legacy: 2.09 and all that. In Proceedings of "
+        "PODC.",
+        id="6.17-a-number-opens-the-subtitle",
+    ),
+    pytest.param(
+        "@online{k, author = {Itzhaki, Nissan}, title = {Some remarks}, date = "
+        "{1996-03-11}, eprinttype = {arxiv}, eprint = {hep-th/9603067}}",
+        "Itzhaki, N. (1996). Some remarks [Preprint]. arXiv. "
+        "https://arxiv.org/abs/hep-th/9603067",
+        id="10.8-arxiv-preprint",
+    ),
+    pytest.param(
+        "@thesis{k, author = {Keeler, T. A.}, title = {Fields}, type = {MSc thesis}, "
+        "school = {University of British Columbia}, year = 2006, doi = {10.1/x}}",
+        "Keeler, T. A. (2006). Fields [Master's thesis, University of British "
+        "Columbia]. https://doi.org/10.1/x",
+        id="10.6-msc-is-a-masters-thesis",
+    ),
+    pytest.param(
+        "@book{k, editor = {Klein, Rolf and H.-W. (Hans-Werner) Six and "
+        "Tyagi, a. K.}, title = {Perspective}, publisher = {Springer}, year = 2003}",
+        "Klein, R., Six, H.-W., & Tyagi, A. K. (Eds.). (2003). Perspective. Springer.",
+        id="9.8-initials-once-and-capital",
+    ),
+    pytest.param(
         r"@article{k, author = {Swanson, Ellen}, title = {Publishing \TeX{} and "
         r"Cu$_2$O}, journal = {TUGboat}, volume = 1, pages = {5--6}, year = 1980}",
         "Swanson, E. (1980). Publishing TeX and Cu₂O. TUGboat, 1, 5–6.",
