@@ -14,16 +14,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from citeman import doi as doi_module
 from citeman.errors import OnlineError
 from citeman.model import Entry
 from citeman.online import match, reference, workers
-from citeman.online.crossref import CrossrefSource
 from citeman.online.match import MatchResult
 from citeman.online.similarity import is_same_family, is_same_title
 from citeman.online.work import DoiRecord, Work
+
+if TYPE_CHECKING:  # the HTTP layer (requests) loads only when a run goes online
+    from citeman.online.crossref import CrossrefSource
 
 #: Candidates asked for per search: Crossref's advice for re-ranking oneself.
 ROWS = 5

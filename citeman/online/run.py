@@ -21,10 +21,8 @@ import platformdirs
 from citeman.config import ActiveRule, Config
 from citeman.errors import OnlineError, UsageError
 from citeman.model import Entry, Library
-from citeman.online import cache, crossref, datacite, endpoint, workers
-from citeman.online.client import DEFAULT_URL, Client, Settings
+from citeman.online import endpoint, workers
 from citeman.online.resolver import Resolver, causes
-from citeman.online.transport import OUT_OF_TIME
 from citeman.online.work import Work
 from citeman.problem import Problem
 
@@ -65,7 +63,12 @@ def open_resolver(
 
     Every setting is checked here, once, before any request: a bad URL or
     contact is a :class:`UsageError`; an unusable cache is a ``warn``-ing.
+    The HTTP layer (requests, requests-cache) is imported here, not at the
+    top: every command imports this module, and only online runs need it.
     """
+    from citeman.online import cache, crossref, datacite
+    from citeman.online.client import DEFAULT_URL, Client, Settings
+
     if chosen.offline and chosen.no_cache:
         raise UsageError("--offline reads the cache, so it cannot go with --no-cache")
     settings = Settings(
@@ -115,6 +118,8 @@ def search(resolver: Resolver, text: str) -> list[Work]:
         except Exception as error:  # a lookup that failed is never a pass
             cause = f"lookup failed unexpectedly: {type(error).__name__}"
             failed.append(OnlineError(cause))
+
+    from citeman.online.transport import OUT_OF_TIME
 
     deadline = resolver.crossref.client.deadline
     workers.run_all([text], ask, workers=1, deadline=deadline)

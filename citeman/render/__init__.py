@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from citeman import inheritance
 from citeman.model import Entry
-from citeman.render import citation, engine, keys, output
+from citeman.render import citation, keys, output
 from citeman.render.markup import MARKUPS
 from citeman.render.reference import Reference
-from citeman.render.style import Style, StyleError, find
+
+if TYPE_CHECKING:
+    from citeman.render.style import Style, StyleError, find
 
 __all__ = [
     "FORMATS", "Style", "StyleError", "cite", "find", "inherited",
@@ -17,6 +20,23 @@ __all__ = [
 ]  # fmt: skip
 
 FORMATS = output.FORMATS
+#: Loaded on first use by :func:`__getattr__`: they need Jinja.
+_FROM_STYLE = frozenset({"Style", "StyleError", "find"})
+
+
+def __getattr__(name: str) -> object:
+    """Return ``Style``, ``StyleError`` or ``find``, loading Jinja on first use.
+
+    Every command imports this package (the importer reads its dates), but only
+    render, cite and reference-list checks need templates: Jinja (and the
+    engine) are imported when first asked for, so that ``citeman check`` starts
+    without them.
+    """
+    if name in _FROM_STYLE:
+        from citeman.render import style
+
+        return getattr(style, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def render(
@@ -32,6 +52,8 @@ def render(
     ``context`` is the whole library the entries come from, so that year letters
     (``2020a``) are the same whether all entries or a few are rendered.
     """
+    from citeman.render import engine
+
     entries, context = keys.distinct(*inherited(entries, context))
     references, suffixes = engine.prepare(entries, style, context)
     if fmt == "json":
@@ -93,6 +115,8 @@ def cite(
     narrative: bool = False,
 ) -> str:
     """Return the in-text citation of ``entries``, told apart within ``library``."""
+    from citeman.render import engine
+
     entries, library = keys.distinct(*inherited(entries, library))
     _, suffixes = engine.prepare(library, style)
     pool = [Reference(entry) for entry in library]

@@ -10,9 +10,12 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from citeman.render import latex_glyphs
-from citeman.render.engine import Rendered
+
+if TYPE_CHECKING:  # the engine loads Jinja, which only rendering needs
+    from citeman.render.engine import Rendered
 
 HEADING = "References"
 
