@@ -57,19 +57,6 @@ def is_lead(word: str) -> bool:
     return word.casefold() in PARTICLES or _INITIALS.fullmatch(word) is not None
 
 
-def initials(given: str) -> str:
-    """Return given names as APA's initials.
-
-    >>> initials("S. M."), initials("Jean-Paul"), initials(r"Ren{\\'e}e K.")
-    ('S. M.', 'J.-P.', 'R. K.')
-    """
-    words = []
-    for word in to_text(given).replace("~", " ").split():
-        parts = [part for part in word.split("-") if fold(part)]
-        words.append("-".join(f"{part.lstrip('.')[:1].upper()}." for part in parts))
-    return " ".join(word for word in words if word)
-
-
 def fold_initials(written: str) -> str:
     """Return initials reduced for comparison: "J.-P." and "J. P." are both "jp"."""
     return fold(written)

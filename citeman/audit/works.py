@@ -20,13 +20,13 @@ from citeman.audit.naming import (
     fold_family,
     fold_group,
     fold_initials,
-    initials,
     read_year,
     year_rank,
 )
 from citeman.latex import to_text
 from citeman.model import Entry, Library
-from citeman.names import Person, split_names
+from citeman.names import Person, initials, split_names
+from citeman.render.dates import is_in_press
 from citeman.text import strip_braces
 
 _ARTICLES = ("the ", "a ", "an ")
@@ -102,6 +102,8 @@ def _draft(entry: Entry) -> _Draft:
         title = " ".join(to_text(entry.get("title")).split())
         families, folded, is_group = [title], [fold_group(title)], True
     year, suffix = read_year(entry.get("year") or entry.get("date")[:4])
+    if is_in_press(entry):
+        year, suffix = "in press", ""
     first = "" if not people or people[0].is_organization else people[0].first
     return _Draft(
         entry=entry,

@@ -56,6 +56,27 @@ def _family(name: Name) -> str:
     return name.family
 
 
+def _shares_family(name: Name, library: Sequence[Reference]) -> bool:
+    """Return whether another first author has ``name``'s family but not its initials.
+
+    APA 8.20 then puts the first author's initials in every citation
+    (``A. Smith, 2020; Ch. Smith, 2020``), as ``audit`` expects.
+    """
+    if name.is_organization or not name.initials:
+        return False
+    for other in library:
+        people = other.authors or other.editors
+        first = people[0] if people else None
+        if (
+            first is not None
+            and not first.is_organization
+            and first.family == name.family
+            and first.initials != name.initials
+        ):
+            return True
+    return False
+
+
 def cited(reference: Reference, library: Sequence[Reference], suffix: str) -> Cited:
     """Return how ``reference`` is cited, told apart from the rest of ``library``."""
     people = [
@@ -64,6 +85,8 @@ def cited(reference: Reference, library: Sequence[Reference], suffix: str) -> Ci
     year = year_of(reference, suffix)
     title = f'"{to_text(reference.title)}"' if reference.title else reference.key
     families = tuple(_family(name) for name in people)
+    if people and _shares_family(people[0], library):
+        families = (f"{people[0].initials} {people[0].family}", *families[1:])
     if len(people) <= 2:
         return Cited(families, False, year, title)
     own = creators_key(reference)

@@ -37,6 +37,16 @@ _MONTHS = {
 }
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 _IN_PRESS = {"in press", "inpress", "forthcoming"}
+
+
+def is_in_press(entry: Entry) -> bool:
+    """Return whether ``pubstate`` says the work is in press (its year is not printed).
+
+    ``render``, ``cite`` and ``audit`` all ask this, so that they agree.
+    """
+    return entry.get("pubstate").strip().lower() in _IN_PRESS
+
+
 MONTHS = [
     "January",
     "February",
@@ -71,8 +81,7 @@ class Date:
     @classmethod
     def of(cls, entry: Entry) -> Date:
         """Read ``date`` (ISO 8601, ``/`` for a range), else year, month and day."""
-        pubstate = entry.get("pubstate").strip().lower()
-        if pubstate in _IN_PRESS:
+        if is_in_press(entry):
             return cls("", 0, 0, status="in press")
         if entry.get("date").strip():
             return cls.of_text(entry.get("date"))
