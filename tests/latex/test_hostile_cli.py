@@ -39,7 +39,10 @@ def test_cite_cites_every_entry() -> None:
         "cite", "--bib", str(HOSTILE), "href", "input", "deep", "noname"
     )
     assert code == 0
-    assert out == '(Lowe, 2020, 2021, 2022; "Nobody wrote this", 2023)\n'
+    # Three different Lowes: their initials tell them apart (APA 8.20).
+    assert out == (
+        '(A. Lowe, 2020; B. Lowe, 2021; C. Lowe, 2022; "Nobody wrote this", 2023)\n'
+    )
     assert err == (
         f"citeman: warning: {HOSTILE}:12:25: input: CM210 [unrendered-latex] "
         '"\\input" is not LaTeX that citeman can render; write it in standard LaTeX '
