@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from citeman.model import Entry, Field
-from citeman.problem import Finding, Fix, Severity
+from citeman.model import Entry
+from citeman.problem import Finding, Severity
+from citeman.rename import rename
 from citeman.rules.base import EntryRule, RuleContext
 
 _LOCATOR = re.compile(r"[eE]\d{4,}|\d{6,}")
@@ -35,7 +36,7 @@ def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
     number = field.value.strip()
     if not _LOCATOR.fullmatch(number):
         return
-    fix = _rename(entry, field)
+    fix = rename(entry, field, "eid")
     span = field.span
     if field.is_delimited:
         span = field.span_at(field.value.index(number), len(field.value.rstrip()))
@@ -47,25 +48,6 @@ def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
         "pages",
         fix,
     )
-
-
-def _rename(entry: Entry, field: Field) -> Fix | None:
-    """Return the fix renaming ``pages`` to ``eid``, keeping the ``=`` where it was.
-
-    Where the ``=`` signs are aligned, the padding after the name grows by the two
-    letters ``eid`` is shorter, so the block stays aligned.
-    """
-    start = entry.name_offset(field)
-    if start is None or "eid" in entry.fields:
-        return None
-    head = start - entry.offset
-    equals = entry.raw.index("=", head)
-    old = entry.raw[head:equals]
-    padding = old[len("pages") :]
-    if "\n" in padding or len(padding) < 2:
-        # Not aligned: a plain rename reads best.
-        return Fix("pages", start, old[: len("pages")], "eid", safe=False)
-    return Fix("pages", start, old, "eid" + padding + "  ", safe=False)
 
 
 RULE = EntryRule(

@@ -1,10 +1,15 @@
 """The same work entered twice under different keys.
 
 Two entries are one work when they have the same DOI (in ``doi``, or as a
-doi.org link in ``url``; compared without regard to case or spelling), or the
-same title, year and first author's family name. Titles are compared as a
+doi.org link in ``url``; compared without regard to case or spelling) and
+titles that agree (a book's DOI given to each of its chapters makes no
+duplicates), or the same title, year and first author's family name. Titles are compared as a
 reader sees them: LaTeX decoded, case folded, punctuation and spacing ignored.
-Entries with different DOIs are different works even when their titles match.
+Entries with different DOIs are different works even when their titles match,
+and so are entries whose container, volume, number or first page disagree (a
+journal's recurring column, "Editorial comments" in two issues of a year). A
+LaTeX command no style prints counts as its name (``\\METAFONT`` is not
+``\\TeX``).
 Each later entry is reported with the key and place of the first; entries
 with the same key are left to ``duplicate-key`` (CM002).
 
@@ -28,32 +33,35 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 
 from citeman import doi, names
-from citeman.latex import to_text
+from citeman.latex import decode, to_text
 from citeman.model import Entry, Library
 from citeman.problem import Finding, Severity
 from citeman.rules.base import LibraryRule, RuleContext
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_COMMAND = re.compile(r"\\([A-Za-z]+)")
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _YEAR = re.compile(r"\d{4}")
+_FIRST_PAGE = re.compile(r"[^-\u2010-\u2015\u2212,\s]*")
+_LOCATORS = ("container", "volume", "number", "pages")
 
 
 def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Finding]:
     """Yield a finding for each entry that repeats an earlier entry's work."""
     by_doi: dict[str, Entry] = {}
-    by_work: dict[tuple[str, str, str], tuple[Entry, str]] = {}
+    by_work: dict[tuple[str, str, str], list[tuple[Entry, str]]] = {}
     for library in libraries:
         for entry in library.entries:
             found = _doi_key(entry)
             earlier, reason = None, "same DOI"
             if found:
                 earlier = by_doi.setdefault(found, entry)
+                if not _titles_agree(earlier, entry):
+                    earlier = None  # a book's DOI on its chapters, or a wrong DOI
             work = None if earlier not in (None, entry) else _work_key(entry)
             if work is not None:
-                earlier, earlier_doi = by_work.setdefault(work, (entry, found))
+                earlier = _same_work(by_work.setdefault(work, []), entry, found)
                 reason = "same title, year and first author"
-                if found and earlier_doi and found != earlier_doi:
-                    continue  # two registered works, e.g. a paper and its reprint
             if earlier is None or earlier is entry:
                 continue
             if earlier.key.lower() == entry.key.lower():
@@ -65,6 +73,51 @@ def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Findin
                 key=entry.key,
                 path=entry.path,
             )
+
+
+def _same_work(
+    candidates: list[tuple[Entry, str]], entry: Entry, found: str
+) -> Entry | None:
+    """Return the first candidate that is ``entry``'s work, or remember ``entry``.
+
+    Title, year and first author may agree for different works: a journal's
+    recurring column ("Editorial comments", "Calendar") in two issues, or a
+    paper and its reprint with their own DOIs. Those are told apart by what
+    locates them: DOI, container, volume, number and first page, compared
+    where both entries have them.
+    """
+    for earlier, earlier_doi in candidates:
+        if found and earlier_doi and found != earlier_doi:
+            continue
+        if not any(_differs(earlier, entry, name) for name in _LOCATORS):
+            return earlier
+    candidates.append((entry, found))
+    return None
+
+
+def _titles_agree(one: Entry, two: Entry) -> bool:
+    """Return whether the titles may name one work (equal, or one the other's start)."""
+    first, second = _folded(one.get("title")), _folded(two.get("title"))
+    if not first or not second:
+        return True
+    return first.startswith(second) or second.startswith(first)
+
+
+def _differs(one: Entry, two: Entry, name: str) -> bool:
+    """Return whether both entries give ``name`` and the values disagree."""
+    first, second = _locator(one, name), _locator(two, name)
+    return bool(first and second and first != second)
+
+
+def _locator(entry: Entry, name: str) -> str:
+    """Return a comparable locator: container, volume, number or first page."""
+    if name == "container":
+        return _folded(entry.get("journal") or entry.get("journaltitle"))
+    value = entry.get(name)
+    if name == "pages":
+        first = _FIRST_PAGE.match(value.strip())
+        value = first.group() if first else value
+    return _folded(value)
 
 
 def _doi_key(entry: Entry) -> str:
@@ -92,8 +145,17 @@ def _work_key(entry: Entry) -> tuple[str, str, str] | None:
 
 
 def _folded(value: str) -> str:
-    """Return ``value`` reduced to its letters and digits, case folded."""
+    """Return ``value`` reduced to its letters and digits, case folded.
+
+    A command the LaTeX layer cannot print counts as its name, so that
+    ``{\\TeX}: The Program`` and ``{\\METAFONT}: The Program`` stay apart.
+    """
     if "\\" in value:
+        unknown = decode(value).unknown
+        if unknown:
+            value = _COMMAND.sub(
+                lambda m: m.group(1) if m.group(1) in unknown else m.group(0), value
+            )
         value = to_text(value)
     if not value.isascii():
         value = unicodedata.normalize("NFKC", value)

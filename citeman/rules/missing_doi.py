@@ -37,8 +37,8 @@ def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
         return
     yield Finding(
         entry.span,
-        f"@{entry.type} has no doi; add it bare (10.xxxx/…) or look it up with"
-        ' "citeman fix --online"',
+        f"@{entry.type} has no doi; add it bare (10.xxxx/…);"
+        ' "citeman check --online" tells whether one exists',
         key=entry.key,
     )
 
