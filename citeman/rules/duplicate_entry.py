@@ -4,7 +4,8 @@ Two entries are one work when they have the same DOI (in ``doi``, or as a
 doi.org link in ``url``; compared without regard to case or spelling) and
 titles that agree (a book's DOI given to each of its chapters makes no
 duplicates), or the same title, year and first author's family name. Titles
-are compared as a reader sees them: LaTeX decoded, case folded, punctuation and spacing ignored.
+are compared as a reader sees them: LaTeX decoded, case folded, punctuation
+and spacing ignored.
 Entries with different DOIs are different works even when their titles match,
 and so are entries whose container, volume, number or first page disagree (a
 journal's recurring column, "Editorial comments" in two issues of a year). A
