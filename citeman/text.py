@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from citeman.latex import to_text
+from citeman.proper_words import ELEMENTS, PROPER
 
 
 def strip_braces(value: str) -> str:
@@ -114,11 +115,21 @@ def _kind(word: str) -> str:
     if len(core) == 1:
         # "A" is the article; any other lone capital is a symbol ("vitamin D").
         return _LOWER if core.islower() else (_UPPER if core == "A" else _EXEMPT)
+    if core[0].isupper() and _is_proper(core):
+        return _EXEMPT
     for part in _HYPHENS.split(core):
         if _has_inner_capital(part) or (len(part) == 1 and part.isupper()):
             return _EXEMPT
     first = next(char for char in core if char.isalpha())
     return _UPPER if first.isupper() else _LOWER
+
+
+def _is_proper(core: str) -> bool:
+    """Return whether a capitalised word keeps its capital: "Gaussian", "Si"."""
+    if core in ELEMENTS:
+        return True
+    stem = core[:-2] if core.endswith(("'s", "’s")) else core
+    return stem.lower() in PROPER
 
 
 def _has_inner_capital(part: str) -> bool:
@@ -271,6 +282,9 @@ def _lower_after_hyphens(word: str) -> str:
     ('Doping-enhanced', 'AlGaN-based')
     >>> _lower_after_hyphens("P-Type"), _lower_after_hyphens("Cu-DNA")
     ('P-type', 'Cu-DNA')
+    >>> _lower_after_hyphens("Non-Gaussian")
+    'Non-Gaussian'
+
     """
     if "-" not in word or "{" in word or "\\" in word:
         return word
@@ -282,6 +296,7 @@ def _lower_after_hyphens(word: str) -> str:
             and core[0].isupper()
             and core[1:].isalpha()
             and core[1:].islower()
+            and not _is_proper(core)
         ):
             parts[index] = part[0].lower() + part[1:]
     return "-".join(parts)

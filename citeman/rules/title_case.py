@@ -35,7 +35,10 @@ PASS:
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from citeman.model import Entry, Field, Library
 from citeman.problem import Finding, Fix, Severity
@@ -47,8 +50,14 @@ from citeman.text import (
     to_sentence_case,
     to_title_case,
 )
+from citeman.title_language import looks_foreign
 
 _NAMES = {"sentence": "sentence case", "title": "Title Case"}
+#: A checked title: its entry and field, and whether it is sentence / Title Case.
+_Title = tuple[Entry, Field, bool, bool]
+_CORE = re.compile(r"^[^\w]+|[^\w]+$")
+_OPENERS = (":", "?", "!", ".", "—")
+_CAPITALISED = re.compile(r"(?<![{\\\w])([A-Z][a-z]{2,})(?![}\w])")
 _ENGLISH = ("en", "american", "british", "us", "uk", "canadian", "australian", "new")
 
 
@@ -57,7 +66,7 @@ def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Findin
     types = context.option("types")
     assert isinstance(types, list)
     wanted = frozenset(types)
-    titles: list[tuple[Entry, Field, bool, bool]] = []
+    titles: list[_Title] = []
     for library in libraries:
         for entry in library.entries:
             field = entry.fields.get("title")
@@ -69,40 +78,95 @@ def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Findin
             titles.append((entry, field, is_sentence_case(title), is_title_case(title)))
     if not titles:
         return
-    convention = str(context.option("case"))
-    if convention == "consistent":
-        # Titles that could be either style do not vote.
-        votes = sum(1 if is_t else -1 for *_, is_s, is_t in titles if is_s != is_t)
-        convention = "title" if votes > 0 else "sentence"
+    usage = _usage(str(context.option("case")), titles)
+    if usage is None:
+        return  # "consistent" with no clear majority: no convention to name
+    convention, claim = usage
+    proper = _proper_nouns(titles)
     index = 0 if convention == "sentence" else 1
-    following = sum(1 for item in titles if item[2 + index])
-    usage = (
-        f"the library uses {_NAMES[convention]} ({following} of {len(titles)} titles)"
-    )
     for entry, field, is_sentence, is_title in titles:
         if (is_sentence, is_title)[index]:
             continue
-        yield _finding(entry, field, convention, is_sentence, is_title, usage)
+        yield _finding(entry, field, convention, (is_sentence, is_title), claim, proper)
+
+
+def _usage(option: str, titles: list[_Title]) -> tuple[str, str] | None:
+    """Return the convention and what the message says of it, or None.
+
+    A configured convention is named as such; "consistent" names the library's
+    style only when two thirds of the titles that tell (not both styles at
+    once) follow it, with the real counts.
+    """
+    if option == "sentence":
+        return option, "APA 7 wants sentence case"
+    if option == "title":
+        return option, "the configured convention is Title Case"
+    sentence = sum(1 for *_, is_s, is_t in titles if is_s and not is_t)
+    title = sum(1 for *_, is_s, is_t in titles if is_t and not is_s)
+    winner, count = ("title", title) if title > sentence else ("sentence", sentence)
+    if not count or count * 3 < (sentence + title) * 2:
+        return None
+    telling = sentence + title
+    return winner, f"the library uses {_NAMES[winner]} ({count} of {telling} titles)"
+
+
+def _proper_nouns(titles: list[_Title]) -> frozenset[str]:
+    """Return the words the library's sentence-case titles capitalise mid-title.
+
+    A word capitalised inside at least two sentence-case titles, and more often
+    than it is written in lower case anywhere, is a proper noun of the library
+    (a place, a method named after someone) and keeps its capital in a fix.
+    """
+    capital: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for _, field, is_sentence, is_title in titles:
+        words = field.value.split()
+        for before, word in pairwise(words):
+            core = _CORE.sub("", word)
+            if len(core) < 3 or not core.isalpha() or before.endswith(_OPENERS):
+                continue
+            if core.islower():
+                lower[core] += 1
+            elif core[0].isupper() and core[1:].islower() and is_sentence:
+                capital[core.lower()] += not is_title
+    return frozenset(w for w, n in capital.items() if n >= 2 and n > lower[w])
+
+
+def _brace_proper(title: str, proper: frozenset[str]) -> str:
+    """Brace the library's proper nouns so a sentence-case fix keeps them."""
+    if not proper:
+        return title
+    return _CAPITALISED.sub(
+        lambda m: (
+            "{" + m.group(1) + "}" if m.group(1).lower() in proper else m.group(1)
+        ),
+        title,
+    )
 
 
 def _is_english(entry: Entry) -> bool:
     """Return whether the entry is in English (or says nothing of its language).
 
-    Other languages have other rules (German capitalises every noun).
+    Other languages have other rules (German capitalises every noun, Latin
+    titles keep their capitals). Without a language field, a title with words
+    only other languages use and none of English's is taken as foreign.
     """
     language = entry.get("langid") or entry.get("language") or entry.get("hyphenation")
-    return language.strip().lower().startswith(_ENGLISH) or not language.strip()
+    if language.strip():
+        return language.strip().lower().startswith(_ENGLISH)
+    return not looks_foreign(entry.get("title"))
 
 
 def _finding(
     entry: Entry,
     field: Field,
     convention: str,
-    is_sentence: bool,
-    is_title: bool,
+    styles: tuple[bool, bool],
     usage: str,
+    proper: frozenset[str],
 ) -> Finding:
     """Describe one title and offer it rewritten in the convention's case."""
+    is_sentence, is_title = styles
     if is_sentence:
         found = "sentence case"
     elif is_title:
@@ -114,7 +178,9 @@ def _finding(
     if field.is_delimited:
         span = field.span_at(0, len(title))
         if convention == "sentence":
-            new = to_sentence_case(protect_case(title))
+            # Sentence case first, so that compounds lose their inner capitals
+            # (X-Ray to X-ray); then what must keep its capitals is braced.
+            new = protect_case(to_sentence_case(_brace_proper(title, proper)))
         else:
             new = to_title_case(title)
         if new != title:
@@ -138,11 +204,34 @@ RULE = LibraryRule(
         "types": [
             "article",
             "book",
+            "booklet",
+            "collection",
+            "dataset",
+            "electronic",
+            "generic",
             "inbook",
             "incollection",
             "inproceedings",
+            "inreference",
+            "manual",
+            "mastersthesis",
+            "misc",
+            "mvbook",
+            "mvcollection",
+            "online",
+            "phdthesis",
+            "proceedings",
             "report",
+            "software",
             "techreport",
+            "thesis",
+            "unpublished",
+            "www",
+            "book_section",
+            "web_page",
+            "newspaper_article",
+            "magazine_article",
+            "conference_proceedings",
         ],
     },
     choices={"case": ("consistent", "sentence", "title")},

@@ -43,9 +43,14 @@ def test_unsafe_fixes_lose_no_letter_or_digit(path) -> None:  # type: ignore[no-
 
 
 def _note_deletion(applied: Applied, deleted: dict[tuple[str, str], list[str]]) -> None:
-    """Remember the text a fix deleted outright (a stray token, pp., a doubled and)."""
-    if applied.fix.new == "" and letters(applied.fix.old):
-        deleted.setdefault((applied.key, applied.fix.field), []).append(applied.fix.old)
+    """Remember the text a fix deleted (a stray token, pp., a doubled and, 82--82).
+
+    That is a fix whose new text is the start of its old one: what follows is
+    the text its finding named.
+    """
+    old, new = applied.fix.old, applied.fix.new
+    if old.startswith(new) and letters(old[len(new) :]):
+        deleted.setdefault((applied.key, applied.fix.field), []).append(old[len(new) :])
 
 
 def _assert_kept(before: Entry, after: Entry, name: str, deleted: list[str]) -> None:

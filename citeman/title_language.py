@@ -1,0 +1,37 @@
+"""Guess whether a title without a language field is in English.
+
+Case rules differ by language: German capitalises every noun, Latin and French
+titles of old works keep their capitals. Most entries carry no ``langid``, so a
+title is taken as foreign when it has function words only other languages use
+and none of English's.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: Words common in English titles and rare in Latin, German or French ones.
+_ENGLISH = frozenset(
+    """
+    the of and for with on to from by an is are its using towards toward
+    """.split()  # noqa: SIM905
+)
+#: Function words of Latin, German, French, Italian and Spanish titles.
+_FOREIGN = frozenset(
+    """
+    de et ad cum sive seu ex pro quae qui quod libri liber ab sub der die das und
+    für über von zur zum mit ein eine des dem den auf bei aus le la les du pour sur
+    une dans avec il della delle degli nel per con el los las del por para y
+    """.split()  # noqa: SIM905
+)
+
+
+def looks_foreign(title: str) -> bool:
+    """Return whether ``title`` reads as Latin, German, French, Italian or Spanish.
+
+    >>> looks_foreign("De bello Gallico"), looks_foreign("The role of der Waals forces")
+    (True, False)
+    """
+    words = set(_LETTERS.findall(title.lower()))
+    return bool(words & _FOREIGN) and not words & _ENGLISH
