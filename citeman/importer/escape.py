@@ -42,9 +42,13 @@ def title(value: str) -> str:
     'The Emerging Evidence for Long-Term Psychodynamic Therapy'
     """
     escaped = latex(value)
-    changed = text_module.to_sentence_case(escaped)
-    if changed == escaped or text_module.is_title_case(escaped):
+    if text_module.is_title_case(escaped):
         return escaped
+    changed = text_module.to_sentence_case(escaped)
+    if changed == escaped:
+        # Sentence case whose capitalised words the case reader keeps (known
+        # proper nouns: Germany, American): brace them so a style keeps them.
+        changed = _lowered_proper(escaped)
     words = escaped.split(" ")
     new_words = changed.split(" ")
     if len(words) != len(new_words):
@@ -54,6 +58,25 @@ def title(value: str) -> str:
         for word, new in zip(words, new_words, strict=True)
     ]
     return " ".join(kept)
+
+
+def _lowered_proper(title: str) -> str:
+    """Return ``title`` with its capitalised words inside sentences lowered.
+
+    Only the comparison with ``title`` is used: the words that differ are the
+    ones to brace.
+    """
+    words = title.split(" ")
+    opening = True
+    lowered = []
+    for word in words:
+        core = word.strip(",.;:!?()\"'")
+        proper = not opening and core[:1].isupper() and core[1:].islower()
+        lowered.append(word.lower() if proper else word)
+        opening = word.endswith((":", "?", "!", "."))
+    changed = sum(old != new for old, new in zip(words, lowered, strict=True))
+    # One capitalised word reads as a proper noun either way (left as it is).
+    return " ".join(lowered) if changed > 1 else title
 
 
 def _braced(word: str) -> str:
