@@ -9,10 +9,12 @@ abbreviates the other word by word (each word of the abbreviation starts the
 matching word of the full name; "of", "and", "the" are skipped). An
 abbreviation that could stand for two journals of the library is left alone.
 
-The library's spelling is its full one (APA prints full journal names, in
-title case): an unabbreviated spelling wins over an abbreviation and capitals
-over lower case, then the spelling most entries use, then the first in the
-file. A full name is never told to become an abbreviation. Values compare after
+Full names are told the library's best full spelling (capitals, then "The",
+then the most used). An abbreviation is told the full name where that is the
+library's majority spelling; a full name is never told to become an
+abbreviation, and an abbreviation more entries use than the full name is left to
+abbreviated-journal (CM211, info). Among abbreviations only, the most common
+wins. Values compare after
 macro expansion and LaTeX decoding; a LaTeX command is read as its name, so
 ``\\TeXhax`` and ``\\TUB`` stay two journals. Each other spelling is reported
 with the library's and its count; the unsafe fix rewrites it when that keeps
@@ -44,8 +46,11 @@ from citeman.rules.base import LibraryRule, RuleContext
 from citeman.text import strip_braces
 
 _FIELDS = ("journal", "journaltitle")
-_SKIPPED_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "&"})
+#: Words two spellings of one journal may differ by ("in" and "for" name
+#: different journals: Computers in Chemistry, Computers and Chemistry).
+_SKIPPED_WORDS = frozenset({"of", "the", "and", "&"})
 _WORD = re.compile(r"[^\W_]+\.?")
+_MINOR = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "to"})
 _COMMAND = re.compile(r"\\([A-Za-z]+)")
 
 
@@ -73,22 +78,41 @@ def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Findin
         counts = Counter(use.spelling for use in uses)
         if len(counts) < 2:
             continue
-        first = {use.spelling: use for use in reversed(uses)}
-        # APA prints full journal names in title case: a full name wins over an
-        # abbreviation and capitals over lower case, whatever the counts.
-        common = max(
-            counts,
-            key=lambda s: (
-                not _is_abbreviated(s),
-                _letters(s),
-                _capitals(s),
-                counts[s],
-                -first[s].entry.offset,
-            ),
-        )
-        for use in uses:
-            if use.spelling != common:
-                yield _finding(use, common, counts[common])
+        for use, target in _targets(uses, counts):
+            yield _finding(use, target, counts[target])
+
+
+def _targets(uses: list[_Use], counts: Counter[str]) -> Iterator[tuple[_Use, str]]:
+    """Yield each use to report with the spelling it should take.
+
+    A full spelling is told the library's best full one (capitals, "The").
+    An abbreviation is told the full name only where the full name is the
+    library's majority spelling, and never is a full name told to abbreviate;
+    an abbreviation the library mostly uses is left to abbreviated-journal
+    (CM211). Without a full name, abbreviations follow the most common one.
+    """
+    first = {use.spelling: use.entry.offset for use in reversed(uses)}
+    full = [s for s in counts if not _is_abbreviated(s)]
+    short = [s for s in counts if _is_abbreviated(s)]
+    best_full = max(
+        full,
+        key=lambda s: (_letters(s), _capitals(s), counts[s], -first[s]),
+        default=None,
+    )
+    best_short = max(short, key=lambda s: (counts[s], -first[s]), default=None)
+    full_count = sum(counts[s] for s in full)
+    for use in uses:
+        spelling = use.spelling
+        if spelling in full or (
+            best_full is not None and counts[spelling] <= full_count
+        ):
+            target = best_full
+        elif best_full is None and best_short is not None:
+            target = best_short if counts[spelling] < counts[best_short] else None
+        else:
+            target = None
+        if target is not None and target != spelling:
+            yield use, target
 
 
 def _finding(use: _Use, common: str, count: int) -> Finding:
@@ -178,7 +202,10 @@ def _letters(spelling: str) -> int:
 
 def _capitals(spelling: str) -> int:
     """Return how many words start with a capital (title case beats lower case)."""
-    return sum(word[:1].isupper() for word in spelling.split())
+    words = spelling.split()
+    score = sum(word[:1].isupper() for word in words)
+    # Title case keeps minor words small inside a name ("Journal of the …").
+    return score - 2 * sum(w[:1].isupper() for w in words[1:] if w.lower() in _MINOR)
 
 
 def _keeps_letters(spelling: str, common: str) -> bool:
