@@ -60,23 +60,34 @@ def title(value: str) -> str:
     return " ".join(kept)
 
 
+_MINOR = frozenset("a an the and or of in on at by for to with from".split())  # noqa: SIM905
+
+
 def _lowered_proper(title: str) -> str:
     """Return ``title`` with its capitalised words inside sentences lowered.
 
-    Only the comparison with ``title`` is used: the words that differ are the
-    ones to brace.
+    Only when they outnumber its lower-case words (as runs: "Southeast Asia"
+    is one): a title with a proper noun or two reads as sentence case and is
+    left as written. Only the comparison with ``title`` is used: the words
+    that differ are the ones to brace.
     """
     words = title.split(" ")
-    opening = True
+    opening, in_run = True, False
+    upper = runs = lower = 0
     lowered = []
     for word in words:
         core = word.strip(",.;:!?()\"'")
         proper = not opening and core[:1].isupper() and core[1:].islower()
+        if proper:
+            upper += 1
+            runs += not in_run
+        elif core.islower() and core not in _MINOR:
+            lower += 1
+        in_run = proper
         lowered.append(word.lower() if proper else word)
         opening = word.endswith((":", "?", "!", "."))
-    changed = sum(old != new for old, new in zip(words, lowered, strict=True))
-    # One capitalised word reads as a proper noun either way (left as it is).
-    return " ".join(lowered) if changed > 1 else title
+    sentence = upper <= 1 or 0 < lower >= runs
+    return title if sentence else " ".join(lowered)
 
 
 def _braced(word: str) -> str:

@@ -5,8 +5,10 @@ BibTeX separates names with ``and`` and reads each as ``Last, First`` or
 
 - names separated by commas (``Smith, J., Jones, K.``: BibTeX sees one person);
   the unsafe fix puts ``and`` between ``Last, Initials`` pairs;
-- a suffix written last (``Sherry, John F., Jr.``): BibTeX reads
-  ``Last, Jr, First``; the unsafe fix moves it;
+- a suffix written last (``Sherry, John F., Jr.``, ``Henry E. Kyburg, Jr.``):
+  BibTeX reads ``Last, Jr, First``; the unsafe fix moves it
+  (``Montgomery, {Jr.}, J. A.`` is that form and passes);
+- names separated by semicolons (``Reuter, MC; Smith, J``), or a stray ``;``;
 - a literal ``et al.``, or ``and others``: APA 7 lists every author up to 20,
   so the reference needs them all (no fix: only the source has the names);
 - an ``and`` at the start or end, or doubled (safe fix: remove it);
@@ -152,7 +154,22 @@ def _check_name(entry: Entry, field: Field, name: str, start: int) -> Iterator[F
 
 def _misreading(name: str) -> tuple[str, str | None] | None:
     """Return how BibTeX misreads ``name`` and the name rewritten, if it can be."""
+    people = [part.strip() for part in split_outside_braces(name, ";")]
+    if len(people) > 1:
+        kept = [person for person in people if person]
+        if len(kept) == 1:
+            return 'remove the stray ";" from the name', kept[0]
+        shown = name if len(name) <= 40 else name[:37] + "…"
+        return (
+            f'separate names with "and", not ";"; BibTeX reads "{shown}" as one name',
+            " and ".join(kept),
+        )
     parts = [part.strip() for part in split_outside_braces(name, ",")]
+    if len(parts) == 2 and _JUNIOR.fullmatch(parts[1]) and " " in parts[0]:
+        # "Henry E. Kyburg, Jr.": BibTeX reads "Jr." as the given names.
+        given, _, last = parts[0].rpartition(" ")
+        new = f"{last}, {parts[1]}, {given}"
+        return (f'write "{new}"; BibTeX reads "{parts[1]}" as the given name', new)
     if len(parts) == 3 and _JUNIOR.fullmatch(parts[2]) and parts[1]:
         # "Sherry, John F., Jr.": BibTeX wants "von Last, Jr, First".
         new = f"{parts[0]}, {parts[2]}, {parts[1]}"
@@ -199,9 +216,12 @@ def _is_plain_list(value: str) -> bool:
 
 def _is_plain_name(name: str) -> bool:
     """Return whether one name surely reads right: ``Last, First`` or ``First Last``."""
+    if ";" in name:
+        return False
     commas = name.count(",")
     if commas == 1:
-        return _VANCOUVER_HINT.search(name) is None
+        suffix = name.rsplit(",", 1)[1].strip()
+        return _VANCOUVER_HINT.search(name) is None and not _JUNIOR.fullmatch(suffix)
     if commas == 0:
         return _ORGANIZATION_WORDS.isdisjoint(name.replace(".", " ").split())
     return False
@@ -212,7 +232,8 @@ def _is_comma_list(parts: list[str]) -> bool:
     if len(parts) >= 4:
         return True
     if len(parts) == 3:
-        return not _JUNIOR.fullmatch(parts[1])
+        # "Montgomery, {Jr.}, J. A." is BibTeX's von Last, Jr, First.
+        return not _JUNIOR.fullmatch(parts[1].strip("{}"))
     return len(parts) == 2 and all(_VANCOUVER.fullmatch(part) for part in parts)
 
 
@@ -227,11 +248,12 @@ def _is_organization(name: str) -> bool:
 RULE = EntryRule(
     code="CM204",
     name="author-format",
-    summary="names BibTeX will misread: commas instead of and, et al., and others, "
-    "a stray and, an organisation without braces",
+    summary="names BibTeX will misread: commas or semicolons instead of and, et al., "
+    "and others, a stray and, First Last, Jr., an organisation without braces",
     severity=Severity.WARNING,
     doc=__doc__ or "",
     fixes='a stray "and" removed (unsafe); commas between "Last, Initials" pairs '
-    'replaced by "and", organisation names braced (unsafe)',
+    'and semicolons replaced by "and", "First Last, Jr." rewritten "Last, Jr., '
+    'First", organisation names braced (unsafe)',
     check=check,
 )
