@@ -51,6 +51,8 @@ _ORGANIZATION_WORDS = frozenset(
 _VANCOUVER_HINT = re.compile(r"\s[A-Z]{1,3}\.?,")
 _DOUBLED_AND = re.compile(r"\sand\s+and\s")
 _ET_AL = re.compile(r"(?<![\w\\])et\.?\s+al\b\.?", re.IGNORECASE)
+#: A suffix after "First Last," (not a lone initial such as V.).
+_SUFFIX = re.compile(r"(?:jr|sr|jnr|snr)\.?|ii|iii|iv", re.I)
 _JUNIOR = re.compile(r"(?:jr|sr|jnr|snr|i{1,3}|iv|vi?|2nd|3rd|\d+th)\.?", re.I)
 _INITIALS = re.compile(r"(?:[A-Z]\.?[\s~-]*)+")
 _VANCOUVER = re.compile(r"[A-Z][^\s,]+(?:\s[A-Z][^\s,]+)*\s[A-Z]{1,3}\.?")
@@ -165,7 +167,7 @@ def _misreading(name: str) -> tuple[str, str | None] | None:
             " and ".join(kept),
         )
     parts = [part.strip() for part in split_outside_braces(name, ",")]
-    if len(parts) == 2 and _JUNIOR.fullmatch(parts[1]) and " " in parts[0]:
+    if len(parts) == 2 and _SUFFIX.fullmatch(parts[1]) and " " in parts[0]:
         # "Henry E. Kyburg, Jr.": BibTeX reads "Jr." as the given names.
         given, _, last = parts[0].rpartition(" ")
         new = f"{last}, {parts[1]}, {given}"
@@ -221,7 +223,7 @@ def _is_plain_name(name: str) -> bool:
     commas = name.count(",")
     if commas == 1:
         suffix = name.rsplit(",", 1)[1].strip()
-        return _VANCOUVER_HINT.search(name) is None and not _JUNIOR.fullmatch(suffix)
+        return _VANCOUVER_HINT.search(name) is None and not _SUFFIX.fullmatch(suffix)
     if commas == 0:
         return _ORGANIZATION_WORDS.isdisjoint(name.replace(".", " ").split())
     return False
