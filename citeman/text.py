@@ -266,7 +266,7 @@ def to_sentence_case(title: str) -> str:
         elif start:
             changed.append(_lower_after_hyphens(_change_first(word, str.upper)))
         elif keep or kind not in (_UPPER, _NEUTRAL):
-            changed.append(word)
+            changed.append(word if keep else _lower_after_hyphens(word))
         else:
             changed.append(_change_all(word, str.lower))
     return _rejoin(title, words, changed)
