@@ -171,8 +171,11 @@ def _fields_under(entry: Entry, fix: Fix) -> set[str]:
 
     That is the fix's field and every field whose value it overlaps; a fix that
     reaches outside one value (renaming a field, moving a value to another
-    field) may also touch every field named in its old or new text.
+    field) may also touch every field named in its old or new text. A fix that
+    names the fields it writes touches exactly those.
     """
+    if fix.fields:
+        return {fix.field, *(name for name, _ in fix.fields)}
     end = fix.offset + len(fix.old)
     names = {fix.field}
     within_value = False

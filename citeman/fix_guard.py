@@ -13,7 +13,8 @@ with the fix applied:
   only protect case); in verbatim fields (``url``, ``doi``) only control
   sequences are refused, since ``#``, ``%`` and ``_`` are URL characters there;
 - the entry must still parse as one entry with the same key, and every field
-  the fix does not touch must keep its exact text.
+  the fix does not touch must keep its exact text; a fix that names the
+  fields it writes may add only those.
 
 A withheld fix is not offered at all, so ``check``, ``fix --check`` and ``fix``
 agree on what is fixable.
@@ -103,7 +104,8 @@ def is_harmless(entry: Entry, fix: Fix) -> bool:
     after = _skeleton(raw[left:start] + fix.new + raw[end : end + 1])
     if before == after:
         return True
-    return _same_structure(entry, raw[:start] + fix.new + raw[end:], start, end)
+    fixed = raw[:start] + fix.new + raw[end:]
+    return _same_structure(entry, fixed, start, end, {name for name, _ in fix.fields})
 
 
 def _word_edges(raw: str, start: int, end: int) -> tuple[int, int]:
@@ -151,13 +153,20 @@ def created_markup(before: str, after: str, verbatim: bool = False) -> list[str]
     return forbidden
 
 
-def _same_structure(entry: Entry, fixed: str, start: int, end: int) -> bool:
-    """Return whether ``fixed`` parses as ``entry`` does outside the fixed part."""
+def _same_structure(
+    entry: Entry, fixed: str, start: int, end: int, writes: set[str]
+) -> bool:
+    """Return whether ``fixed`` parses as ``entry`` does outside the fixed part.
+
+    A fix naming the fields it ``writes`` may add those and no others.
+    """
     library = parse.loads(fixed, entry.path)
     if library.failures or len(library.entries) != 1:
         return False
     after = library.entries[0]
     if after.key != entry.key or after.type != entry.type:
+        return False
+    if writes and not set(after.fields) - set(entry.fields) <= writes:
         return False
     return not _untouched(entry, start, end) - _fields(after)
 

@@ -27,6 +27,11 @@ class Fix:
 
     ``safe`` fixes cannot change what the reference means and are applied by
     ``citeman fix``; unsafe ones need ``--unsafe-fixes``.
+
+    ``fields`` is set by a fix that writes several fields at once (the
+    published version of a preprint): each (name, value) it sets or adds.
+    ``old`` and ``new`` then span those fields and the text between them, and
+    verification lets exactly these fields change or appear, nothing else.
     """
 
     field: str
@@ -34,6 +39,7 @@ class Fix:
     old: str
     new: str
     safe: bool
+    fields: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

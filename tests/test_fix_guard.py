@@ -88,3 +88,14 @@ def test_fix_check_and_fix_agree_and_leave_the_file_alone(workdir: Path) -> None
     assert out.startswith("Nothing fixed.")
     assert err == ""
     assert target.read_bytes() == before
+
+
+def test_a_fix_naming_its_fields_may_add_only_those() -> None:
+    source = "@misc{k, title = {T}, doi = {10.1/a}}"
+    entry = parse.loads(source).entries[0]
+    doi = entry.fields["doi"]
+    at = doi.offset + len(doi.raw)
+    named = (("doi", "10.1/a"), ("journal", "J"))
+    assert is_harmless(entry, Fix("doi", at, "", ", journal = {J}", False, named))
+    sneaked = Fix("doi", at, "", ", journal = {J}, note = {N}", False, named)
+    assert not is_harmless(entry, sneaked)

@@ -14,7 +14,7 @@ import pytest
 
 from citeman import fix, parse, rewrite
 from citeman.model import Library
-from citeman.problem import Fix
+from citeman.problem import Fix, Problem, Severity
 from citeman.rewrite import WriteError
 
 SOURCE = (
@@ -274,3 +274,30 @@ def test_fix_refuses_a_file_behind_dev_stdin(tmp_path: Path) -> None:
         " not a file citeman may replace\n"
     )
     assert path.read_bytes() == SOURCE.encode()
+
+
+def test_a_fix_naming_its_fields_may_change_and_add_exactly_those() -> None:
+    # The published version of a preprint: one unsafe fix rewrites year and
+    # doi, copies the title between them, and adds a journal after the doi.
+    source = "@misc{k,\n  year = {2020},\n  title = {T},\n  doi = {10.1/a}\n}\n"
+    library = parse.loads(source, "x.bib")
+    fields = library.entries[0].fields
+    start, end = fields["year"].offset, fields["doi"].offset + len(fields["doi"].raw)
+    old = source[start:end]
+    new = old.replace("2020", "2021").replace("10.1/a", "10.1/b") + ",\n  journal = {J}"
+    written = (("doi", "10.1/b"), ("year", "2021"), ("journal", "J"))
+    found = Fix("doi", start, old, new, safe=False, fields=written)
+    problem = Problem("x.bib", library.entries[0].span, "k", "doi", "CM308",
+                      "published-version", Severity.WARNING, "m", found)  # fmt: skip
+    assert fix.fix_library(library, [], found=[problem]).source == source  # unsafe
+    outcome = fix.fix_library(library, [], unsafe=True, found=[problem])
+    assert outcome.changed == {0: frozenset({"doi", "year", "journal"})}
+    assert outcome.source == source.replace(old, new)
+    assert rewrite.verify(library, parse.loads(outcome.source), outcome.changed) is None
+    # The title lies inside the fix but is not named: it may not change, and
+    # no field the fix does not name may appear.
+    for wrong in (
+        outcome.source.replace("{T}", "{U}"),
+        outcome.source.replace("{J}", "{J},\n  note = {N}"),
+    ):
+        assert rewrite.verify(library, parse.loads(wrong), outcome.changed) is not None

@@ -86,6 +86,7 @@ def parse_work(item: object) -> Work:
         and _string(item.get("subtype")) in ("preprint", ""),
         published_as=tuple(_related(item.get("relation"), "is-preprint-of")),
         updates=tuple(_updates(item.get("updated-by"))),
+        issue=_string(item.get("issue")),
     )
 
 

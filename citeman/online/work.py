@@ -38,7 +38,8 @@ class Work:
     (print, issued, online), since a journal moving platforms can stamp a 2011
     paper as published online in 2018. ``preprint`` says the record is a
     preprint; ``published_as`` names the DOIs the source says it became;
-    ``updates`` are the notices that changed it.
+    ``updates`` are the notices that changed it; ``issue`` is the journal
+    issue (BibTeX's ``number``).
     """
 
     doi: str
@@ -55,6 +56,7 @@ class Work:
     preprint: bool = False
     published_as: tuple[str, ...] = ()
     updates: tuple[Update, ...] = field(default=())
+    issue: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from json.encoder import encode_basestring
 
-from citeman.problem import Problem
+from citeman.problem import Fix, Problem
 
 
 def as_dict(problem: Problem) -> dict[str, object]:
@@ -25,10 +25,18 @@ def as_dict(problem: Problem) -> dict[str, object]:
         "severity": problem.severity.value,
         "message": problem.message,
         "fixable": fix is not None,
-        "fix": None
-        if fix is None
-        else {"field": fix.field, "old": fix.old, "new": fix.new, "safe": fix.safe},
+        "fix": None if fix is None else _fix(fix),
     }
+
+
+def _fix(fix: Fix) -> dict[str, object]:
+    """Return a fix's JSON object; ``fields`` only for a fix that writes several."""
+    found: dict[str, object] = {
+        "field": fix.field, "old": fix.old, "new": fix.new, "safe": fix.safe,
+    }  # fmt: skip
+    if fix.fields:
+        found["fields"] = dict(fix.fields)
+    return found
 
 
 def render(problems: Sequence[Problem]) -> str:

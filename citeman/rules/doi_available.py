@@ -30,7 +30,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from citeman.model import Entry, Field
+from citeman import field_layout
+from citeman.model import Entry
 from citeman.online import match
 from citeman.problem import Finding, Fix, Severity
 from citeman.rules.base import EntryRule, RuleContext
@@ -56,58 +57,12 @@ def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
 
 
 def _insertion(entry: Entry, doi: str) -> Fix | None:
-    """Return a fix adding ``doi = {…}`` after the last field, in the entry's layout.
-
-    A field on its own line gets a line of its own with the same indentation,
-    ``=`` alignment and line ending; an entry written on one line gets
-    ``, doi = {…}``. A trailing comma after the last field is kept last.
-    """
-    fields = sorted((*entry.fields.values(), *entry.repeated), key=lambda f: f.offset)
-    if not fields:
+    """Return a safe fix adding ``doi = {…}`` after the last field, in its layout."""
+    found = field_layout.insertion(entry, [("doi", f"{{{doi}}}")])
+    if found is None:
         return None
-    last = fields[-1]
-    end = last.offset + len(last.raw) - entry.offset
-    tail = entry.raw[end:]
-    comma = len(tail) - len(tail.lstrip(" \t"))
-    trailing = tail[comma : comma + 1] == ","
-    head, between = _layout(entry, last)
-    if head is None:
-        new = f" doi = {{{doi}}}," if trailing else f", doi = {{{doi}}}"
-    else:
-        newline = "\r\n" if "\r\n" in entry.raw else "\n"
-        line = f"{newline}{head}={between}{{{doi}}}"
-        new = f"{line}," if trailing else f",{line}"
-    at = entry.offset + end + (comma + 1 if trailing else 0)
-    return Fix("doi", at, "", new, safe=True)
-
-
-def _layout(entry: Entry, last: Field) -> tuple[str | None, str]:
-    """Return the ``  doi   `` before ``=`` and the text after it, copied from ``last``.
-
-    The head is None when ``last`` does not start its own line.
-    """
-    start = last.offset - entry.offset
-    prefix = entry.raw[entry.raw.rfind("\n", 0, start) + 1 : start]
-    head, equals, between = prefix.partition("=")
-    name = head.strip()
-    if not equals or name.lower() != last.name.lower() or head[:1] not in " \t":
-        return None, " "
-    indent = head[: len(head) - len(head.lstrip())]
-    padding = head[len(indent) + len(name) :]
-    aligned = len(padding) > 1 or _is_aligned(entry)
-    width = len(head) - len(indent)
-    label = "doi".ljust(width) if aligned else "doi" + padding
-    return indent + label, between
-
-
-def _is_aligned(entry: Entry) -> bool:
-    """Return whether the entry's ``=`` signs line up in one column."""
-    columns = set()
-    for line in entry.raw.splitlines()[1:]:
-        head, equals, _ = line.partition("=")
-        if equals and head[:1] in " \t" and head.strip():
-            columns.add(len(head))
-    return len(columns) == 1 and len(entry.fields) > 1
+    at, text = found
+    return Fix("doi", at, "", text, safe=True)
 
 
 RULE = EntryRule(

@@ -18,14 +18,15 @@ from click.testing import CliRunner
 from citeman.cli import main
 from tests.conftest import FIXTURES
 from tests.crossref.conftest import Crossref, DataCite
+from tests.schemas import validate_json
 
 FAST = ["--retries", "0", "--timeout", "0.5", "--no-config", "--select", "CM3"]
 EXPECTED = """\
 verify.bib:11:13: CM306 [retracted] retracted on 2021-03-02 (notice 10.5555/verify.retraction-notice.2021; Retraction Watch)
 verify.bib:21:13: CM309 [work-updated] corrected on 2020-11-05 (notice 10.5555/verify.correction-notice.2020; publisher)
 verify.bib:31:13: CM309 [work-updated] an expression of concern was issued on 2022-06-15 (notice 10.5555/verify.concern-notice.2022; publisher)
-verify.bib:38:12: CM308 [published-version] [*unsafe] this preprint was published as doi 10.5555/verify.published.2021 (Decoy Journal of Urban Health, 2021, volume 98, pages 455-467): cite the published version
-verify.bib:55:12: CM308 [published-version] [*unsafe] this preprint was published as doi 10.5555/verify.protein-attention.2025 (Decoy Journal of Computational Biology, 2025, volume 7, pages e1002): cite the published version
+verify.bib:38:12: CM308 [published-version] [*unsafe] this preprint was published as doi 10.5555/verify.published.2021 (Decoy Journal of Urban Health, 2021, volume 98, pages 455-467): cite the published version as @article
+verify.bib:55:12: CM308 [published-version] [*unsafe] this preprint was published as doi 10.5555/verify.protein-attention.2025 (Decoy Journal of Computational Biology, 2025, volume 7, pages e1002): cite the published version as @article
 verify.bib:58:1: CM307 [reference-not-found] no record of this work was found; check that it exists: a mis-cited or fabricated reference looks like this
 verify.bib:72:13: CM303 [doi-not-found] doi "10.5555/verify.no-such-work.2023" is not registered with crossref or any other agency; check it against the article
 Found 7 problems (2 errors, 4 warnings, 1 info). 2 more problems can be fixed with `citeman fix --unsafe-fixes`.
@@ -62,14 +63,26 @@ def test_machine_formats_put_the_summary_on_stderr(
     code, out, err = run(crossref, datacite, "--online", "--no-cache",
                          "--format", "json", *FAST)  # fmt: skip
     assert (code, err) == (1, SUMMARY)
+    validate_json(out)
     found = json.loads(out)
     problems = found["problems"] if isinstance(found, dict) else found
     graded = {(p["code"], p["key"]): p["severity"] for p in problems}
     assert graded[("CM309", "tanaka2020")] == "info"
     assert graded[("CM309", "brennan2018")] == "warning"
     assert graded[("CM306", "okafor2019")] == "error"
-    fix = next(p["fix"] for p in problems if p["code"] == "CM308")
-    assert fix["safe"] is False and "10.5555/verify.published.2021" in json.dumps(fix)
+    fix = next(p["fix"] for p in problems if p["key"] == "ferreira2020")
+    assert fix["safe"] is False and fix["field"] == "doi"
+    assert fix["fields"] == {
+        "doi": "10.5555/verify.published.2021",
+        "journal": "Decoy Journal of Urban Health",
+        "year": "2021",
+        "volume": "98",
+        "number": "4",
+        "pages": "455--467",
+    }
+    # old and new span the rewritten year and DOI and the fields added after.
+    assert fix["old"] == "{2020},\n  doi    = {10.5555/verify.preprint.2020}"
+    assert fix["new"] == PUBLISHED[0].removesuffix("\n}").removeprefix("  year   = ")
 
 
 def test_a_cached_rerun_makes_no_request(
@@ -116,6 +129,35 @@ def test_a_datacite_failure_is_never_doi_not_found(
     )
 
 
+PREPRINTS = (
+    """\
+  year   = {2020},
+  doi    = {10.5555/verify.preprint.2020}
+}""",
+    """\
+  year   = {2024},
+  doi    = {10.48550/arXiv.2403.99999}
+}""",
+)
+PUBLISHED = (
+    """\
+  year   = {2021},
+  doi    = {10.5555/verify.published.2021},
+  journal = {Decoy Journal of Urban Health},
+  volume = {98},
+  number = {4},
+  pages  = {455--467}
+}""",
+    """\
+  year   = {2025},
+  doi    = {10.5555/verify.protein-attention.2025},
+  journal = {Decoy Journal of Computational Biology},
+  volume = {7},
+  pages  = {e1002}
+}""",
+)
+
+
 def test_the_published_version_is_written_only_as_an_unsafe_fix(
     crossref: Crossref, datacite: DataCite, references: Path
 ) -> None:
@@ -129,8 +171,9 @@ def test_the_published_version_is_written_only_as_an_unsafe_fix(
     unsafe = CliRunner().invoke(main, [*args, "--unsafe-fixes"], env=env)
     assert unsafe.exit_code == 0, unsafe.stdout + unsafe.stderr
     after = references.read_text(encoding="utf-8")
-    # Only the DOI: fix never adds fields, so journal, volume and pages of the
-    # published version stay in the message for the user to copy.
-    assert after == before.replace(
-        "{10.5555/verify.preprint.2020}", "{10.5555/verify.published.2021}"
-    ).replace("{10.48550/arXiv.2403.99999}", "{10.5555/verify.protein-attention.2025}")
+    # The published version's fields, in each entry's layout; the entry type
+    # stays @misc, and every other byte of the file is as it was.
+    assert after == before.replace(PREPRINTS[0], PUBLISHED[0]).replace(
+        PREPRINTS[1], PUBLISHED[1]
+    )
+    assert sum(before.count(text) for text in PREPRINTS) == 2
