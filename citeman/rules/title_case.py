@@ -116,7 +116,13 @@ def _proper_nouns(titles: list[_Title]) -> frozenset[str]:
     A word capitalised inside at least two sentence-case titles, and more often
     than it is written in lower case anywhere, is a proper noun of the library
     (a place, a method named after someone) and keeps its capital in a fix.
+    Only a library whose titles are mostly sentence case is read so.
     """
+    sentence = sum(1 for *_, is_s, is_t in titles if is_s and not is_t)
+    if sentence * 2 <= len(titles):
+        # In a library of Title Case titles every word is capitalised
+        # somewhere: only a sentence-case majority can show proper nouns.
+        return frozenset()
     capital: Counter[str] = Counter()
     lower: Counter[str] = Counter()
     for _, field, is_sentence, is_title in titles:
