@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from citeman.rules import (
+    abbreviated_journal,
     ambiguous_citation,
     article_number,
     author_format,
@@ -69,6 +70,7 @@ ALL: tuple[AnyRule, ...] = tuple(
             mixed_encoding.RULE,
             unrendered_latex.RULE,
             journal_name.RULE,
+            abbreviated_journal.RULE,
             doi_format.RULE,
             doi_in_url.RULE,
             duplicate_entry.RULE,

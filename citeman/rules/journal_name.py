@@ -34,24 +34,19 @@ PASS:
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from citeman.latex import to_text
+from citeman.journal_words import abbreviates, keeps_letters
+from citeman.journal_words import words as name_words
 from citeman.model import Entry, Field, Library
 from citeman.problem import Finding, Fix, Severity
 from citeman.rules.base import LibraryRule, RuleContext
 from citeman.text import strip_braces
 
 _FIELDS = ("journal", "journaltitle")
-#: Words two spellings of one journal may differ by ("in" and "for" name
-#: different journals: Computers in Chemistry, Computers and Chemistry).
-_SKIPPED_WORDS = frozenset({"of", "the", "and", "&"})
-_WORD = re.compile(r"[^\W_]+\.?")
 _MINOR = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "to"})
-_COMMAND = re.compile(r"\\([A-Za-z]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +67,7 @@ def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Findin
                 field = entry.fields.get(name)
                 if field is not None and field.value.strip():
                     spelling = " ".join(strip_braces(field.value).split())
-                    by_name[_words(spelling)].append(_Use(entry, field, spelling))
+                    by_name[name_words(spelling)].append(_Use(entry, field, spelling))
     by_name.pop((), None)  # "????" or nothing readable: no journal to compare
     for uses in _merge_abbreviations(by_name):
         counts = Counter(use.spelling for use in uses)
@@ -123,7 +118,7 @@ def _finding(use: _Use, common: str, count: int) -> Finding:
         span = field.span_at(0, len(field.value))
         # Only a rewrite that keeps every word written (it adds or spells out
         # some) is offered as a fix; dropping "The" is the author's call.
-        if _keeps_letters(use.spelling, common):
+        if keeps_letters(use.spelling, common):
             fix = Fix(field.name, field.value_offset, field.value, common, safe=False)
     else:
         span = field.span
@@ -135,19 +130,6 @@ def _finding(use: _Use, common: str, count: int) -> Finding:
         field.name,
         fix,
         use.entry.path,
-    )
-
-
-def _words(spelling: str) -> tuple[str, ...]:
-    """Return the lower-case significant words, abbreviation dots kept.
-
-    A LaTeX command counts as the word it is named by, so that ``\\TeXhax``
-    and ``\\TUB`` (a journal each) are not both read as no words at all.
-    """
-    text = _COMMAND.sub(r" \1 ", spelling)
-    text = to_text(text).lower().replace("&", " and ")
-    return tuple(
-        word for word in _WORD.findall(text) if word.rstrip(".") not in _SKIPPED_WORDS
     )
 
 
@@ -167,32 +149,11 @@ def _merge_abbreviations(
         targets = [
             full
             for full in full_by_initials[initials]
-            if full != words and _abbreviates(words, full)
+            if full != words and abbreviates(words, full)
         ]
         if len(targets) == 1 and words in groups and targets[0] in groups:
             groups[targets[0]].extend(groups.pop(words))
     return list(groups.values())
-
-
-def _abbreviates(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """Return whether each word of ``short`` abbreviates the word of ``full``.
-
-    A word abbreviates another when it is a prefix of it ending in a dot, or a
-    prefix at least two letters shorter (``Psychol``, ``Res``). At least one
-    word must be shortened to a dot or to four letters or fewer, so that
-    ``Mind`` and ``Mindfulness`` stay two journals.
-    """
-    shortened = False
-    for word, longer in zip(short, full, strict=True):
-        stem, whole = word.rstrip("."), longer.rstrip(".")
-        if stem == whole:
-            continue
-        if longer.endswith(".") or not whole.startswith(stem):
-            return False
-        if not (word.endswith(".") or len(whole) - len(stem) >= 2):
-            return False
-        shortened = shortened or word.endswith(".") or len(stem) <= 4
-    return shortened
 
 
 def _letters(spelling: str) -> int:
@@ -208,14 +169,8 @@ def _capitals(spelling: str) -> int:
     return score - 2 * sum(w[:1].isupper() for w in words[1:] if w.lower() in _MINOR)
 
 
-def _keeps_letters(spelling: str, common: str) -> bool:
-    """Return whether every letter of ``spelling`` is in ``common``, in order."""
-    rest = iter(to_text(common).casefold())
-    return all(char in rest for char in to_text(spelling).casefold() if char.isalnum())
-
-
 def _is_abbreviated(spelling: str) -> bool:
-    return any(word.endswith(".") for word in _words(spelling))
+    return any(word.endswith(".") for word in name_words(spelling))
 
 
 RULE = LibraryRule(
