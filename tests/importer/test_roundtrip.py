@@ -52,10 +52,19 @@ def test_word_round_trip_keeps_italic_runs(source: Path, tmp_path: Path) -> None
     assert _again(imported, "markdown") == render.render(entries, APA, "markdown")
 
 
-def test_vancouver_list_round_trip() -> None:
+@pytest.mark.parametrize("source", SOURCES, ids=[path.stem for path in SOURCES])
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_vancouver_list_round_trip(source: Path, fmt: str) -> None:
     vancouver = render.find("vancouver")
-    entries = parse.load(ROOT / "library.bib").entries
-    rendered = render.render(entries, vancouver, "text")
-    imported = run.read(plain.read("list.txt", rendered), "vancouver")
+    entries = parse.load(source).entries
+    rendered = render.render(entries, vancouver, fmt)
+    document = (
+        plain.read("list.txt", rendered)
+        if fmt == "text"
+        else markdown.read("list.md", rendered)
+    )
+    imported = run.read(document, "vancouver")
+    assert len(imported.references) == len(entries)
+    assert not [r.reading.troubles for r in imported.references if r.reading.troubles]
     again = parse.loads(imported.bibtex(), "imported.bib").entries
-    assert render.render(again, vancouver, "text") == rendered
+    assert render.render(again, vancouver, fmt) == rendered
