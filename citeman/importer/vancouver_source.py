@@ -21,12 +21,12 @@ Spans = list[tuple[int, int]]
 _YEAR = r"(?P<year>\d{4}[a-z]?|in press|date unknown)"
 _DATED = re.compile(
     rf"{_YEAR}(?: [A-Z][a-z]{{2}}(?: \d{{1,2}})?)?"
-    r"(?P<issue>;(?P<volume>[^(:;]+)?(?:\((?P<number>[^)]+)\))?(?::(?P<pages>.+?))?)?"
+    r"(?P<issue>;(?P<volume>[^(:;]+?)?(?:\((?P<number>[^)]+)\))?(?::(?P<pages>.+?))?)?"
     r"\.?$"
 )
 _PUBLISHED = re.compile(
     r"(?:(?P<edition>[^.;:]+? ed\.) )?"
-    rf"(?:(?P<address>[^:;]+): )?(?P<publisher>.+); {_YEAR}\.?$"
+    rf"(?:(?P<address>[^:;]+): )?(?P<publisher>.*); {_YEAR}\.?$"
 )
 _PAGES = re.compile(r"p\. (?P<pages>.+?)\.?$")
 _IN = "In: "
@@ -130,13 +130,17 @@ def _chapter(draft: Draft, text: str, spans: Spans, first: int) -> int:
     if pages and last > first:
         _put(draft, pages, ("pages",))
         last -= 1
+    start = spans[first][0] + len(_IN)
     published = _PUBLISHED.match(text, *spans[last]) if last > first else None
+    if last == first and (alone := _PUBLISHED.match(text, start, spans[last][1])):
+        # ``In: Publisher; Year.``: a chapter of a book without a title.
+        _put(draft, alone, ("address", "publisher", "year"))
+        return first
     if published:
         _put(draft, published, ("address", "publisher", "year"))
     else:
         last += 1
     book_from = first
-    start = spans[first][0] + len(_IN)
     role = _EDITORS.search(text, start, spans[first][1])
     if role and first + 1 < last:
         names = names_of(text[start : role.start()])

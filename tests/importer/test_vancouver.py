@@ -125,3 +125,31 @@ def test_unknown_source_is_kept_in_note_and_reported() -> None:
     reading = vancouver.read("Smith J. A title. Somewhere without a year.")
     assert reading.troubles
     assert "Somewhere without a year" in reading.fields["note"]
+
+
+# Forms met rendering the real corpora (xampl.bib, bbt-jabref.bib, bbt-mendeley.bib).
+def test_chapter_of_an_untitled_book_reads_its_publisher() -> None:
+    kind, fields = _fields(
+        "Knuth DE. Fundamental algorithms. In: Reading, Massachusetts:"
+        " Addison-Wesley; 1973. p. 10-119."
+    )
+    assert kind == "incollection" and "booktitle" not in fields
+    assert fields["address"] == "Reading, Massachusetts"
+    assert (fields["publisher"], fields["pages"]) == ("Addison-Wesley", "10--119")
+
+
+def test_proceedings_without_publisher_keeps_year_and_pages() -> None:
+    kind, fields = _fields(
+        "Chen A. Resistive switching. In: IEEE electron devices meeting, 2005."
+        " IEDM technical digest. ; 2005. p. 746-749."
+    )
+    assert kind == "incollection" and "publisher" not in fields
+    assert fields["booktitle"].endswith("IEDM technical digest")
+    assert (fields["year"], fields["pages"]) == ("2005", "746--749")
+
+
+def test_volume_without_pages_leaves_the_final_period() -> None:
+    _kind, fields = _fields(
+        "Marsden S. Writing about writers. Mémoires du livre. 2018;9."
+    )
+    assert (fields["year"], fields["volume"]) == ("2018", "9")
