@@ -13,7 +13,7 @@ from __future__ import annotations
 
 PROPER: frozenset[str] = frozenset(
     """
-    african american americans arab arabic asian atlantic australian austrian
+    african american americans columbian arab arabic asian atlantic australian austrian
     belgian brazilian british canadian caribbean chinese christian dutch english
     european finnish french german greek hispanic indian irish islamic italian
     japanese jewish korean latin latino mediterranean mexican muslim nordic

@@ -124,12 +124,15 @@ def _kind(word: str) -> str:
     return _UPPER if first.isupper() else _LOWER
 
 
-def _is_proper(core: str) -> bool:
-    """Return whether a capitalised word keeps its capital: "Gaussian", "Si"."""
+def _is_proper(core: str, extra: frozenset[str] = frozenset()) -> bool:
+    """Return whether a capitalised word keeps its capital: "Gaussian", "Si".
+
+    ``extra`` holds more such words in lower case (a library's own proper nouns).
+    """
     if core in ELEMENTS:
         return True
     stem = core[:-2] if core.endswith(("'s", "’s")) else core
-    return stem.lower() in PROPER
+    return stem.lower() in PROPER or stem.lower() in extra
 
 
 def _has_inner_capital(part: str) -> bool:
@@ -240,14 +243,16 @@ def case_style(title: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def to_sentence_case(title: str) -> str:
+def to_sentence_case(title: str, proper: frozenset[str] = frozenset()) -> str:
     """Return ``title`` in sentence case, braces kept.
 
     The first word and the first word of each sentence (after a colon, question
     mark, exclamation mark or em dash) are capitalised. A title already in
     sentence case keeps its capitalised words (proper nouns); otherwise every
     other word is lower-cased except braced ones, acronyms, words with an inner
-    capital or a digit, and LaTeX commands. Idempotent.
+    capital or a digit, and LaTeX commands. In a hyphenated compound only the
+    parts that are proper words (the shipped list, or ``proper``: lower-case
+    words the library capitalises) keep their capital. Idempotent.
 
     >>> to_sentence_case("The Emerging Evidence for Long-Term Psychodynamic Therapy")
     'The emerging evidence for long-term psychodynamic therapy'
@@ -255,6 +260,8 @@ def to_sentence_case(title: str) -> str:
     'Living with {HIV} in the {UK}: A qualitative study'
     >>> to_sentence_case("Severe mental illness (SMI) in countries (LMICs): A review")
     'Severe mental illness (SMI) in countries (LMICs): A review'
+    >>> to_sentence_case("Signals in Non-Gaussian Noise")
+    'Signals in non-Gaussian noise'
     """
     words = _words(title)
     keep = is_sentence_case(title)
@@ -262,17 +269,44 @@ def to_sentence_case(title: str) -> str:
     for word, start in zip(words, _starts(words), strict=True):
         kind = _kind(word)
         if kind == _EXEMPT:
-            changed.append(word if keep else _lower_after_hyphens(word))
+            changed.append(word if keep else _lower_after_hyphens(word, proper))
         elif start:
-            changed.append(_lower_after_hyphens(_change_first(word, str.upper)))
+            first = _change_first(word, str.upper)
+            changed.append(_lower_after_hyphens(first, proper))
         elif keep or kind not in (_UPPER, _NEUTRAL):
-            changed.append(word if keep else _lower_after_hyphens(word))
+            changed.append(word if keep else _lower_after_hyphens(word, proper))
         else:
-            changed.append(_change_all(word, str.lower))
+            changed.append(_lower_word(word, proper))
     return _rejoin(title, words, changed)
 
 
-def _lower_after_hyphens(word: str) -> str:
+def _lower_word(word: str, proper: frozenset[str]) -> str:
+    """Lower-case a capitalised word inside a sentence, keeping proper parts.
+
+    APA writes "non-Gaussian" and "Gaussian-like": in a plain hyphenated
+    compound each part lowers unless it is a proper word on its own.
+
+    >>> _lower_word("Non-Gaussian", frozenset()), _lower_word("Long-Term", frozenset())
+    ('non-Gaussian', 'long-term')
+    >>> _lower_word("Pre-Tudor", frozenset({"tudor"}))
+    'pre-Tudor'
+    """
+    if "-" not in word or "{" in word or "\\" in word:
+        return _change_all(word, str.lower)
+    parts = word.split("-")
+    for index, part in enumerate(parts):
+        if not _keeps_capital(part, proper):
+            parts[index] = part.lower()
+    return "-".join(parts)
+
+
+def _keeps_capital(part: str, proper: frozenset[str]) -> bool:
+    """Return whether one part of a compound is a capitalised proper word."""
+    core = _EDGE.sub("", part)
+    return len(core) > 1 and core[0].isupper() and _is_proper(core, proper)
+
+
+def _lower_after_hyphens(word: str, proper: frozenset[str] = frozenset()) -> str:
     """Lower-case the capitalised words after a hyphen (``AlGaN-Based``).
 
     Only plain words (a capital, then lower-case letters) change: acronyms and
@@ -296,7 +330,7 @@ def _lower_after_hyphens(word: str) -> str:
             and core[0].isupper()
             and core[1:].isalpha()
             and core[1:].islower()
-            and not _is_proper(core)
+            and not _is_proper(core, proper)
         ):
             parts[index] = part[0].lower() + part[1:]
     return "-".join(parts)
@@ -320,17 +354,21 @@ def to_title_case(title: str) -> str:
     return _rejoin(title, words, changed)
 
 
-def protect_case(title: str) -> str:
+def protect_case(title: str, proper: frozenset[str] = frozenset()) -> str:
     """Brace the words whose capitals must survive a style's case change.
 
     Acronyms and words with an inner capital are always braced; a capitalised
     word inside a sentence-case title is taken for a proper noun and braced too.
     In a Title Case title proper nouns cannot be told apart, so they are not.
+    The proper parts of a compound are braced alone (``non-{Gaussian}``);
+    ``proper`` adds lower-case words the library capitalises.
 
     >>> protect_case("Health-harming behaviours in England and the NHS")
     'Health-harming behaviours in {England} and the {NHS}'
     >>> protect_case("The Emerging Evidence for {DNA}: A Review")
     'The Emerging Evidence for {DNA}: A Review'
+    >>> protect_case("Signals in non-Gaussian noise")
+    'Signals in non-{Gaussian} noise'
     """
     words = _words(title)
     sentence = is_sentence_case(title) and not is_title_case(title)
@@ -342,8 +380,21 @@ def protect_case(title: str) -> str:
         kind = _kind(word)
         acronym = kind == _EXEMPT and any(char.isupper() for char in word)
         proper_noun = kind == _UPPER and sentence and not start
-        changed.append(_brace_core(word) if acronym or proper_noun else word)
+        parts = word.split("-")
+        if acronym:
+            changed.append(_brace_core(word))
+        elif len(parts) > 1 and any(_keeps_capital(p, proper) for p in parts):
+            changed.append(_brace_proper_parts(parts, proper))
+        else:
+            changed.append(_brace_core(word) if proper_noun else word)
     return _rejoin(title, words, changed)
+
+
+def _brace_proper_parts(parts: list[str], proper: frozenset[str]) -> str:
+    """Brace the proper parts of a hyphenated compound: ``non-{Gaussian}``."""
+    return "-".join(
+        _brace_core(part) if _keeps_capital(part, proper) else part for part in parts
+    )
 
 
 def _brace_core(word: str) -> str:

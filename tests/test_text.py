@@ -96,11 +96,30 @@ def test_is_sentence_case_and_is_title_case(
         (r"\emph{Drosophila} Genetics Today", r"\emph{Drosophila} genetics today"),
         ("Two  Spaces  Kept", "Two  spaces  kept"),
         ("The Role of A Gene", "The role of a gene"),
+        # APA 6.14: only the proper part of a compound keeps its capital.
+        ("Signals in Non-Gaussian Noise", "Signals in non-Gaussian noise"),
+        ("Anti-Markovian Memory and Pre-Columbian Art",
+         "Anti-Markovian memory and pre-Columbian art"),
+        ("Orbits: Post-Newtonian Corrections for Binary Stars",
+         "Orbits: Post-Newtonian corrections for binary stars"),
+        ("The Gaussian-Like Tail of Long-Term Data",
+         "The Gaussian-like tail of long-term data"),
+        ("Non-Gaussian Noise in X-Ray Data", "Non-Gaussian noise in X-ray data"),
     ],
 )  # fmt: skip
 def test_to_sentence_case(title: str, expected: str) -> None:
     assert to_sentence_case(title) == expected
     assert to_sentence_case(expected) == expected  # idempotent
+
+
+def test_the_library_s_proper_words_keep_their_capital_in_a_compound() -> None:
+    proper = frozenset({"scherrer"})
+    sentence = to_sentence_case("Muons From Non-Scherrer Beamlines", proper)
+    assert sentence == "Muons from non-Scherrer beamlines"
+    assert protect_case(sentence, proper) == "Muons from non-{Scherrer} beamlines"
+    assert to_sentence_case("Muons From Non-Scherrer Beamlines") == (
+        "Muons from non-scherrer beamlines"
+    )
 
 
 @pytest.mark.parametrize(
@@ -126,6 +145,8 @@ def test_to_title_case(title: str, expected: str) -> None:
         ("Evidence for Long-Term Therapy", "Evidence for Long-Term Therapy"),
         ("Already {NASA} braced", "Already {NASA} braced"),
         ("Vitamin D deficiency", "Vitamin {D} deficiency"),
+        ("Signals in non-Gaussian noise", "Signals in non-{Gaussian} noise"),
+        ("The Gaussian-like tail", "The {Gaussian}-like tail"),
     ],
 )  # fmt: skip
 def test_protect_case(title: str, expected: str) -> None:

@@ -9,16 +9,18 @@ abbreviates the other word by word (each word of the abbreviation starts the
 matching word of the full name; "of", "and", "the" are skipped). An
 abbreviation that could stand for two journals of the library is left alone.
 
-Full names are told the library's best full spelling (capitals, then "The",
-then the most used). An abbreviation is told the full name where that is the
-library's majority spelling; a full name is never told to become an
-abbreviation, and an abbreviation more entries use than the full name is left to
-abbreviated-journal (CM211, info). Among abbreviations only, the most common
-wins. Values compare after
-macro expansion and LaTeX decoding; a LaTeX command is read as its name, so
-``\\TeXhax`` and ``\\TUB`` stay two journals. Each other spelling is reported
-with the library's and its count; the unsafe fix rewrites it when that keeps
-every word written (not when it would drop "The"). Checked: ``journal`` and
+Spellings that differ only in a leading "The", a hyphen for a space or "&"
+for "and" ("Solid-State Electronics", "Solid State Electronics") are one
+spelling and never reported against each other; a suggestion keeps the entry's
+own leading "The" or its absence. Full names are told the library's best full
+spelling (capitals, then the most used). An abbreviation is told the full name
+where that is the library's majority spelling; a full name is never told to
+become an abbreviation, and an abbreviation more entries use than the full name
+is left to abbreviated-journal (CM211, info). Among abbreviations only, the most
+common wins. Values compare after macro expansion and LaTeX decoding; a LaTeX
+command is read as its name, so ``\\TeXhax`` and ``\\TUB`` stay two journals.
+Each other spelling is reported with the library's and its count; the unsafe
+fix rewrites it when that keeps every word written. Checked: ``journal`` and
 ``journaltitle``.
 
 FAIL:
@@ -34,6 +36,7 @@ PASS:
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -47,6 +50,9 @@ from citeman.text import strip_braces
 
 _FIELDS = ("journal", "journaltitle")
 _MINOR = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "to"})
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+#: A hyphen inside a word ("Solid-State"), not a dash ("Sov. Phys. --- JETP").
+_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,14 +76,49 @@ def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Findin
                     by_name[name_words(spelling)].append(_Use(entry, field, spelling))
     by_name.pop((), None)  # "????" or nothing readable: no journal to compare
     for uses in _merge_abbreviations(by_name):
-        counts = Counter(use.spelling for use in uses)
+        variant_of = _variants(uses)
+        counts = Counter(variant_of[use.spelling] for use in uses)
         if len(counts) < 2:
             continue
-        for use, target in _targets(uses, counts):
-            yield _finding(use, target, counts[target])
+        for use, target in _targets(uses, counts, variant_of):
+            yield _finding(use, _same_article(use.spelling, target), counts[target])
 
 
-def _targets(uses: list[_Use], counts: Counter[str]) -> Iterator[tuple[_Use, str]]:
+def _variant_key(spelling: str) -> str:
+    """Return ``spelling`` without what does not make it another name.
+
+    A leading "The", a hyphen for a space and "&" for "and" are how one
+    journal is written, not a different spelling of it: "Solid-State
+    Electronics" and "Solid State Electronics", "AI Magazine" and "The AI
+    Magazine" are not reported against each other.
+    """
+    text = _LEADING_THE.sub("", spelling).replace("\\&", "&")
+    text = _HYPHEN.sub(" ", text.replace("&", " and "))
+    return " ".join(text.split())
+
+
+def _variants(uses: list[_Use]) -> dict[str, str]:
+    """Map each spelling to the most used one of its variants (see _variant_key)."""
+    by_key: dict[str, Counter[str]] = defaultdict(Counter)
+    for use in uses:
+        by_key[_variant_key(use.spelling)][use.spelling] += 1
+    return {
+        spelling: counts.most_common(1)[0][0]
+        for counts in by_key.values()
+        for spelling in counts
+    }
+
+
+def _same_article(spelling: str, target: str) -> str:
+    """Return ``target`` with a leading "The" exactly where ``spelling`` has one."""
+    bare = _LEADING_THE.sub("", target)
+    article = _LEADING_THE.match(spelling)
+    return "The " + bare if article else bare
+
+
+def _targets(
+    uses: list[_Use], counts: Counter[str], variant_of: dict[str, str]
+) -> Iterator[tuple[_Use, str]]:
     """Yield each use to report with the spelling it should take.
 
     A full spelling is told the library's best full one (capitals, "The").
@@ -86,18 +127,23 @@ def _targets(uses: list[_Use], counts: Counter[str]) -> Iterator[tuple[_Use, str
     an abbreviation the library mostly uses is left to abbreviated-journal
     (CM211). Without a full name, abbreviations follow the most common one.
     """
-    first = {use.spelling: use.entry.offset for use in reversed(uses)}
+    first = {variant_of[use.spelling]: use.entry.offset for use in reversed(uses)}
     full = [s for s in counts if not _is_abbreviated(s)]
     short = [s for s in counts if _is_abbreviated(s)]
     best_full = max(
         full,
-        key=lambda s: (_letters(s), _capitals(s), counts[s], -first[s]),
+        key=lambda s: (
+            _letters(_variant_key(s)),
+            _capitals(_variant_key(s)),
+            counts[s],
+            -first[s],
+        ),
         default=None,
     )
     best_short = max(short, key=lambda s: (counts[s], -first[s]), default=None)
     full_count = sum(counts[s] for s in full)
     for use in uses:
-        spelling = use.spelling
+        spelling = variant_of[use.spelling]
         if spelling in full or (
             best_full is not None and counts[spelling] <= full_count
         ):

@@ -57,7 +57,9 @@ _NAMES = {"sentence": "sentence case", "title": "Title Case"}
 _Title = tuple[Entry, Field, bool, bool]
 _CORE = re.compile(r"^[^\w]+|[^\w]+$")
 _OPENERS = (":", "?", "!", ".", "—")
-_CAPITALISED = re.compile(r"(?<![{\\\w])([A-Z][a-z]{2,})(?![}\w])")
+# Hyphenated compounds are left to to_sentence_case, which keeps their proper
+# parts only ("non-Gaussian"); a brace there would keep the whole compound.
+_CAPITALISED = re.compile(r"(?<![{\\\w-])([A-Z][a-z]{2,})(?![}\w-])")
 _ENGLISH = ("en", "american", "british", "us", "uk", "canadian", "australian", "new")
 
 
@@ -186,7 +188,8 @@ def _finding(
         if convention == "sentence":
             # Sentence case first, so that compounds lose their inner capitals
             # (X-Ray to X-ray); then what must keep its capitals is braced.
-            new = protect_case(to_sentence_case(_brace_proper(title, proper)))
+            sentence = to_sentence_case(_brace_proper(title, proper), proper)
+            new = protect_case(sentence, proper)
         else:
             new = to_title_case(title)
         if new != title:

@@ -122,6 +122,14 @@ CASES = [
         "Swanson, E. (1980). Publishing TeX and Cu₂O. TUGboat, 1, 5–6.",
         id="issue-11-item-1-tex-logos-and-math-kept",
     ),
+    pytest.param(
+        "@article{k, author = {Lee, A.}, title = {Post-Newtonian Orbits in "
+        "Non-Gaussian Noise}, journal = {Phys. Rev. D}, volume = 9, pages = {1--9}, "
+        "year = 2001}",
+        "Lee, A. (2001). Post-Newtonian orbits in non-Gaussian noise. Phys. Rev. D, "
+        "9, 1–9.",
+        id="6.14-proper-part-of-a-compound-keeps-its-capital",
+    ),
 ]
 
 
