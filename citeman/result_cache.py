@@ -1,10 +1,12 @@
 """Remember what ``check`` printed for unchanged files, so a re-check only reads.
 
 An entry is keyed by a hash of everything the output depends on: citeman's
-version, each file's name and exact bytes, the effective rule configuration
-(each active rule's code, severity and options, and the per-file ignores) and
-the output options. Its value is the text printed and the severities found
-(for the exit code). A re-check of an unchanged library then costs reading
+version and the state of its own modules (so an edited checkout, or a reinstall
+under the same version, never reads the results of other code), each file's
+name and exact bytes, the effective rule configuration (each active rule's
+code, severity and options, and the per-file ignores) and the output options.
+Its value is the text printed and the severities found (for the exit code).
+A re-check of an unchanged library then costs reading
 and hashing its files, a small fraction of parsing them.
 
 Whatever is in the cache folder is distrusted: an entry holds the hash of its
@@ -84,17 +86,24 @@ class ResultCache:
                 old.unlink()
 
 
+#: The folder of citeman's own modules, whose state is part of every key.
+PACKAGE = Path(__file__).resolve().parent
+
+
 def key(
     files: Sequence[tuple[str, bytes]],
     active: Sequence[ActiveRule],
     settings: Mapping[str, object],
+    code: Path = PACKAGE,
 ) -> str:
     """Return the cache key of checking ``files`` with ``active`` rules.
 
     ``settings`` are everything else the printed output depends on (format,
-    options, per-file ignores), each given a stable ``repr``.
+    options, per-file ignores), each given a stable ``repr``. ``code`` is the
+    folder of the modules that compute the findings.
     """
     digest = hashlib.sha256(f"citeman {__version__}\n".encode())
+    digest.update(code_state(code).encode("utf-8", "surrogatepass"))
     for name, data in files:
         digest.update(f"file {name!r} {len(data)}\n".encode("utf-8", "surrogatepass"))
         digest.update(data)
@@ -104,6 +113,23 @@ def key(
         digest.update(rule.encode("utf-8", "surrogatepass"))
     digest.update(_stable(dict(settings)).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+def code_state(code: Path) -> str:
+    """Return the name, size and modification time of every module under ``code``.
+
+    The version alone does not name the code: an editable install or a
+    reinstall of the same version runs other rules under the same number.
+    Reading the modules' metadata costs a few milliseconds, hashing their text
+    would cost more and tell nothing more.
+    """
+    lines = []
+    for path in sorted(code.rglob("*.py")):
+        with contextlib.suppress(OSError):
+            status = path.stat()
+            name = path.relative_to(code).as_posix()
+            lines.append(f"code {name} {status.st_size} {status.st_mtime_ns}\n")
+    return "".join(lines)
 
 
 def _stable(value: object) -> str:

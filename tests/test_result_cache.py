@@ -121,3 +121,22 @@ def test_only_the_most_recent_entries_are_kept(tmp_path: Path) -> None:
     kept = sorted(path.stem for path in tmp_path.glob("*.json"))
     assert len(kept) == result_cache.KEEP
     assert cache.get(f"{result_cache.KEEP + 4:064x}") == ("20\n", frozenset({1}))
+
+
+def test_edited_code_of_the_same_version_misses_the_cache(tmp_path: Path) -> None:
+    """An editable install keeps its version while its rules change."""
+    code = tmp_path / "citeman"
+    (code / "rules").mkdir(parents=True)
+    module = code / "rules" / "title_case.py"
+    module.write_text("RULE = 1\n")
+    files = [("a.bib", BIB.encode())]
+    before = result_cache.key(files, [], {}, code)
+    assert result_cache.key(files, [], {}, code) == before
+    module.write_text("RULE = 22\n")
+    assert result_cache.key(files, [], {}, code) != before
+
+
+def test_the_key_covers_citeman_s_own_modules() -> None:
+    state = result_cache.code_state(result_cache.PACKAGE)
+    assert "code result_cache.py " in state
+    assert "code rules/title_case.py " in state
