@@ -41,9 +41,20 @@ def sentence(markup: Markup, value: str) -> str:
 def terminate(piece: str, mark: str = ".") -> str:
     """Return ``piece`` ending with ``mark``, unless it ends with . ? or ! already.
 
+    Trailing spaces go first, so that the mark never stands apart from the
+    text (``{$ \\Omega_2 $}`` decodes to ``Ω₂ ``).
+
     >>> terminate("Lowey, H."), terminate("Study Group"), terminate('"Dr. House."')
     ('Lowey, H.', 'Study Group.', '"Dr. House."')
+    >>> terminate("Surgery in Ω₂ ")
+    'Surgery in Ω₂.'
     """
+    if piece[-1:].isspace():
+        piece = (
+            Safe(piece.rstrip(), piece.plain.rstrip())
+            if isinstance(piece, Safe)
+            else piece.rstrip()
+        )
     shown = plain_of(piece)
     if not shown or shown.rstrip("\"'”’").endswith(_TERMINAL):
         return piece
