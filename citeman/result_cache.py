@@ -121,10 +121,16 @@ def code_state(code: Path) -> str:
     The version alone does not name the code: an editable install or a
     reinstall of the same version runs other rules under the same number.
     Reading the modules' metadata costs a few milliseconds, hashing their text
-    would cost more and tell nothing more.
+    would cost more and tell nothing more. A folder that cannot be listed (a
+    process running as another user than the installer's) is named as such,
+    and its entries are then those of the version alone.
     """
+    try:
+        paths = sorted(code.rglob("*.py"))
+    except OSError:
+        return f"code {code} unreadable\n"
     lines = []
-    for path in sorted(code.rglob("*.py")):
+    for path in paths:
         with contextlib.suppress(OSError):
             status = path.stat()
             name = path.relative_to(code).as_posix()

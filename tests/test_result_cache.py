@@ -140,3 +140,31 @@ def test_the_key_covers_citeman_s_own_modules() -> None:
     state = result_cache.code_state(result_cache.PACKAGE)
     assert "code result_cache.py " in state
     assert "code rules/title_case.py " in state
+
+
+def test_a_code_folder_that_cannot_be_listed_still_gives_a_key(tmp_path: Path) -> None:
+    """The sdist's tests run the package from a folder others may not enter.
+
+    A forked child that is not the folder's owner (root's child becomes
+    nobody) lists a folder of mode 000 and reports what it read through a pipe.
+    """
+    code = tmp_path / "citeman"
+    code.mkdir()
+    (code / "lint.py").write_text("x = 1\n")
+    code.chmod(0o000)
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child reports through the pipe
+        try:
+            if os.geteuid() == 0:
+                os.setgid(65534)
+                os.setuid(65534)
+            os.write(writing, result_cache.code_state(code).encode())
+        finally:
+            os._exit(0)
+    os.close(writing)
+    with os.fdopen(reading) as pipe:
+        state = pipe.read()
+    os.waitpid(child, 0)
+    code.chmod(0o700)
+    assert state == f"code {code} unreadable\n"
