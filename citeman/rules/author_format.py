@@ -16,7 +16,12 @@ BibTeX separates names with ``and`` and reads each as ``Last, First`` or
   BibTeX takes "Organization" for a family name and abbreviates the rest);
   a name of two or more words holding an organisation word (Organization,
   Association, Society, Institute, Group, Council, University, NHS, …) is
-  braced by the unsafe fix. ``{the Helsinki Psychotherapy Study Group}`` passes.
+  braced by the unsafe fix. ``{the Helsinki Psychotherapy Study Group}`` passes;
+- a single lower-case letter as a given name or initial (``Mitioglu, a``,
+  ``S{\\'a}nchez, a. M.``, as some Zotero exports write them): the reference
+  prints "a." (no fix: only the source knows the letter's case). Lower-case
+  words (``de``, ``van der``) are particles, and an accent inside the family
+  name (``{\\'a}``) is not an initial.
 
 FAIL:
     @article{a, author = {Smith, J., Jones, K.}}
@@ -56,6 +61,8 @@ _SUFFIX = re.compile(r"(?:jr|sr|jnr|snr)\.?|ii|iii|iv", re.I)
 _JUNIOR = re.compile(r"(?:jr|sr|jnr|snr|i{1,3}|iv|vi?|2nd|3rd|\d+th)\.?", re.I)
 _INITIALS = re.compile(r"(?:[A-Z]\.?[\s~-]*)+")
 _VANCOUVER = re.compile(r"[A-Z][^\s,]+(?:\s[A-Z][^\s,]+)*\s[A-Z]{1,3}\.?")
+#: A lone lower-case letter in the given names: "a", "a. M.", "S.a." (not "Yong-e").
+_LOWER_INITIAL = re.compile(r"(?<![^\s~.])[a-z](?![^\s~.-])")
 
 
 def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
@@ -197,6 +204,13 @@ def _misreading(name: str) -> tuple[str, str | None] | None:
             f'"{name.split()[-1]}" as a family name',
             f"{{{name}}}",
         )
+    lower = _LOWER_INITIAL.search(parts[-1]) if len(parts) in (2, 3) else None
+    if lower is not None:
+        return (
+            f'capitalise the initial in "{name}"; a lower-case given name prints '
+            f'as "{lower.group(0)}."',
+            None,
+        )
     return None
 
 
@@ -223,7 +237,11 @@ def _is_plain_name(name: str) -> bool:
     commas = name.count(",")
     if commas == 1:
         suffix = name.rsplit(",", 1)[1].strip()
-        return _VANCOUVER_HINT.search(name) is None and not _SUFFIX.fullmatch(suffix)
+        return (
+            _VANCOUVER_HINT.search(name) is None
+            and not _SUFFIX.fullmatch(suffix)
+            and _LOWER_INITIAL.search(suffix) is None
+        )
     if commas == 0:
         return _ORGANIZATION_WORDS.isdisjoint(name.replace(".", " ").split())
     return False
