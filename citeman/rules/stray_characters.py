@@ -20,6 +20,10 @@ Each defect is reported once, on exactly its characters:
   space of a control space (``\\ ``); line breaks
   inside a long value are layout, not a defect, and free-text fields
   (``abstract``, ``note``, …) are not checked for spacing;
+- a space before ``:`` or ``;`` in a title (``Title : subtitle``,
+  ``What is a world? : on``; safe fix: remove the space). French typography
+  puts that space, so titles with ``langid``/``language`` French pass, as do
+  titles with math (``$f : X$``);
 - HTML entities (``&amp;`` → ``\\&``, ``&#233;`` → ``é``; safe fix); an entity
   for ``\\``, ``{``, ``}``, ``~`` or ``^`` is only reported, since decoding it
   would write TeX markup (``&#92;input`` → ``\\input``);
@@ -71,6 +75,7 @@ _TEX_SPECIAL = re.compile(r"[\\{}#%~$^_&]")
 _URL_SPECIAL = re.compile(r"[\\{}]")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _EDGES = re.compile(r"^[ \t]+|[ \t]+$")
+_SPACE_BEFORE = re.compile(r"(?<=\S)[ \t]+(?=[:;])")
 _PAGES = re.compile(rf"(?P<valid>{pages.VALID.pattern})(?P<junk>.*)", re.S)
 _VOLUME = re.compile(r"(?P<valid>\d+)(?P<junk>[.,;:]+(?:\s+\S+)?)")
 _PAGE_PREFIX = re.compile(r"(?:pp?\.\s*|pp\s+|pages?\s+)(?=[A-Za-z]?\d)", re.I)
@@ -92,8 +97,13 @@ def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
         braces = "{" in value or "}" in value
         numeric = field.name in _NUMERIC
         punctuated = field.name in _PUNCTUATED and value[-1] in ".,;:"
-        if not (odd or braces or numeric or punctuated) or not field.is_delimited:
+        spaced = field.name == "title" and (" :" in value or " ;" in value)
+        if not (odd or braces or numeric or punctuated or spaced):
             continue
+        if not field.is_delimited:
+            continue
+        if spaced:
+            yield from _space_before_colon(entry, field)
         if odd:
             yield from _spacing_and_characters(entry, field)
         if braces:
@@ -161,6 +171,26 @@ def _spacing_and_characters(entry: Entry, field: Field) -> Iterator[Finding]:
         yield _finding(
             entry, field, match.start(), match.end(),
             f"use one space, found {len(match.group(0))} in {field.name}", " ",
+        )  # fmt: skip
+
+
+def _space_before_colon(entry: Entry, field: Field) -> Iterator[Finding]:
+    """Report the space before a title's ``:`` or ``;`` (unless typeset French)."""
+    value = field.value
+    language = (entry.get("langid") + entry.get("language")).lower()
+    if "$" in value or "french" in language or language.startswith("fr"):
+        return
+    for match in _SPACE_BEFORE.finditer(value):
+        if _is_control_space(value, match.start()):
+            continue
+        mark = value[match.end()]
+        before = value[match.start() - 1]
+        stray = ""
+        if before in "?!":
+            stray = f' (and the "{mark}" after "{before}" is stray)'
+        yield _finding(
+            entry, field, match.start(), match.end(),
+            f'remove the space before "{mark}" in {field.name}{stray}', "",
         )  # fmt: skip
 
 
