@@ -24,6 +24,10 @@ Each defect is reported once, on exactly its characters:
   ``What is a world? : on``; safe fix: remove the space). French typography
   puts that space, so titles with ``langid``/``language`` French pass, as do
   titles with math (``$f : X$``);
+- straight double quotes around words of a braced title (``in "Surface-Free"
+  GaAs``): TeX prints ``"`` as a closing quote on both sides. Reported
+  without a fix (write ````…''````); only quotes at word edges that pair up are
+  taken for quotation marks, so ``\\"o`` and babel's ``"a`` pass;
 - HTML entities (``&amp;`` → ``\\&``, ``&#233;`` → ``é``; safe fix); an entity
   for ``\\``, ``{``, ``}``, ``~`` or ``^`` is only reported, since decoding it
   would write TeX markup (``&#92;input`` → ``\\input``);
@@ -75,6 +79,7 @@ _TEX_SPECIAL = re.compile(r"[\\{}#%~$^_&]")
 _URL_SPECIAL = re.compile(r"[\\{}]")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _EDGES = re.compile(r"^[ \t]+|[ \t]+$")
+_QUOTE = re.compile(r'(?<!\\)"')
 _SPACE_BEFORE = re.compile(r"(?<=\S)[ \t]+(?=[:;])")
 _PAGES = re.compile(rf"(?P<valid>{pages.VALID.pattern})(?P<junk>.*)", re.S)
 _VOLUME = re.compile(r"(?P<valid>\d+)(?P<junk>[.,;:]+(?:\s+\S+)?)")
@@ -98,12 +103,15 @@ def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
         numeric = field.name in _NUMERIC
         punctuated = field.name in _PUNCTUATED and value[-1] in ".,;:"
         spaced = field.name == "title" and (" :" in value or " ;" in value)
-        if not (odd or braces or numeric or punctuated or spaced):
+        quoted = field.name == "title" and '"' in value
+        if not (odd or braces or numeric or punctuated or spaced or quoted):
             continue
         if not field.is_delimited:
             continue
         if spaced:
             yield from _space_before_colon(entry, field)
+        if quoted and field.raw.startswith("{"):
+            yield from _straight_quotes(entry, field)
         if odd:
             yield from _spacing_and_characters(entry, field)
         if braces:
@@ -192,6 +200,27 @@ def _space_before_colon(entry: Entry, field: Field) -> Iterator[Finding]:
             entry, field, match.start(), match.end(),
             f'remove the space before "{mark}" in {field.name}{stray}', "",
         )  # fmt: skip
+
+
+def _straight_quotes(entry: Entry, field: Field) -> Iterator[Finding]:
+    """Report ``"…"`` used as quotation marks in a braced title."""
+    value = field.value
+    quotes = [match.start() for match in _QUOTE.finditer(value)]
+    if not quotes or len(quotes) % 2:
+        return
+    for opening, closing in zip(quotes[::2], quotes[1::2], strict=True):
+        before, after = value[opening - 1 : opening], value[closing + 1 : closing + 2]
+        if before not in ("", " ", "(", "[", "{", "~"):
+            return
+        if after not in ("", " ", ")", "]", "}", "~") and after not in ".,;:!?":
+            return
+        if " " in value[opening + 1 : opening + 2] or closing == opening + 1:
+            return
+    yield _finding(
+        entry, field, quotes[0], quotes[-1] + 1,
+        f"write ``…'' instead of straight \"…\" quotes in {field.name}; TeX "
+        'prints " as a closing quote on both sides',
+    )  # fmt: skip
 
 
 def _is_control_space(value: str, start: int) -> bool:
