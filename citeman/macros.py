@@ -97,9 +97,22 @@ def split_concatenation(raw: str) -> list[str]:
     ['jan', '" 1"']
     """
     parts: list[str] = []
+    start = 0
+    for index in concatenation_marks(raw):
+        parts.append(raw[start:index].strip())
+        start = index + 1
+    parts.append(raw[start:].strip())
+    return [part for part in parts if part]
+
+
+def concatenation_marks(raw: str) -> Iterator[int]:
+    """Yield the index of each ``#`` operator outside braces and quotes.
+
+    >>> list(concatenation_marks('a # {b # c} # "d # e"'))
+    [2, 12]
+    """
     depth = 0
     quoted = False
-    start = 0
     for index, char in enumerate(raw):
         if char == "{":
             depth += 1
@@ -108,10 +121,7 @@ def split_concatenation(raw: str) -> list[str]:
         elif char == '"' and depth == 0:
             quoted = not quoted
         elif char == "#" and depth == 0 and not quoted:
-            parts.append(raw[start:index].strip())
-            start = index + 1
-    parts.append(raw[start:].strip())
-    return [part for part in parts if part]
+            yield index
 
 
 def macro_names(raw: str) -> Iterator[str]:

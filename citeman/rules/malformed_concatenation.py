@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from citeman.macros import concatenation_marks
 from citeman.model import Entry, Field, Span
 from citeman.problem import Finding, Severity
 from citeman.rules.base import EntryRule, RuleContext
@@ -37,20 +38,11 @@ def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
 
 def _dangling(raw: str) -> Iterator[int]:
     """Yield the index of each top-level ``#`` with an empty part before or after."""
-    depth = 0
-    quoted = False
     previous = -1  # index of the last top-level "#", -1 for the value's start
-    for index, char in enumerate(raw):
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        elif char == '"' and depth == 0:
-            quoted = not quoted
-        elif char == "#" and depth == 0 and not quoted:
-            if not raw[previous + 1 : index].strip():
-                yield index
-            previous = index
+    for index in concatenation_marks(raw):
+        if not raw[previous + 1 : index].strip():
+            yield index
+        previous = index
     if previous >= 0 and not raw[previous + 1 :].strip():
         yield previous
 
