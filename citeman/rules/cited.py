@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from citeman import doi
-from citeman.model import Entry
+from citeman.model import Entry, Field
 from citeman.online import match
 from citeman.online.work import DoiRecord, Update
 from citeman.problem import Finding, Severity
@@ -28,14 +28,31 @@ class Cited:
     matched: bool
 
 
+@dataclass(frozen=True, slots=True)
+class Registered:
+    """What the registry says of the DOI an entry itself states."""
+
+    field: Field
+    bare: str
+    record: DoiRecord | None
+
+
+def registered(entry: Entry, resolver: DoiResolver | None) -> Registered | None:
+    """Return the lookup of ``entry``'s own DOI (None offline or with no usable DOI)."""
+    field = entry.fields.get("doi")
+    bare = doi.normalise(field.value) if field is not None else None
+    if resolver is None or field is None or bare is None:
+        return None
+    return Registered(field, bare, resolver.record(bare))
+
+
 def cited(entry: Entry, resolver: DoiResolver | None) -> Cited | None:
     """Return the record ``entry`` cites, or None when it is not known for sure."""
     if resolver is None:
         return None
-    field = entry.fields.get("doi")
-    if field is not None:
-        bare = doi.normalise(field.value)
-        record = resolver.record(bare) if bare is not None else None
+    if "doi" in entry.fields:
+        own = registered(entry, resolver)
+        record = own.record if own is not None else None
         return Cited(record, False) if record and record.work else None
     result = resolver.match(entry)
     if result is None or result.work is None or not match.is_confident(result):

@@ -24,11 +24,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from citeman import doi
 from citeman.model import Entry
 from citeman.online import match, reference
 from citeman.problem import Finding, Severity
 from citeman.rules.base import EntryRule, RuleContext
+from citeman.rules.cited import registered
 
 #: Where each compared quantity is written in the entry, first found wins.
 _FIELDS = {
@@ -42,14 +42,12 @@ _FIELDS = {
 
 def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
     """Yield one finding per quantity the registered work states differently."""
-    field = entry.fields.get("doi")
-    bare = doi.normalise(field.value) if field is not None else None
-    if context.resolver is None or field is None or bare is None:
+    own = registered(entry, context.resolver)
+    work = own.record.work if own is not None and own.record is not None else None
+    if own is None or work is None:
         return
-    record = context.resolver.record(bare)
-    if record is None or record.work is None:
-        return
-    for difference in match.compare(reference.from_entry(entry), record.work):
+    field, bare = own.field, own.bare
+    for difference in match.compare(reference.from_entry(entry), work):
         names = _FIELDS[difference.field]
         where = next((entry.fields[n] for n in names if n in entry.fields), field)
         what = difference.field

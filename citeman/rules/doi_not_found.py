@@ -19,21 +19,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from citeman import doi
 from citeman.model import Entry
 from citeman.problem import Finding, Severity
 from citeman.rules.base import EntryRule, RuleContext
+from citeman.rules.cited import registered
 
 
 def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
     """Yield a finding when no registration agency knows the entry's DOI."""
-    field = entry.fields.get("doi")
-    bare = doi.normalise(field.value) if field is not None else None
-    if context.resolver is None or field is None or bare is None:
+    own = registered(entry, context.resolver)
+    if own is None or own.record is None:
         return
-    record = context.resolver.record(bare)
-    if record is None or record.work is not None or record.agency:
+    if own.record.work is not None or own.record.agency:
         return
+    field, bare = own.field, own.bare
     yield Finding(
         field.span,
         f'doi "{bare}" is not registered with crossref or any other agency;'
