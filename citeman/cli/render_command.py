@@ -20,6 +20,7 @@ from citeman.cli.output import say
 from citeman.config import Config
 from citeman.errors import UsageError
 from citeman.model import Entry, Library
+from citeman.render.reference import Reference, unprinted_urls
 
 #: Findings that change what a reference prints: rendering goes on, as best it
 #: can, but says so on stderr (defects are never passed through silently).
@@ -81,6 +82,14 @@ def warn_about(
                 f"citeman: warning: {entry.path}:{entry.line}:{entry.column}: "
                 f"{entry.key}: too little to cite: no {', no '.join(missing)}; "
                 "printed from what it has",
+                err=True,
+            )
+        left = unprinted_urls(Reference(entry))
+        if left:
+            say(
+                f"citeman: warning: {entry.path}:{entry.line}:{entry.column}: "
+                f"{entry.key}: url holds several URLs and APA prints one DOI or "
+                f"URL (9.34); left out: {' '.join(left)}",
                 err=True,
             )
     active = [item for item in config.active_rules() if item.rule.code in codes]

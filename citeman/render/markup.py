@@ -56,6 +56,9 @@ class Markup:
     escape_url: Callable[[str], str] = html.escape
     #: How a link that shows its own URL is written, when that differs.
     autolink_template: str = ""
+    #: How a link showing a label other than its address is written, given
+    #: the address (escaped) and the label (raw); None: ``link_template``.
+    labelled_link: Callable[[str, str], str] | None = None
     #: How runs that LaTeX sets in bold or small capitals are written.
     bold_template: str = "{}"
     smallcaps_template: str = "{}"
@@ -96,6 +99,8 @@ class Markup:
         shown = self.escape(url if label is None else label)
         if not is_linkable(url):
             return shown
+        if label is not None and self.labelled_link is not None:
+            return Safe(self.labelled_link(self.escape_url(url), label), shown.plain)
         template = self.link_template
         if label is None and self.autolink_template:
             template = self.autolink_template
@@ -171,6 +176,26 @@ _LATEX_SPECIALS = {
 # argument, are percent-encoded.
 _LATEX_URL = {"{": "%7B", "}": "%7D", "\\": "%5C"}
 _escape_latex_specials = _replace_each(_LATEX_SPECIALS)
+# What \nolinkurl cannot print from inside \href's argument: TeX has read it
+# already, so % starts a comment, # is a parameter and ^^ a character code.
+_NOT_IN_ARGUMENT = re.compile(r"[%#{}\\\s]|\^\^")
+
+
+def _latex_labelled_link(url: str, label: str) -> str:
+    r"""Return a link whose address is ``url`` (encoded) and whose text is ``label``.
+
+    A DOI is shown as registered (APA 9.35) and linked percent-encoded:
+    hyperref's ``\href`` with the label verbatim in ``\nolinkurl``. A label
+    that cannot be verbatim inside an argument shows the address instead.
+
+    >>> _latex_labelled_link("https://doi.org/10.1/a%3Cb%3E", "https://doi.org/10.1/a<b>")
+    '\\href{https://doi.org/10.1/a%3Cb%3E}{\\nolinkurl{https://doi.org/10.1/a<b>}}'
+    >>> _latex_labelled_link("https://doi.org/10.1/a%25", "https://doi.org/10.1/a%")
+    '\\url{https://doi.org/10.1/a%25}'
+    """
+    if _NOT_IN_ARGUMENT.search(label) or not label.isprintable():
+        return rf"\url{{{url}}}"
+    return rf"\href{{{url}}}{{\nolinkurl{{{label}}}}}"
 
 
 def _escape_latex(text: str) -> str:
@@ -272,6 +297,7 @@ LATEX = Markup(
     r"\url{{{url}}}",
     "--",
     _replace_each(_LATEX_URL),
+    labelled_link=_latex_labelled_link,
     bold_template=r"\textbf{{{}}}",
     smallcaps_template=r"\textsc{{{}}}",
     sub=r"\textsubscript{{{}}}".format,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from citeman import doi as doi_module
-from citeman import names
+from citeman import names, urls
 from citeman.latex import to_text
 from citeman.model import Entry
 from citeman.render.dates import Date, is_month_name
@@ -157,22 +157,33 @@ class Reference:
     @property
     def doi(self) -> str:
         """Return the bare DOI however it was stored, or ""."""
-        stored = self.get("doi") or _doi_in_url(self.get("url"))
+        stored = self.get("doi") or next(
+            (url for url in self.urls if _doi_in_url(url)), ""
+        )
         if not stored.strip():
             return ""
         return doi_module.normalise(to_text(stored)) or to_text(stored)
 
-    @property
-    def url(self) -> str:
-        """Return the URL, unless it only links the DOI.
+    @cached_property
+    def urls(self) -> tuple[str, ...]:
+        """Return every URL of the ``url`` field, in order (most hold one).
 
         A URL is verbatim, as in biblatex: ``%`` and ``&`` are not LaTeX; only
         the backslash escapes classic BibTeX needed (``\\_``) are undone.
         """
-        url = _URL_ESCAPE.sub(r"\1", _SPACE.sub("", self.get("url")))
-        if not url and self.arxiv:
+        return tuple(urls.split(_URL_ESCAPE.sub(r"\1", self.get("url"))))
+
+    @property
+    def url(self) -> str:
+        """Return the URL printed when there is no DOI: the first that is no DOI link.
+
+        APA gives one URL per reference (§9.34); ``render`` warns about the
+        others (:func:`unprinted_urls`).
+        """
+        url = next((url for url in self.urls if not _doi_in_url(url)), "")
+        if not url and not self.urls and self.arxiv:
             return f"https://arxiv.org/abs/{self.arxiv}"
-        return "" if _doi_in_url(url) else url
+        return url
 
 
 def _doi_in_url(url: str) -> str:
@@ -180,3 +191,21 @@ def _doi_in_url(url: str) -> str:
     if "doi.org/" in url and doi_module.normalise(to_text(url)):
         return url
     return ""
+
+
+def unprinted_urls(reference: Reference) -> list[str]:
+    """Return the URLs of a ``url`` field holding several that the reference omits.
+
+    APA gives a reference its DOI, else one URL (§9.34): the first URL is
+    printed (or the DOI, when there is one) and the rest are left out, which
+    ``render`` says. A field holding one URL never counts.
+
+    >>> from citeman.parse import loads
+    >>> unprinted_urls(Reference(loads("@misc{k, url = {http://a.org;"
+    ...     " http://b.org}}").entries[0]))
+    ['http://b.org']
+    """
+    if len(reference.urls) < 2:
+        return []
+    printed = "" if reference.doi else reference.url
+    return [url for url in reference.urls if url != printed and not _doi_in_url(url)]

@@ -6,9 +6,12 @@ section of the *Publication Manual* (7th ed.) that decides it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from citeman import parse, render
+from tests.conftest import run
 
 CASES = [
     pytest.param(
@@ -130,6 +133,31 @@ CASES = [
         "9, 1–9.",
         id="6.14-proper-part-of-a-compound-keeps-its-capital",
     ),
+    pytest.param(
+        "@article{k, author = {Lee, A.}, title = {Letters}, journal = {Journal}, "
+        "number = 231, pages = {44--47}, year = 2001}",
+        # The issue stands for the missing volume; the comma that ends the
+        # journal title stays (issue 11 item 11; the form APA's CSL style gives).
+        "Lee, A. (2001). Letters. Journal, (231), 44–47.",
+        id="9.25-issue-without-a-volume",
+    ),
+    pytest.param(
+        # Greenberg:2005:SIL (beebe-texbook3): three URLs in one field.
+        "@misc{k, author = {Harvey J. Greenberg}, title = {Simplified introduction "
+        "to {\\LaTeX}}, howpublished = {World-Wide Web document}, year = 2005, "
+        'url = "http://carbon.cudenver.edu/~hgreenbe/aboutme/simplified-intro.html;\n'
+        '   http://www.cudenver.edu/~hgreenbe/courses/texinfo/book/README"}',
+        "Greenberg, H. J. (2005). Simplified introduction to LaTeX. World-Wide Web "
+        "document. http://carbon.cudenver.edu/~hgreenbe/aboutme/simplified-intro.html",
+        id="9.34-one-url-the-first-of-several",
+    ),
+    pytest.param(
+        "@article{k, author = {Lee, A.}, title = {T}, journal = {J}, volume = 1, "
+        "year = 2017, url = {http://aip.org/pdf/1.4982629 "
+        "https://doi.org/10.1063/1.4982629}}",
+        "Lee, A. (2017). T. J, 1. https://doi.org/10.1063/1.4982629",
+        id="9.34-a-doi-among-the-urls-is-the-doi",
+    ),
 ]
 
 
@@ -157,6 +185,35 @@ def test_standalone_latex_makes_dois_live_links() -> None:
     assert "\\usepackage[hidelinks]{hyperref}" in document
     assert "\\hangindent=0.5in" in document
     assert "\\url{https://doi.org/10.1000/x}" in document
+
+
+def test_latex_shows_the_doi_as_registered_and_links_it_encoded() -> None:
+    """APA 9.35: the DOI as registered; only hyperref's link target is encoded."""
+    entries = parse.loads(
+        "@article{k, author = {Kalnay, E.}, title = {T}, journal = {J}, volume = 7, "
+        "year = 1996, doi = {10.1175/1520-0477(1996)077<0437:TNYRP>2.0.CO;2}}"
+    ).entries
+    shown = render.render(entries, render.find("apa"), "latex")
+    target = "https://doi.org/10.1175/1520-0477(1996)077%3C0437:TNYRP%3E2.0.CO;2"
+    label = "https://doi.org/10.1175/1520-0477(1996)077<0437:TNYRP>2.0.CO;2"
+    assert f"\\href{{{target}}}{{\\nolinkurl{{{label}}}}}" in shown
+
+
+def test_render_names_the_urls_it_leaves_out(workdir: Path) -> None:
+    """APA 9.34 prints one URL; the others in the field are named, not lost silently."""
+    library = workdir / "urls.bib"
+    library.write_text(
+        "@misc{k, author = {Lee, A.}, title = {T}, year = 2005,\n"
+        "  url = {http://a.org/x.html; http://b.org/y}}\n"
+        "@misc{one, author = {Lee, B.}, title = {U}, year = 2005, url = {http://c.org}}\n"
+    )
+    code, out, err = run("render", str(library))
+    assert code == 0
+    assert "http://a.org/x.html" in out and "http://b.org/y" not in out
+    assert err == (
+        f"citeman: warning: {library}:1:1: k: url holds several URLs and APA prints "
+        "one DOI or URL (9.34); left out: http://b.org/y\n"
+    )
 
 
 def test_html_has_apas_hanging_indent_a_measure_and_unbroken_ranges() -> None:
