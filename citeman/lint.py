@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from citeman import collector, fix_guard
 from citeman.config import ActiveRule
@@ -14,7 +14,11 @@ from citeman.rules.base import (
     EntryRule,
     LibraryRule,
     RuleContext,
+    Shelf,
+    Summarised,
     SuppressionRule,
+    head,
+    shelf,
 )
 from citeman.selection import FileIgnores
 
@@ -53,9 +57,12 @@ def _lint(
         if isinstance(item.rule, EntryRule):
             entry_rules.append((item.rule, item, context))
     judged = any(isinstance(item.rule, SuppressionRule) for item in active)
+    summarising = _summarising(contexts)
+    shelves: dict[str, list[Shelf]] = {rule.code: [] for rule, _ in summarising}
     problems: list[Problem] = []
     silenced: Silenced = {}
     for library in libraries:
+        summaries: list[list[Summarised]] = [[] for _ in summarising]
         for count, entry in enumerate(library.entries, 1):
             if entry.suppressed:
                 silenced[(entry.path, entry.key)] = set()
@@ -68,23 +75,46 @@ def _lint(
                         silenced[(entry.path, entry.key)].add(rule.code)
                     else:
                         problems.append(_problem(item, finding, entry))
+            if summarising:
+                where = head(entry)
+                for (step, options), found in zip(summarising, summaries, strict=True):
+                    summary = step.summarise(entry, options) if step.summarise else None
+                    found.append(Summarised(where, summary))
             if progress is not None and count % 1000 == 0:
                 progress(1000)
         if progress is not None:
             progress(len(library.entries) % 1000)
-    problems += _library_problems(libraries, contexts, silenced)
+        for (step, _), found in zip(summarising, summaries, strict=True):
+            shelves[step.code].append(shelf(library, found))
+    problems += _library_problems(libraries, contexts, silenced, shelves)
     problems += _suppression_problems(libraries, active, silenced)
     problems = fix_guard.vet(problems, libraries)
     problems.sort(key=lambda problem: problem.sort_key)
     return problems
 
 
+def _summarising(
+    contexts: Sequence[tuple[ActiveRule, RuleContext]],
+) -> list[tuple[LibraryRule, RuleContext]]:
+    """Return the active library rules of the two-step form (summaries)."""
+    return [
+        (item.rule, context)
+        for item, context in contexts
+        if isinstance(item.rule, LibraryRule) and item.rule.check is None
+    ]
+
+
 def _library_problems(
     libraries: Sequence[Library],
     contexts: Sequence[tuple[ActiveRule, RuleContext]],
     silenced: Silenced,
+    shelves: Mapping[str, Sequence[Shelf]],
 ) -> list[Problem]:
-    """Run the rules that compare entries; note what suppressions silence."""
+    """Run the rules that compare entries; note what suppressions silence.
+
+    A two-step rule aggregates the summaries in ``shelves`` (by rule code);
+    a one-step rule reads whole ``libraries``.
+    """
     suppressed = {
         (entry.path, entry.key): entry.suppressed
         for library in libraries
@@ -95,7 +125,13 @@ def _library_problems(
     for item, context in contexts:
         if not isinstance(item.rule, LibraryRule):
             continue
-        for finding in item.rule.check(libraries, context):
+        rule = item.rule
+        found = (
+            rule.check(libraries, context)
+            if rule.check is not None
+            else rule.over_shelves(shelves[rule.code], context)
+        )
+        for finding in found:
             where = (finding.path or "", finding.key or "")
             names = suppressed.get(where)
             if names and matches(item.rule, names):

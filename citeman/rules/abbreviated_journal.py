@@ -34,9 +34,16 @@ from collections.abc import Iterator, Sequence
 
 from citeman.journal_words import abbreviates, keeps_letters, words
 from citeman.latex import to_text
-from citeman.model import Entry, Field, Library
+from citeman.model import Entry, Field
 from citeman.problem import Finding, Fix, Severity
-from citeman.rules.base import LibraryRule, RuleContext
+from citeman.rules.base import (
+    Head,
+    LibraryRule,
+    RuleContext,
+    Shelf,
+    relative,
+    summarised,
+)
 
 _FIELDS = ("journal", "journaltitle")
 _FULL_FIELD = "fjournal"
@@ -50,20 +57,42 @@ _IGNORED = frozenset(
 )
 
 
-def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Finding]:
+#: A full name an entry writes: its words and spelling.
+_Full = tuple[tuple[str, ...], str]
+#: An abbreviated journal field (relative), its spelling and the entry's fjournal.
+_Short = tuple[Field, str, str | None]
+
+
+def summarise(
+    entry: Entry, context: RuleContext
+) -> tuple[tuple[_Full, ...], tuple[_Short, ...]] | None:
+    """Return the full names the entry writes and its abbreviated journal fields."""
+    fulls = []
+    for name in (*_FIELDS, _FULL_FIELD):
+        field = entry.fields.get(name)
+        # A full name to offer has no abbreviation point at all.
+        if field is not None and _is_full(field.value):
+            spelling = _spelling(field.value)
+            fulls.append((words(spelling), spelling))
+    shorts = []
+    for name in _FIELDS:
+        field = entry.fields.get(name)
+        if field is not None and is_abbreviation(field.value):
+            spelling = _spelling(field.value)
+            own = _own_full(entry, spelling)
+            shorts.append((relative(field, entry), spelling, own))
+    return (tuple(fulls), tuple(shorts)) if fulls or shorts else None
+
+
+def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Finding]:
     """Yield a finding for each abbreviated journal name."""
-    fulls, pairs = _library_spellings(libraries)
-    for library in libraries:
-        for entry in library.entries:
-            for name in _FIELDS:
-                field = entry.fields.get(name)
-                if field is None or not is_abbreviation(field.value):
-                    continue
-                spelling = _spelling(field.value)
-                full = _own_full(entry, spelling) or _unique(pairs.get(spelling))
-                if full is None:
-                    full = _unique(fulls.get(_matching_key(spelling, fulls)))
-                yield _finding(entry, field, spelling, full)
+    fulls, pairs = _library_spellings(shelves)
+    for entry, summary in summarised(shelves):
+        for field, spelling, own in summary[1]:
+            full = own or _unique(pairs.get(spelling))
+            if full is None:
+                full = _unique(fulls.get(_matching_key(spelling, fulls)))
+            yield _finding(entry, entry.place(field), spelling, full)
 
 
 def is_abbreviation(value: str) -> bool:
@@ -95,26 +124,17 @@ def _spelling(value: str) -> str:
 
 
 def _library_spellings(
-    libraries: Sequence[Library],
+    shelves: Sequence[Shelf],
 ) -> tuple[dict[tuple[str, ...], Counter[str]], dict[str, Counter[str]]]:
     """Return the full names by their words, and the fjournal of each abbreviation."""
     fulls: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     pairs: dict[str, Counter[str]] = defaultdict(Counter)
-    for library in libraries:
-        for entry in library.entries:
-            for name in (*_FIELDS, _FULL_FIELD):
-                field = entry.fields.get(name)
-                # A full name to offer has no abbreviation point at all.
-                if field is not None and _is_full(field.value):
-                    spelling = _spelling(field.value)
-                    fulls[words(spelling)][spelling] += 1
-            for name in _FIELDS:
-                field = entry.fields.get(name)
-                if field is not None and is_abbreviation(field.value):
-                    spelling = _spelling(field.value)
-                    full = _own_full(entry, spelling)
-                    if full is not None:
-                        pairs[spelling][full] += 1
+    for _, summary in summarised(shelves):
+        for key, spelling in summary[0]:
+            fulls[key][spelling] += 1
+        for _, spelling, own in summary[1]:
+            if own is not None:
+                pairs[spelling][own] += 1
     return fulls, pairs
 
 
@@ -149,7 +169,7 @@ def _matching_key(
     return found[0] if len(found) == 1 else ()
 
 
-def _finding(entry: Entry, field: Field, spelling: str, full: str | None) -> Finding:
+def _finding(entry: Head, field: Field, spelling: str, full: str | None) -> Finding:
     span = field.span_at(0, len(field.value)) if field.is_delimited else field.span
     if full is None:
         message = (
@@ -175,5 +195,6 @@ RULE = LibraryRule(
     severity=Severity.INFO,
     doc=__doc__ or "",
     fixes="the full name the library spells out elsewhere written (unsafe)",
-    check=check,
+    summarise=summarise,
+    aggregate=aggregate,
 )

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, NamedTuple, Protocol
 
 from citeman.audit.model import Audit
 from citeman.importer.written import WrittenList
-from citeman.model import Entry, Library
+from citeman.model import (
+    Entry,
+    Field,
+    Library,
+    Overflow,
+    ParseFailure,
+    Span,
+    StringMacro,
+)
 from citeman.online.match import MatchResult
 from citeman.online.work import DoiRecord
 from citeman.problem import Finding, Severity
@@ -77,14 +85,135 @@ class EntryRule(Rule):
     check: Callable[[Entry, RuleContext], Iterator[Finding]]
 
 
+class Head(NamedTuple):
+    """Where an entry is now and what it is called: all a summary leaves out.
+
+    A summary (see :class:`LibraryRule`) keeps positions relative to its
+    entry, so that it stays true when lines are inserted above the entry;
+    ``place`` puts a relative field back where the entry now is.
+    """
+
+    key: str
+    type: str
+    path: str
+    line: int
+    column: int
+    offset: int
+
+    @property
+    def span(self) -> Span:
+        """Return the span of the ``@type{key`` head (as ``Entry.span``)."""
+        return Span(self.line, self.column, self.line, self.column + 1 + len(self.type))
+
+    def place(self, field: Field) -> Field:
+        """Return a field made by :func:`relative` at this entry's position."""
+        return field._replace(
+            line=field.line + self.line, offset=field.offset + self.offset
+        )
+
+
+def head(entry: Entry) -> Head:
+    """Return the head of ``entry``."""
+    return Head(
+        entry.key, entry.type, entry.path, entry.line, entry.column, entry.offset
+    )
+
+
+def relative(field: Field, entry: Entry) -> Field:
+    """Return ``field`` with its line and offset counted from ``entry``'s start.
+
+    Columns stay as they are: the entry's own column is part of what a cached
+    summary is keyed by.
+    """
+    return field._replace(
+        line=field.line - entry.line, offset=field.offset - entry.offset
+    )
+
+
+class Summarised(NamedTuple):
+    """One entry as a library rule's aggregate step sees it."""
+
+    head: Head
+    #: What the rule's ``summarise`` returned for the entry.
+    data: object
+
+
+@dataclass(frozen=True, slots=True)
+class Shelf:
+    """One file as a library rule's aggregate step sees it: summaries, not entries."""
+
+    path: str
+    strings: Mapping[str, StringMacro]
+    failures: Sequence[ParseFailure]
+    overflows: Sequence[Overflow]
+    #: One per entry, in file order.
+    entries: Sequence[Summarised]
+
+
 @dataclass(frozen=True, kw_only=True)
 class LibraryRule(Rule):
     """A rule that compares entries, within and across the files checked together.
 
-    Its findings name their file in ``Finding.path``.
+    Its findings name their file in ``Finding.path``. It works in two steps so
+    that a re-check after editing one entry need not re-read the others
+    (``citeman.entry_cache``): ``summarise`` extracts from one entry the small
+    data the rule needs (picklable, and with positions made :func:`relative`
+    to the entry; None when the entry has nothing for it), and ``aggregate``
+    yields the findings from every file's summaries, in file order. A summary
+    may depend only on its entry, the rule's options and the ``@string``
+    values the entry uses, since that is what a cached one is keyed by.
+
+    ``check`` is the older one-step form over whole libraries (a rule that
+    needs the file's text); a run with such a rule is never cached per entry.
     """
 
-    check: Callable[[Sequence[Library], RuleContext], Iterator[Finding]]
+    summarise: Callable[[Entry, RuleContext], object] | None = None
+    aggregate: Callable[[Sequence[Shelf], RuleContext], Iterator[Finding]] | None = None
+    check: Callable[[Sequence[Library], RuleContext], Iterator[Finding]] | None = None
+
+    def findings(
+        self, libraries: Sequence[Library], context: RuleContext
+    ) -> Iterator[Finding]:
+        """Yield the rule's findings over whole ``libraries``, whichever its form."""
+        if self.check is not None:
+            return self.check(libraries, context)
+        return self.over_shelves(
+            [shelf(library, self.summaries(library, context)) for library in libraries],
+            context,
+        )
+
+    def summaries(self, library: Library, context: RuleContext) -> list[Summarised]:
+        """Return the summary of each entry of ``library``."""
+        summarise = self.summarise
+        return [
+            Summarised(head(entry), summarise(entry, context) if summarise else None)
+            for entry in library.entries
+        ]
+
+    def over_shelves(
+        self, shelves: Sequence[Shelf], context: RuleContext
+    ) -> Iterator[Finding]:
+        """Yield the aggregate step's findings (a two-step rule only)."""
+        assert self.aggregate is not None, f"{self.code} has no aggregate step"
+        return self.aggregate(shelves, context)
+
+
+def summarised(shelves: Sequence[Shelf]) -> Iterator[tuple[Head, Any]]:
+    """Yield each entry's head and summary, in file order, where it has one.
+
+    The summary is typed ``Any``: its rule made it, and reads it back.
+    """
+    for each in shelves:
+        for entry, summary in each.entries:
+            if summary is not None:
+                yield entry, summary
+
+
+def shelf(library: Library, entries: Sequence[Summarised]) -> Shelf:
+    """Return ``library``'s shelf holding the summaries ``entries``."""
+    return Shelf(
+        library.path, library.strings, library.failures, library.overflows, entries
+    )
 
 
 @dataclass(frozen=True, kw_only=True)

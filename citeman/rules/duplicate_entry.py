@@ -32,12 +32,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from citeman import doi, names
 from citeman.latex import decode, to_text
-from citeman.model import Entry, Library
+from citeman.model import Entry
 from citeman.problem import Finding, Severity
-from citeman.rules.base import LibraryRule, RuleContext
+from citeman.rules.base import Head, LibraryRule, RuleContext, Shelf
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _COMMAND = re.compile(r"\\([A-Za-z]+)")
@@ -47,38 +48,67 @@ _FIRST_PAGE = re.compile(r"[^-\u2010-\u2015\u2212,\s]*")
 _LOCATORS = ("container", "volume", "number", "pages")
 
 
-def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Finding]:
+class _Work(NamedTuple):
+    """What tells one entry's work: DOI, folded title, work key and locators."""
+
+    doi: str
+    title: str
+    work: tuple[str, str, str] | None
+    #: Container, volume, number and pages as written (folded only when compared).
+    locators: tuple[str, ...]
+
+
+#: An entry as the rule compares it.
+_Seen = tuple[Head, _Work]
+
+
+def summarise(entry: Entry, context: RuleContext) -> _Work:
+    """Return what the rule compares of ``entry``."""
+    return _Work(
+        _doi_key(entry),
+        _folded(entry.get("title")),
+        _work_key(entry),
+        (
+            entry.get("journal") or entry.get("journaltitle"),
+            entry.get("volume"),
+            entry.get("number"),
+            entry.get("pages"),
+        ),
+    )
+
+
+def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Finding]:
     """Yield a finding for each entry that repeats an earlier entry's work."""
-    by_doi: dict[str, Entry] = {}
-    by_work: dict[tuple[str, str, str], list[tuple[Entry, str]]] = {}
-    for library in libraries:
-        for entry in library.entries:
-            found = _doi_key(entry)
+    by_doi: dict[str, _Seen] = {}
+    by_work: dict[tuple[str, str, str], list[_Seen]] = {}
+    for shelf in shelves:
+        for head, work in shelf.entries:
+            assert isinstance(work, _Work)
+            seen = (head, work)
+            found = work.doi
             earlier, reason = None, "same DOI"
             if found:
-                earlier = by_doi.setdefault(found, entry)
-                if not _titles_agree(earlier, entry):
+                earlier = by_doi.setdefault(found, seen)
+                if not _titles_agree(earlier[1].title, work.title):
                     earlier = None  # a book's DOI on its chapters, or a wrong DOI
-            work = None if earlier not in (None, entry) else _work_key(entry)
-            if work is not None:
-                earlier = _same_work(by_work.setdefault(work, []), entry, found)
+            if earlier in (None, seen) and work.work is not None:
+                earlier = _same_work(by_work.setdefault(work.work, []), seen)
                 reason = "same title, year and first author"
-            if earlier is None or earlier is entry:
+            if earlier is None or earlier is seen:
                 continue
-            if earlier.key.lower() == entry.key.lower():
+            first = earlier[0]
+            if first.key.lower() == head.key.lower():
                 continue
             yield Finding(
-                entry.span,
-                f'same work as "{earlier.key}" at {earlier.path}:{earlier.line} '
+                head.span,
+                f'same work as "{first.key}" at {first.path}:{first.line} '
                 f"({reason}); keep one entry and cite it by one key",
-                key=entry.key,
-                path=entry.path,
+                key=head.key,
+                path=head.path,
             )
 
 
-def _same_work(
-    candidates: list[tuple[Entry, str]], entry: Entry, found: str
-) -> Entry | None:
+def _same_work(candidates: list[_Seen], seen: _Seen) -> _Seen | None:
     """Return the first candidate that is ``entry``'s work, or remember ``entry``.
 
     Title, year and first author may agree for different works: a journal's
@@ -87,34 +117,33 @@ def _same_work(
     locates them: DOI, container, volume, number and first page, compared
     where both entries have them.
     """
-    for earlier, earlier_doi in candidates:
+    found = seen[1].doi
+    for earlier in candidates:
+        earlier_doi = earlier[1].doi
         if found and earlier_doi and found != earlier_doi:
             continue
-        if not any(_differs(earlier, entry, name) for name in _LOCATORS):
+        pairs = zip(_LOCATORS, earlier[1].locators, seen[1].locators, strict=True)
+        if not any(_differs(*pair) for pair in pairs):
             return earlier
-    candidates.append((entry, found))
+    candidates.append(seen)
     return None
 
 
-def _titles_agree(one: Entry, two: Entry) -> bool:
-    """Return whether the titles may name one work (equal, or one the other's start)."""
-    first, second = _folded(one.get("title")), _folded(two.get("title"))
+def _titles_agree(first: str, second: str) -> bool:
+    """Return whether folded titles may name one work (equal, or one a prefix)."""
     if not first or not second:
         return True
     return first.startswith(second) or second.startswith(first)
 
 
-def _differs(one: Entry, two: Entry, name: str) -> bool:
-    """Return whether both entries give ``name`` and the values disagree."""
-    first, second = _locator(one, name), _locator(two, name)
+def _differs(name: str, one: str, two: str) -> bool:
+    """Return whether both entries give locator ``name`` and the values disagree."""
+    first, second = _locator(name, one), _locator(name, two)
     return bool(first and second and first != second)
 
 
-def _locator(entry: Entry, name: str) -> str:
+def _locator(name: str, value: str) -> str:
     """Return a comparable locator: container, volume, number or first page."""
-    if name == "container":
-        return _folded(entry.get("journal") or entry.get("journaltitle"))
-    value = entry.get(name)
     if name == "pages":
         first = _FIRST_PAGE.match(value.strip())
         value = first.group() if first else value
@@ -184,5 +213,6 @@ RULE = LibraryRule(
     "first author)",
     severity=Severity.WARNING,
     doc=__doc__ or "",
-    check=check,
+    summarise=summarise,
+    aggregate=aggregate,
 )

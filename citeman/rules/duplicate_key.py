@@ -19,16 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from citeman.model import Entry, Library
 from citeman.problem import Finding, Severity
-from citeman.rules.base import LibraryRule, RuleContext
+from citeman.rules.base import Head, LibraryRule, RuleContext, Shelf
 
 
-def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Finding]:
+def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Finding]:
     """Yield a finding for every entry whose key an earlier entry already has."""
-    first: dict[str, Entry] = {}
-    for library in libraries:
-        for entry in library.entries:
+    first: dict[str, Head] = {}
+    for shelf in shelves:
+        for entry, _ in shelf.entries:
             folded = entry.key.lower()
             earlier = first.setdefault(folded, entry)
             if earlier is entry:
@@ -55,5 +54,5 @@ RULE = LibraryRule(
     summary="the same citation key twice (also keys differing only in case)",
     severity=Severity.ERROR,
     doc=__doc__ or "",
-    check=check,
+    aggregate=aggregate,
 )

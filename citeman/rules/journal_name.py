@@ -43,9 +43,16 @@ from dataclasses import dataclass
 
 from citeman.journal_words import abbreviates, keeps_letters
 from citeman.journal_words import words as name_words
-from citeman.model import Entry, Field, Library
+from citeman.model import Entry, Field
 from citeman.problem import Finding, Fix, Severity
-from citeman.rules.base import LibraryRule, RuleContext
+from citeman.rules.base import (
+    Head,
+    LibraryRule,
+    RuleContext,
+    Shelf,
+    relative,
+    summarised,
+)
 from citeman.text import strip_braces
 
 _FIELDS = ("journal", "journaltitle")
@@ -59,21 +66,32 @@ _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 class _Use:
     """One entry's journal: the field and its spelling (braces and spaces evened)."""
 
-    entry: Entry
+    entry: Head
     field: Field
     spelling: str
 
 
-def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Finding]:
+#: One journal field of an entry: the field (relative), its spelling and words.
+_Named = tuple[Field, str, tuple[str, ...]]
+
+
+def summarise(entry: Entry, context: RuleContext) -> tuple[_Named, ...] | None:
+    """Return the entry's journal fields with their spellings, or None."""
+    found = []
+    for name in _FIELDS:
+        field = entry.fields.get(name)
+        if field is not None and field.value.strip():
+            spelling = " ".join(strip_braces(field.value).split())
+            found.append((relative(field, entry), spelling, name_words(spelling)))
+    return tuple(found) or None
+
+
+def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Finding]:
     """Yield a finding for each minority spelling of a journal."""
     by_name: dict[tuple[str, ...], list[_Use]] = defaultdict(list)
-    for library in libraries:
-        for entry in library.entries:
-            for name in _FIELDS:
-                field = entry.fields.get(name)
-                if field is not None and field.value.strip():
-                    spelling = " ".join(strip_braces(field.value).split())
-                    by_name[name_words(spelling)].append(_Use(entry, field, spelling))
+    for entry, named in summarised(shelves):
+        for field, spelling, words in named:
+            by_name[words].append(_Use(entry, entry.place(field), spelling))
     by_name.pop((), None)  # "????" or nothing readable: no journal to compare
     for uses in _merge_abbreviations(by_name):
         variant_of = _variants(uses)
@@ -227,5 +245,6 @@ RULE = LibraryRule(
     severity=Severity.WARNING,
     doc=__doc__ or "",
     fixes="the journal rewritten in the library's most common spelling (unsafe)",
-    check=check,
+    summarise=summarise,
+    aggregate=aggregate,
 )

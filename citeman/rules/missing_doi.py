@@ -32,28 +32,48 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from citeman.latex import to_text
-from citeman.model import Entry, Library
+from citeman.model import Entry
 from citeman.problem import Finding, Severity
-from citeman.rules.base import LibraryRule, RuleContext
+from citeman.rules.base import LibraryRule, RuleContext, Shelf
 
 #: Entries with a DOI a journal needs before its earliest year is trusted.
 _ENOUGH = 3
 _YEAR = re.compile(r"\d{4}")
 
 
-def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Finding]:
+class _Dated(NamedTuple):
+    """What the rule reads of one entry: its journal, year and DOI."""
+
+    journal: str
+    year: int | None
+    #: A ``doi`` field (the DOI-start census counts only these).
+    doi: bool
+    #: A ``doi`` field or a doi.org ``url`` (left to CM302).
+    any_doi: bool
+
+
+def summarise(entry: Entry, context: RuleContext) -> _Dated:
+    """Return the entry's journal, year and whether it has a DOI."""
+    return _Dated(
+        _journal(entry), _year(entry), bool(entry.get("doi").strip()), _has_doi(entry)
+    )
+
+
+def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Finding]:
     """Yield a finding for each DOI-less entry of a DOI-bearing type and year."""
     types = context.option("types")
     assert isinstance(types, list)
-    starts = _doi_starts(libraries)
-    for library in libraries:
-        for entry in library.entries:
-            if entry.type not in types or _has_doi(entry):
+    starts = _doi_starts(shelves)
+    for shelf in shelves:
+        for entry, dated in shelf.entries:
+            assert isinstance(dated, _Dated)
+            if entry.type not in types or dated.any_doi:
                 continue
-            start = starts.get(_journal(entry))
-            year = _year(entry)
+            start = starts.get(dated.journal)
+            year = dated.year
             if start is not None and year is not None and year < start:
                 continue
             yield Finding(
@@ -65,15 +85,14 @@ def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Findin
             )
 
 
-def _doi_starts(libraries: Sequence[Library]) -> dict[str, int]:
+def _doi_starts(shelves: Sequence[Shelf]) -> dict[str, int]:
     """Map each journal with enough DOIs to the earliest year one of them has."""
     years: dict[str, list[int]] = defaultdict(list)
-    for library in libraries:
-        for entry in library.entries:
-            journal = _journal(entry)
-            year = _year(entry)
-            if journal and year is not None and entry.get("doi").strip():
-                years[journal].append(year)
+    for shelf in shelves:
+        for _, dated in shelf.entries:
+            assert isinstance(dated, _Dated)
+            if dated.journal and dated.year is not None and dated.doi:
+                years[dated.journal].append(dated.year)
     return {name: min(found) for name, found in years.items() if len(found) >= _ENOUGH}
 
 
@@ -101,5 +120,6 @@ RULE = LibraryRule(
     severity=Severity.WARNING,
     doc=__doc__ or "",
     defaults={"types": ["article", "inproceedings", "incollection", "inbook"]},
-    check=check,
+    summarise=summarise,
+    aggregate=aggregate,
 )

@@ -27,9 +27,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from citeman.model import Entry, Field, Library
+from citeman.model import Entry, Field
 from citeman.problem import Finding, Fix, Severity
-from citeman.rules.base import LibraryRule, RuleContext
+from citeman.rules.base import (
+    Head,
+    LibraryRule,
+    RuleContext,
+    Shelf,
+    relative,
+    summarised,
+)
 
 _SKIPPED = frozenset({"url", "doi", "file", "eprint", "pdf"})
 #: What each LaTeX accent command adds to its letter, as a combining mark.
@@ -54,30 +61,50 @@ _MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]{{1,3}}")
 class _Spelling:
     """One accented letter as written in one value."""
 
-    entry: Entry
+    entry: Head
     field: Field
     start: int
     end: int
     is_latex: bool
 
 
-def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Finding]:
+#: A letter as written: the letter it spells, start and end in the value, LaTeX?
+_Mark = tuple[str, int, int, bool]
+#: A mojibake run: start and length in the value, and the text it stands for.
+_Run = tuple[int, int, str]
+#: One field's summary: the field (relative to its entry), its runs and marks.
+_Summary = tuple[Field, tuple[_Run, ...], tuple[_Mark, ...]]
+
+
+def summarise(entry: Entry, context: RuleContext) -> tuple[_Summary, ...] | None:
+    """Return each field's mojibake runs and accented letters, or None if none."""
+    found = []
+    for field in entry.fields.values():
+        value = field.value
+        if field.name in _SKIPPED or not field.is_delimited:
+            continue
+        runs: tuple[_Run, ...] = ()
+        marks: list[_Mark] = []
+        if not value.isascii():
+            runs = tuple(_mojibake(value))
+            marks += _unicode_marks(value)
+        if "\\" in value:
+            marks += _latex_marks(value)
+        if runs or marks:
+            found.append((relative(field, entry), runs, tuple(marks)))
+    return tuple(found) or None
+
+
+def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Finding]:
     """Yield mojibake findings, then the minority spellings of mixed letters."""
     spellings: dict[str, list[_Spelling]] = defaultdict(list)
-    for library in libraries:
-        for entry in library.entries:
-            for field in entry.fields.values():
-                value = field.value
-                if field.name in _SKIPPED or not field.is_delimited:
-                    continue
-                if value.isascii():
-                    if "\\" in value:
-                        _collect_latex(entry, field, spellings)
-                    continue
-                yield from _mojibake(entry, field)
-                _collect_unicode(entry, field, spellings)
-                if "\\" in value:
-                    _collect_latex(entry, field, spellings)
+    for entry, summary in summarised(shelves):
+        for relative_field, runs, marks in summary:
+            field = entry.place(relative_field)
+            for start, length, text in runs:
+                yield _mojibake_finding(entry, field, start, length, text)
+            for letter, start, end, is_latex in marks:
+                spellings[letter].append(_Spelling(entry, field, start, end, is_latex))
     for letter, found in spellings.items():
         latex = sum(1 for spelling in found if spelling.is_latex)
         if latex == 0 or latex == len(found):
@@ -91,27 +118,23 @@ def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Findin
                 yield _mixed(spelling, letter, written, majority)
 
 
-def _collect_latex(
-    entry: Entry, field: Field, spellings: dict[str, list[_Spelling]]
-) -> None:
-    for match in _LATEX_ACCENT.finditer(field.value):
+def _latex_marks(value: str) -> Iterator[_Mark]:
+    """Yield each accented letter written as a LaTeX accent command."""
+    for match in _LATEX_ACCENT.finditer(value):
         groups = [group for group in match.groups() if group is not None]
         accent, letter = groups[0], groups[1]
         composed = unicodedata.normalize("NFC", letter + _ACCENTS[accent])
         if len(composed) == 1:
-            spellings[composed].append(
-                _Spelling(entry, field, match.start(), match.end(), True)
-            )
+            yield composed, match.start(), match.end(), True
 
 
-def _collect_unicode(
-    entry: Entry, field: Field, spellings: dict[str, list[_Spelling]]
-) -> None:
-    for match in _NON_ASCII.finditer(field.value):
+def _unicode_marks(value: str) -> Iterator[_Mark]:
+    """Yield each accented letter written as itself."""
+    for match in _NON_ASCII.finditer(value):
         char = match.group(0)
         if _is_accented(char):
             index = match.start()
-            spellings[char].append(_Spelling(entry, field, index, index + 1, False))
+            yield char, index, index + 1, False
 
 
 @lru_cache(maxsize=4096)
@@ -136,24 +159,29 @@ def _mixed(spelling: _Spelling, letter: str, common: str, count: int) -> Finding
     )
 
 
-def _mojibake(entry: Entry, field: Field) -> Iterator[Finding]:
+def _mojibake(value: str) -> Iterator[_Run]:
     """Yield each run that is UTF-8 text decoded as Latin-1 or Windows-1252."""
-    for match in _MOJIBAKE.finditer(field.value):
+    for match in _MOJIBAKE.finditer(value):
         run = _redecodable(match.group(0))
-        if run is None:
-            continue
-        text, length = run
-        start = match.start()
-        old = field.value[start : start + length]
-        yield Finding(
-            field.span_at(start, start + length),
-            f'"{old}" is mojibake for "{text}"; the text was decoded with the '
-            "wrong encoding",
-            entry.key,
-            field.name,
-            Fix(field.name, field.value_offset + start, old, text, safe=False),
-            entry.path,
-        )
+        if run is not None:
+            text, length = run
+            yield match.start(), length, text
+
+
+def _mojibake_finding(
+    entry: Head, field: Field, start: int, length: int, text: str
+) -> Finding:
+    """Describe one mojibake run and offer the text it stands for."""
+    old = field.value[start : start + length]
+    return Finding(
+        field.span_at(start, start + length),
+        f'"{old}" is mojibake for "{text}"; the text was decoded with the '
+        "wrong encoding",
+        entry.key,
+        field.name,
+        Fix(field.name, field.value_offset + start, old, text, safe=False),
+        entry.path,
+    )
 
 
 def _redecodable(run: str) -> tuple[str, int] | None:
@@ -185,5 +213,6 @@ RULE = LibraryRule(
     doc=__doc__ or "",
     fixes="mojibake re-decoded; the minority spelling of a letter rewritten in the "
     "library's common one (unsafe)",
-    check=check,
+    summarise=summarise,
+    aggregate=aggregate,
 )

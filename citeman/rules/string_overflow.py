@@ -23,15 +23,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from citeman.model import Library, Span
+from citeman.model import Span
 from citeman.problem import Finding, Severity
-from citeman.rules.base import LibraryRule, RuleContext
+from citeman.rules.base import LibraryRule, RuleContext, Shelf
 
 
-def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Finding]:
-    """Yield a finding for each value whose expansion was cut."""
-    for library in libraries:
-        for cut in library.overflows:
+def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Finding]:
+    """Yield a finding for each value whose expansion was cut (entries are not read)."""
+    for shelf in shelves:
+        for cut in shelf.overflows:
             what = f'@string "{cut.name}"' if cut.key is None else "the value"
             yield Finding(
                 Span(cut.line, cut.column, cut.line, cut.column + 1),
@@ -48,5 +48,5 @@ RULE = LibraryRule(
     summary="a macro expansion too large to read (cut)",
     severity=Severity.ERROR,
     doc=__doc__ or "",
-    check=check,
+    aggregate=aggregate,
 )

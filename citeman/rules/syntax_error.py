@@ -15,15 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from citeman.model import Library, Span
+from citeman.model import Span
 from citeman.problem import Finding, Severity
-from citeman.rules.base import LibraryRule, RuleContext
+from citeman.rules.base import LibraryRule, RuleContext, Shelf
 
 
-def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Finding]:
-    """Yield one finding per unparsable block."""
-    for library in libraries:
-        for failure in library.failures:
+def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Finding]:
+    """Yield one finding per unparsable block (entries are not read)."""
+    for shelf in shelves:
+        for failure in shelf.failures:
             head = failure.raw.split("\n", 1)[0]
             span = Span(failure.line, failure.column, failure.line,
                         failure.column + len(head))  # fmt: skip
@@ -40,5 +40,5 @@ RULE = LibraryRule(
     summary="a block that cannot be parsed",
     severity=Severity.ERROR,
     doc=__doc__ or "",
-    check=check,
+    aggregate=aggregate,
 )

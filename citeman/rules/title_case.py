@@ -40,9 +40,16 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
-from citeman.model import Entry, Field, Library
+from citeman.model import Entry, Field
 from citeman.problem import Finding, Fix, Severity
-from citeman.rules.base import LibraryRule, RuleContext
+from citeman.rules.base import (
+    Head,
+    LibraryRule,
+    RuleContext,
+    Shelf,
+    relative,
+    summarised,
+)
 from citeman.text import (
     is_sentence_case,
     is_title_case,
@@ -54,7 +61,7 @@ from citeman.title_language import looks_foreign
 
 _NAMES = {"sentence": "sentence case", "title": "Title Case"}
 #: A checked title: its entry and field, and whether it is sentence / Title Case.
-_Title = tuple[Entry, Field, bool, bool]
+_Title = tuple[Head, Field, bool, bool]
 _CORE = re.compile(r"^[^\w]+|[^\w]+$")
 _OPENERS = (":", "?", "!", ".", "—")
 # Hyphenated compounds are left to to_sentence_case, which keeps their proper
@@ -63,21 +70,24 @@ _CAPITALISED = re.compile(r"(?<![{\\\w-])([A-Z][a-z]{2,})(?![}\w-])")
 _ENGLISH = ("en", "american", "british", "us", "uk", "canadian", "australian", "new")
 
 
-def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Finding]:
-    """Yield a finding for each title not in the library's convention."""
+def summarise(entry: Entry, context: RuleContext) -> tuple[Field, bool, bool] | None:
+    """Return a checked title (relative) and whether it is sentence / Title Case."""
     types = context.option("types")
     assert isinstance(types, list)
-    wanted = frozenset(types)
+    field = entry.fields.get("title")
+    if entry.type not in types or field is None or not field.value.strip():
+        return None
+    if not _is_english(entry):
+        return None
+    title = field.value
+    return relative(field, entry), is_sentence_case(title), is_title_case(title)
+
+
+def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Finding]:
+    """Yield a finding for each title not in the library's convention."""
     titles: list[_Title] = []
-    for library in libraries:
-        for entry in library.entries:
-            field = entry.fields.get("title")
-            if entry.type not in wanted or field is None or not field.value.strip():
-                continue
-            if not _is_english(entry):
-                continue
-            title = field.value
-            titles.append((entry, field, is_sentence_case(title), is_title_case(title)))
+    for entry, (field, is_sentence, is_title) in summarised(shelves):
+        titles.append((entry, entry.place(field), is_sentence, is_title))
     if not titles:
         return
     usage = _usage(str(context.option("case")), titles)
@@ -166,7 +176,7 @@ def _is_english(entry: Entry) -> bool:
 
 
 def _finding(
-    entry: Entry,
+    entry: Head,
     field: Field,
     convention: str,
     styles: tuple[bool, bool],
@@ -246,5 +256,6 @@ RULE = LibraryRule(
     choices={"case": ("consistent", "sentence", "title")},
     fixes="the title rewritten in the convention's case, acronyms and proper nouns "
     "braced (unsafe)",
-    check=check,
+    summarise=summarise,
+    aggregate=aggregate,
 )

@@ -22,27 +22,37 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from citeman.model import Entry, Field, Library, Span
+from citeman.model import Entry, Field, Span
 from citeman.parse import MONTHS
 from citeman.problem import Finding, Severity
-from citeman.rules.base import LibraryRule, RuleContext
+from citeman.rules.base import Head, LibraryRule, RuleContext, Shelf, relative
 
 
-def check(libraries: Sequence[Library], context: RuleContext) -> Iterator[Finding]:
+def summarise(entry: Entry, context: RuleContext) -> tuple[Field, ...] | None:
+    """Return the entry's fields that may name a macro (relative), or None."""
+    found = tuple(
+        relative(field, entry)
+        for field in (*entry.fields.values(), *entry.repeated)
+        if not (field.raw[:1] in ("{", '"') and "#" not in field.raw)
+    )
+    return found or None
+
+
+def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Finding]:
     """Yield a finding for each macro name used before or without its definition."""
     earlier: set[str] = set()
-    for library in libraries:
-        for entry in library.entries:
-            for field in (*entry.fields.values(), *entry.repeated):
-                raw = field.raw
-                if raw[:1] in ("{", '"') and "#" not in raw:
-                    continue
-                yield from _check_field(library, earlier, entry, field)
-        yield from _check_strings(library, earlier)
-        earlier.update(library.strings)
+    for shelf in shelves:
+        for entry, fields in shelf.entries:
+            if fields is None:
+                continue
+            assert isinstance(fields, tuple)
+            for field in fields:
+                yield from _check_field(shelf, earlier, entry, entry.place(field))
+        yield from _check_strings(shelf, earlier)
+        earlier.update(shelf.strings)
 
 
-def _check_strings(library: Library, earlier: set[str]) -> Iterator[Finding]:
+def _check_strings(library: Shelf, earlier: set[str]) -> Iterator[Finding]:
     """Yield a finding for each macro an ``@string`` uses before its definition."""
     for macro in library.strings.values():
         for name, _ in _macro_uses(macro.raw):
@@ -64,7 +74,7 @@ def _check_strings(library: Library, earlier: set[str]) -> Iterator[Finding]:
 
 
 def _check_field(
-    library: Library, earlier: set[str], entry: Entry, field: Field
+    library: Shelf, earlier: set[str], entry: Head, field: Field
 ) -> Iterator[Finding]:
     reported: set[str] = set()
     for name, start in _macro_uses(field.raw):
@@ -130,5 +140,6 @@ RULE = LibraryRule(
     summary="a reference to an @string macro that is never defined",
     severity=Severity.ERROR,
     doc=__doc__ or "",
-    check=check,
+    summarise=summarise,
+    aggregate=aggregate,
 )
