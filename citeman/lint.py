@@ -32,14 +32,18 @@ def lint(
     resolver: DoiResolver | None = None,
     progress: Callable[[int], None] | None = None,
     file_ignores: FileIgnores | None = None,
+    vet_fixes: bool = True,
 ) -> list[Problem]:
     """Return every problem the active rules find, ordered by file, line and code.
 
     ``progress`` is called with the number of entries checked since its last call.
     ``file_ignores`` (``per-file-ignores``) drops rules in the files it matches.
+    ``vet_fixes=False`` leaves the fixes unvetted (:mod:`citeman.fix_guard`), for
+    a caller that only prints the messages (``render``'s warnings): vetting
+    parses each fixed entry again.
     """
     with collector.paused():
-        problems = _lint(libraries, active, resolver, progress)
+        problems = _lint(libraries, active, resolver, progress, vet_fixes)
     if file_ignores is not None and file_ignores.patterns:
         problems = _without_file_ignores(problems, active, file_ignores)
     return problems
@@ -50,6 +54,7 @@ def _lint(
     active: Sequence[ActiveRule],
     resolver: DoiResolver | None,
     progress: Callable[[int], None] | None,
+    vet_fixes: bool,
 ) -> list[Problem]:
     contexts = [(item, RuleContext(item.options, resolver)) for item in active]
     entry_rules = []
@@ -88,7 +93,8 @@ def _lint(
             shelves[step.code].append(shelf(library, found))
     problems += _library_problems(libraries, contexts, silenced, shelves)
     problems += _suppression_problems(libraries, active, silenced)
-    problems = fix_guard.vet(problems, libraries)
+    if vet_fixes:
+        problems = fix_guard.vet(problems, libraries)
     problems.sort(key=lambda problem: problem.sort_key)
     return problems
 

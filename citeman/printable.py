@@ -20,6 +20,7 @@ _CONTROL_WHITESPACE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
     "\u200e\u200f\u061c]"
 )
+_LONE_CARRIAGE_RETURN = re.compile("\r(?!\n)")
 
 
 def _escape(found: re.Match[str]) -> str:
@@ -46,7 +47,9 @@ def visible_keeping_lines(text: str) -> str:
     'a\tb\r\nc\\x0dd\\x1b[2J\n'
     """
     escaped = _CONTROL_WHITESPACE.sub(_escape, text)
-    return re.sub("\r(?!\n)", r"\\x0d", escaped)
+    if "\r" not in escaped:  # the common case: rendering calls this per piece
+        return escaped
+    return _LONE_CARRIAGE_RETURN.sub(r"\\x0d", escaped)
 
 
 def has_controls(text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from citeman import lint, parse
 from citeman.config import Config
+from tests.conftest import DATA
 
 TWO = """% citeman: ignore[CM1]
 @article{a, title = {A}, pages = {1-2}}
@@ -38,3 +39,17 @@ def test_progress_counts_every_entry() -> None:
     lint.lint([library], Config().active_rules(), progress=steps.append)
     assert sum(steps) == 2500
     assert steps[:2] == [1000, 1000]
+
+
+def test_unvetted_lint_finds_the_same_problems_and_keeps_withheld_fixes() -> None:
+    # render only prints messages: it skips vetting, which must change nothing
+    # but the fixes fix_guard would withhold (here, ones writing TeX markup).
+    library = parse.load(DATA / "safety" / "fix_injection.bib")
+    active = Config(select=("CM201",)).active_rules()
+    vetted = lint.lint([library], active)
+    unvetted = lint.lint([library], active, vet_fixes=False)
+    assert [(p.span, p.code, p.message) for p in unvetted] == [
+        (p.span, p.code, p.message) for p in vetted
+    ]
+    assert all(p.fix is None for p in vetted)
+    assert any(p.fix is not None for p in unvetted)
