@@ -9,7 +9,8 @@ only make sense together.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from citeman.latex import to_text
@@ -23,6 +24,29 @@ def strip_braces(value: str) -> str:
     'The DNA of NASA'
     """
     return value.replace("{", "").replace("}", "")
+
+
+@dataclass(frozen=True)
+class Casing:
+    """What a library's own titles tell about the case of their words.
+
+    Built by :mod:`citeman.title_census` from every title of a library, so that
+    the title-case rule and the APA renderer read a word the same way, all in
+    lower case: ``proper`` are words the library capitalises inside sentences
+    (its proper nouns); ``common`` words it writes in lower case there more
+    often than capitalised, and ``plain`` the ones it writes so three times as
+    often at least (a capital on one of them is Title Case). ``style`` is
+    "title" or "sentence" when two thirds of the titles that tell are so, or "".
+    """
+
+    proper: frozenset[str] = frozenset()
+    common: frozenset[str] = frozenset()
+    plain: frozenset[str] = frozenset()
+    style: str = ""
+
+
+#: Knowing nothing of the library: the shipped word lists decide alone.
+NO_CASING = Casing()
 
 
 # Letter case of titles -----------------------------------------------------------
@@ -44,9 +68,27 @@ _MINOR = frozenset(
         "among", "within", "without", "through", "versus", "et", "al.", "al",
     }
 )  # fmt: skip
+#: Words that are never proper nouns: written with a capital inside a title
+#: (not first, not after a colon), they show the title is in Title Case
+#: ("Space and Beyond", "Faster Than Thought", "Blurred Of Mouth"). Not "may"
+#: or "will" (a month, a name), nor the element symbols "in", "as", "at", "be".
+_FUNCTION = (_MINOR | frozenset(
+    """
+    about above across after against along amid around before behind below
+    beneath beside besides beyond despite down during except inside near off
+    onto out outside past since toward towards under underneath unlike until
+    unto whether while although because though unless whereas also not how
+    what when where which who why whose its their our your his her this that
+    these those there here are was were been being has have had does did
+    could might must shall should would very more most some any each every
+    all both either neither other such
+    """.split()  # noqa: SIM905
+)) - {"a", "in", "as", "at", "et", "al", "al.", "v."}  # fmt: skip
 #: Tokens after which a new sentence starts (its first word is capitalised).
 _DASHES = frozenset({"—", "---", "–", "--"})
 _BREAKS = (":", "?", "!", "—", "---")
+#: Marks after which APA capitalises the next word (a subtitle, a question).
+_COLONS = (":", "?", "!")
 _EDGE = re.compile(r"^[^\w\\{]+|[^\w}]+$")
 _HYPHENS = re.compile(r"[-/‐–]")
 _COMMAND = re.compile(r"(?<!\\)\\[A-Za-z]{3,}")
@@ -242,17 +284,93 @@ def case_style(title: str) -> str:
     return "other"
 
 
+def lower_case_starts(title: str, subtitles: bool = True) -> dict[int, str]:
+    """Return the words opening ``title`` (or, with ``subtitles``, a part after
+    a colon, question mark or exclamation mark) that start in lower case.
+
+    APA capitalises both (6.17). Words whose case is meant stay out: iPhone,
+    mRNA, braced words and commands, and a one-letter variable before a hyphen
+    (``p-adic``, ``k-means``).
+
+    The words are given by their index among the title's words.
+
+    >>> lower_case_starts("pro M. Marcello"), lower_case_starts("World? : on women")
+    ({0: 'pro'}, {2: 'on'})
+    >>> lower_case_starts("p-adic numbers: {iPhone} apps and mRNA")
+    {}
+    """
+    found = {}
+    opening = first = True
+    for index, word in enumerate(_words(title)):
+        kind = _kind(word)
+        if kind == _NO_LETTER:
+            # "7 bits good": after a number the next word stays in lower case.
+            number = any(char.isdigit() for char in word)
+            opening = word.endswith(_COLONS) or (opening and not number)
+            first = first and not number
+            continue
+        core = _EDGE.sub("", word)
+        lower = kind in (_LOWER, _NEUTRAL) and core[:1].islower()
+        # A one-letter variable (p-adic), or a name with dots (comp.text.tex).
+        variable = (len(core.split("-")[0]) == 1 and "-" in core) or "." in core
+        if opening and lower and not variable and (subtitles or first):
+            found[index] = core
+        opening = word.endswith(_COLONS)
+        first = False
+    return found
+
+
+def recase_words(title: str, upper: Iterable[int], lower: Iterable[int]) -> str:
+    """Return ``title`` with the words at ``upper`` capitalised, at ``lower``
+    lower-cased (indexes among its words), and nothing else changed.
+
+    >>> recase_words("reactions of Muonium: a study", [0, 3], [2])
+    'Reactions of muonium: A study'
+    """
+    words = _words(title)
+    changed = list(words)
+    for index in upper:
+        changed[index] = _change_first(words[index], str.upper)
+    for index in lower:
+        changed[index] = _lower_word(words[index], frozenset())
+    return _rejoin(title, words, changed)
+
+
+def unbraced(title: str) -> str | None:
+    """Return the inside of a title braced whole (``{{The Great Book}}``), or None.
+
+    Such braces keep every capital in every BibTeX style. A group that opens
+    with a command (``{\\em …}``, ``{\\"a}``) is not a case protection.
+
+    >>> unbraced("{The Great Book Of Things}"), unbraced("{\\\\TeX} and friends")
+    ('The Great Book Of Things', None)
+    """
+    stripped = title.strip()
+    if not stripped.startswith("{") or stripped.startswith("{\\"):
+        return None
+    depth = 0
+    for index, char in enumerate(stripped):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0:
+            return stripped[1:-1] if index == len(stripped) - 1 else None
+    return None
+
+
 @lru_cache(maxsize=65536)
-def to_sentence_case(title: str, proper: frozenset[str] = frozenset()) -> str:
+def to_sentence_case(title: str, casing: Casing = NO_CASING) -> str:
     """Return ``title`` in sentence case, braces kept.
 
     The first word and the first word of each sentence (after a colon, question
     mark, exclamation mark or em dash) are capitalised. A title already in
-    sentence case keeps its capitalised words (proper nouns); otherwise every
-    other word is lower-cased except braced ones, acronyms, words with an inner
-    capital or a digit, and LaTeX commands. In a hyphenated compound only the
-    parts that are proper words (the shipped list, or ``proper``: lower-case
-    words the library capitalises) keep their capital. Idempotent.
+    sentence case keeps its capitalised words (proper nouns), except a lone
+    capital on a word that is never a proper noun ("with", "beyond") or that
+    ``casing`` says the library writes in lower case. A title in Title Case has
+    every other word lower-cased except braced ones, acronyms, words with an
+    inner capital or a digit, LaTeX commands and proper words (the shipped list,
+    or ``casing.proper``); in a hyphenated compound only the proper parts keep
+    their capital. A short title with no lower-case word ("Space and Beyond")
+    is in Title Case when such a word shows it, or when ``casing.titled``.
+    Idempotent.
 
     >>> to_sentence_case("The Emerging Evidence for Long-Term Psychodynamic Therapy")
     'The emerging evidence for long-term psychodynamic therapy'
@@ -262,22 +380,148 @@ def to_sentence_case(title: str, proper: frozenset[str] = frozenset()) -> str:
     'Severe mental illness (SMI) in countries (LMICs): A review'
     >>> to_sentence_case("Signals in Non-Gaussian Noise")
     'Signals in non-Gaussian noise'
+    >>> to_sentence_case("Space and Beyond"), to_sentence_case("Living in England")
+    ('Space and beyond', 'Living in England')
     """
     words = _words(title)
+    starts = _starts(words)
+    stray = stray_capitals(title, casing)
     keep = is_sentence_case(title)
+    if keep and _census(title)[2] == 0:
+        # No lower-case word tells: one capitalised word may be a proper noun.
+        keep = not shows_title_case(title, casing)
     changed = []
-    for word, start in zip(words, _starts(words), strict=True):
+    for index, (word, start) in enumerate(zip(words, starts, strict=True)):
         kind = _kind(word)
         if kind == _EXEMPT:
-            changed.append(word if keep else _lower_after_hyphens(word, proper))
+            changed.append(word if keep else _lower_after_hyphens(word, casing.proper))
         elif start:
             first = _change_first(word, str.upper)
-            changed.append(_lower_after_hyphens(first, proper))
+            changed.append(_lower_after_hyphens(first, casing.proper))
+        elif keep and index in stray:
+            changed.append(_lower_word(word, casing.proper))
         elif keep or kind not in (_UPPER, _NEUTRAL):
-            changed.append(word if keep else _lower_after_hyphens(word, proper))
+            changed.append(word if keep else _lower_after_hyphens(word, casing.proper))
+        elif _EDGE.sub("", word).lower() in casing.proper:
+            changed.append(_lower_after_hyphens(word, casing.proper))
         else:
-            changed.append(_lower_word(word, proper))
+            changed.append(_lower_word(word, casing.proper))
     return _rejoin(title, words, changed)
+
+
+def stray_capitals(title: str, casing: Casing = NO_CASING) -> dict[int, str]:
+    """Return the words of a sentence-case title that only Title Case capitalises.
+
+    Such a word stands inside a sentence of a title with lower-case words (not
+    first, not after a colon, nor where :func:`_may_open` says a capital may
+    open something) and is either never a proper noun ("With", "Beyond"; not
+    "The" or "An", which may open a quoted title: ", The computer and the
+    hand") or one the library nearly always writes in lower case
+    (``casing.plain``), standing apart: next to a word with a capital or a
+    number it may be part of a name ("TeX Users Group", "Version I").
+
+    >>> plain = Casing(plain=frozenset({"muonium", "states"}))
+    >>> stray_capitals("Reactions of Muonium with simple molecules", plain)
+    {2: 'Muonium'}
+    >>> stray_capitals("Learning With deep networks", plain)
+    {1: 'With'}
+    >>> stray_capitals("Visas for the United States and other lands", plain)
+    {}
+    """
+    words = _words(title)
+    starts = _starts(words)
+    if sum(_kind(word) == _LOWER for word in words) < 2:
+        return {}
+    capital = [
+        _has_capital(word) and not start
+        for word, start in zip(words, starts, strict=True)
+    ]
+    found = {}
+    for index, (word, start) in enumerate(zip(words, starts, strict=True)):
+        core = _EDGE.sub("", word)
+        if start or _kind(word) not in (_UPPER, _NEUTRAL) or not _capitalised(core):
+            continue
+        if index and _may_open(words[:index], word, starts[index - 1]):
+            continue
+        before = index > 0 and capital[index - 1] and _joins(words[index - 1])
+        after = index + 1 < len(words) and capital[index + 1] and _joins(word)
+        lowered = core.lower()
+        if lowered in _FUNCTION and core not in ELEMENTS:
+            if lowered not in ("the", "an"):  # may open a name or a title
+                found[index] = core
+        elif lowered in casing.plain - casing.proper and not (before or after):
+            found[index] = core
+    return found
+
+
+#: What may end a sentence or a title quoted inside a title, or open one.
+_SENTENCE_ENDS = (".", ";", "{\\Dash}", "\\emdash", "\\emdash{}", "--", "---")
+_QUOTES = ("``", '"', "“", "‘", "'")
+
+
+def _may_open(before: list[str], word: str, after_start: bool) -> bool:
+    """Return whether ``word``'s capital may open something after ``before``.
+
+    A new sentence ("… spectroscopy. II. Effects of …", "A.\\ \\ Output"),
+    an item after a semicolon or a dash, a quoted title (``The …''), an
+    alternative title ("… or How envy was resisted"), or a title quoted
+    after a subtitle's article ("\\TeX: The Program").
+    """
+    end = " ".join(before[-2:]).rstrip("\"'”’)\\ ")
+    article = after_start and _EDGE.sub("", before[-1]).lower() in _FUNCTION
+    return (
+        end.endswith(_SENTENCE_ENDS)
+        or word.startswith(_QUOTES)
+        or before[-1].lower() == "or"
+        or article
+    )
+
+
+def shows_title_case(title: str, casing: Casing) -> bool:
+    """Return whether a title with no lower-case word is in Title Case.
+
+    "Space and Beyond" is: "beyond" is never a proper noun. Otherwise the
+    library decides: in a Title Case library such a title is Title Case; in a
+    sentence-case one its capitals are taken for names ("Silmaril
+    Consultants"); in a library of both, a capital on a word the library
+    writes in lower case ("The FRL Manual") shows Title Case.
+
+    >>> shows_title_case("Space and Beyond", NO_CASING)
+    True
+    >>> shows_title_case("Commonplace Book", Casing(common=frozenset({"book"})))
+    True
+    >>> shows_title_case("Commonplace Book", Casing(style="sentence"))
+    False
+    """
+    words = _words(title)
+    for word, start in zip(words, _starts(words), strict=True):
+        core = _EDGE.sub("", word)
+        if start or _kind(word) not in (_UPPER, _NEUTRAL) or not _capitalised(core):
+            continue
+        lowered = core.lower()
+        if lowered in _FUNCTION and lowered not in ("the", "an"):
+            return True
+        if casing.style == "title" and _kind(word) == _UPPER:
+            return True
+        if casing.style == "" and lowered in casing.common - casing.proper:
+            return True
+    return False
+
+
+def _has_capital(word: str) -> bool:
+    """Return whether ``word`` has a capital, a digit or a command (a name's part)."""
+    return any(char.isupper() or char.isdigit() or char == "\\" for char in word)
+
+
+def _capitalised(core: str) -> bool:
+    """Return whether ``core`` is a capital then lower-case letters only."""
+    tail = core[1:]
+    return len(core) > 1 and core[0].isupper() and tail.isalpha() and tail.islower()
+
+
+def _joins(word: str) -> bool:
+    """Return whether ``word`` runs on into the next (no punctuation after it)."""
+    return word[-1:].isalnum() or word.endswith("}")
 
 
 def _lower_word(word: str, proper: frozenset[str]) -> str:

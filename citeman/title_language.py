@@ -9,7 +9,15 @@ and none of English's.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from citeman.model import Entry
+
+#: Language names (langid, language, hyphenation) that mean English.
+_ENGLISH_NAMES = (
+    "en", "american", "british", "us", "uk", "canadian", "australian", "new",
+)  # fmt: skip
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: Words common in English titles and rare in Latin, German or French ones.
 _ENGLISH = frozenset(
@@ -35,3 +43,16 @@ def looks_foreign(title: str) -> bool:
     """
     words = set(_LETTERS.findall(title.lower()))
     return bool(words & _FOREIGN) and not words & _ENGLISH
+
+
+def is_english(entry: Entry) -> bool:
+    """Return whether the entry is in English (or says nothing of its language).
+
+    Other languages have other rules (German capitalises every noun, Latin
+    titles keep their capitals). Without a language field, a title with words
+    only other languages use and none of English's is taken as foreign.
+    """
+    language = entry.get("langid") or entry.get("language") or entry.get("hyphenation")
+    if language.strip():
+        return language.strip().lower().startswith(_ENGLISH_NAMES)
+    return not looks_foreign(entry.get("title"))

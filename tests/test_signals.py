@@ -41,7 +41,7 @@ def write_long_titles(path: Path, count: int) -> Path:
     it to disk) lasts long enough for a test to act while ``render -o`` has its
     temporary file, and reading and rendering them long enough to act before.
     """
-    title = " ".join(["word"] * 40_000)
+    title = " ".join(["Word"] + ["word"] * 39_999)  # a clean title: no warning
     path.write_text(
         "".join(
             f"@misc{{key{number},\n  author = {{Smith, Anne}},\n"

@@ -7,13 +7,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citeman.text import (
+    Casing,
     case_style,
     is_sentence_case,
     is_title_case,
+    lower_case_starts,
     protect_case,
     strip_braces,
     to_sentence_case,
     to_title_case,
+    unbraced,
 )
 
 LIBRARY_TITLES = [
@@ -114,7 +117,7 @@ def test_to_sentence_case(title: str, expected: str) -> None:
 
 def test_the_library_s_proper_words_keep_their_capital_in_a_compound() -> None:
     proper = frozenset({"scherrer"})
-    sentence = to_sentence_case("Muons From Non-Scherrer Beamlines", proper)
+    sentence = to_sentence_case("Muons From Non-Scherrer Beamlines", Casing(proper))
     assert sentence == "Muons from non-Scherrer beamlines"
     assert protect_case(sentence, proper) == "Muons from non-{Scherrer} beamlines"
     assert to_sentence_case("Muons From Non-Scherrer Beamlines") == (
@@ -173,3 +176,62 @@ def test_case_functions_never_raise_and_sentence_case_is_idempotent(title: str) 
     assert to_sentence_case(converted) == converted
     assert case_style(title) in ("sentence", "title", "other")
     assert strip_braces(protect_case(title)) == strip_braces(title)
+
+
+@pytest.mark.parametrize(
+    ("title", "casing", "expected"),
+    [
+        # A capitalised function word shows Title Case whatever the library.
+        ("Space and Beyond", Casing(), "Space and beyond"),
+        ("Faster Than Thought", Casing(), "Faster than thought"),
+        # A short title with one capital: the library decides.
+        ("Commonplace Book", Casing(), "Commonplace Book"),
+        ("Commonplace Book", Casing(style="title"), "Commonplace book"),
+        ("Commonplace Book", Casing(common=frozenset({"book"})), "Commonplace book"),
+        ("Commonplace Book", Casing(common=frozenset({"book"}), style="sentence"),
+         "Commonplace Book"),
+        # Acronyms, inner capitals, element symbols and braces stay.
+        ("The FRL Manual", Casing(style="title"), "The FRL manual"),
+        ("Doping With Si of {GaN} Layers", Casing(), "Doping with Si of {GaN} layers"),
+        # The library's own proper noun keeps its capital in a Title Case title.
+        ("Beam Optics for the Scherrer Source", Casing(proper=frozenset({"scherrer"})),
+         "Beam optics for the Scherrer source"),
+        # A lone capital on a word the library writes in lower case goes; one
+        # next to another capital (a name) stays.
+        ("Reactions of Muonium with simple molecules",
+         Casing(plain=frozenset({"muonium"})),
+         "Reactions of muonium with simple molecules"),
+        ("Reactions in the Muonium Research Group of old",
+         Casing(plain=frozenset({"muonium"})),
+         "Reactions in the Muonium Research Group of old"),
+    ],
+)  # fmt: skip
+def test_to_sentence_case_with_what_the_library_tells(
+    title: str, casing: Casing, expected: str
+) -> None:
+    assert to_sentence_case(title, casing) == expected
+    assert to_sentence_case(expected, casing) == expected  # idempotent
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("pro M. Marcello", {0: "pro"}),
+        ("What is a world? : on postcolonial literature", {5: "on"}),
+        ("Corrosion: the role of alloying", {1: "the"}),
+        ("p-adic numbers: k-means and mRNA", {}),
+        ("7 bits good, 8 bits bad", {}),
+        ("{\\TeX} and friends: {iPhone} apps", {}),
+        ("comp.text.tex", {}),
+    ],
+)
+def test_lower_case_starts(title: str, expected: dict[int, str]) -> None:
+    assert lower_case_starts(title) == expected
+
+
+def test_unbraced_reads_only_braces_around_the_whole_title() -> None:
+    assert unbraced("{{The Great} Book}") == "{The Great} Book"
+    assert unbraced("  {Whole title}  ") == "Whole title"
+    assert unbraced("{The} Great {Book}") is None
+    assert unbraced('{\\"U}ber alles') is None
+    assert unbraced("{unclosed") is None

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from citeman import inheritance
 from citeman.model import Entry
-from citeman.render import citation, keys, output
+from citeman.render import citation, keys, library_case, output
 from citeman.render.markup import MARKUPS
 from citeman.render.reference import Reference
+from citeman.text import Casing
 
 if TYPE_CHECKING:
     from citeman.render.style import Style, StyleError, find
@@ -46,23 +47,29 @@ def render(
     *,
     standalone: bool = False,
     context: Sequence[Entry] = (),
+    casing: Casing | None = None,
 ) -> str:
     """Return ``entries`` as a reference list in ``style``, in format ``fmt``.
 
     ``context`` is the whole library the entries come from, so that year letters
-    (``2020a``) are the same whether all entries or a few are rendered.
+    (``2020a``) and the library's reading of its titles' case (its proper nouns,
+    its common words) are the same whether all entries or a few are rendered.
+    ``casing`` gives that reading instead (:func:`library_case.of_library`).
     """
     from citeman.render import engine
 
     entries, context = keys.distinct(*inherited(entries, context))
     references, suffixes = engine.prepare(entries, style, context)
-    if fmt == "json":
-        versions: dict[str, Sequence[engine.Rendered]] = {
-            name: engine.Renderer(style, MARKUPS[name]).render(references, suffixes)
-            for name in ("text", "html", "markdown")
-        }
-        return output.json_document(versions)
-    rendered = engine.Renderer(style, MARKUPS[fmt]).render(references, suffixes)
+    if casing is None:
+        casing = library_case.of_library(context or entries)
+    with library_case.using(casing):
+        if fmt == "json":
+            versions: dict[str, Sequence[engine.Rendered]] = {
+                name: engine.Renderer(style, MARKUPS[name]).render(references, suffixes)
+                for name in ("text", "html", "markdown")
+            }
+            return output.json_document(versions)
+        rendered = engine.Renderer(style, MARKUPS[fmt]).render(references, suffixes)
     return output.DOCUMENTS[fmt](rendered, standalone)
 
 

@@ -16,7 +16,7 @@ from functools import partial
 from citeman import doi as doi_module
 from citeman import text as text_module
 from citeman.latex import to_text
-from citeman.render import dates, pages
+from citeman.render import dates, library_case, pages
 from citeman.render.markup import Markup, Safe, plain_of
 from citeman.render.reference import Reference
 from citeman.render.rich import rich
@@ -31,11 +31,14 @@ _TERMINAL = (".", "?", "!")
 def sentence(markup: Markup, value: str) -> str:
     """Return a stored title in sentence case, decoded; braced words keep their case.
 
+    The library being rendered tells which capitalised words are its proper
+    nouns and which are common words (:mod:`citeman.render.library_case`).
+
     >>> from citeman.render.markup import TEXT
     >>> sentence(TEXT, "The Emerging Evidence for {DNA}: A Review")
     'The emerging evidence for DNA: A review'
     """
-    return rich(markup, text_module.to_sentence_case(value))
+    return rich(markup, text_module.to_sentence_case(value, library_case.current()))
 
 
 def terminate(piece: str, mark: str = ".") -> str:

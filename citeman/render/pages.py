@@ -24,6 +24,8 @@ def pages(markup: Markup, value: str) -> str | Safe:
     >>> from citeman.render.markup import TEXT
     >>> [str(pages(TEXT, value)) for value in ("1009--1016", "72. 2", "e140-e149")]
     ['1009–1016', '72', 'e140–e149']
+    >>> str(pages(TEXT, "5509--13"))
+    '5509–5513'
     """
     shown = to_text(value)
     parts = []
@@ -32,12 +34,27 @@ def pages(markup: Markup, value: str) -> str | Safe:
         if found is None:
             return shown
         bounds = [bound for bound in found.groups() if bound]
+        if len(bounds) == 2:
+            bounds[1] = _unelided(*bounds)
         # A "range" from a page to itself is that page (APA prints 24, not 24–24).
         parts.append(
             bounds[:1] if len(bounds) == 2 and bounds[0] == bounds[1] else bounds
         )
     ranges: list[str] = [markup.dashed(bounds) for bounds in parts if bounds]
     return markup.join(ranges, ", ")
+
+
+def _unelided(first: str, last: str) -> str:
+    """Return the last page of a range written in full: 5509--13 ends at 5513.
+
+    APA prints page numbers in full (no elision, as in all its examples).
+    Only plain numbers are read so, and only when the short end, completed
+    from the first page's leading digits, comes after it.
+    """
+    if not (first.isdigit() and last.isdigit()) or len(last) >= len(first):
+        return last
+    full = first[: len(first) - len(last)] + last
+    return full if int(full) > int(first) else last
 
 
 def has_page_range(value: str) -> bool:

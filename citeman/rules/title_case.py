@@ -16,6 +16,15 @@ and is accepted by both. Journal names are title case by convention and never
 checked, nor are entries whose ``langid``, ``language`` or ``hyphenation`` names a
 language other than English.
 
+Whatever the style, the first word of a title and (in English) the first word
+after a colon are capitalised (APA 6.17; "pro M. Marcello", "world? : on …").
+In a library whose titles are mostly sentence case, a lone capital on a word
+the library nearly always writes in lower case ("Reactions of Muonium with
+simple …") is a Title Case remnant. A title braced whole (``{{The Great Book Of
+Things}}``) keeps every capital in every style; it is read inside its braces,
+and reported when a word no name capitalises ("Of") is capitalised: most such
+titles are names of events, committees or products.
+
 Options: ``case``, the convention: ``sentence`` (default), ``title``, or
 ``consistent`` (the majority style of the titles checked, sentence case on a
 tie); ``types``, the entry types whose titles are checked (default: article,
@@ -36,9 +45,7 @@ PASS:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import pairwise
 
 from citeman.model import Entry, Field
 from citeman.problem import Finding, Fix, Severity
@@ -51,55 +58,73 @@ from citeman.rules.base import (
     summarised,
 )
 from citeman.text import (
-    is_sentence_case,
-    is_title_case,
+    NO_CASING,
+    Casing,
+    lower_case_starts,
     protect_case,
+    recase_words,
+    shows_title_case,
+    stray_capitals,
     to_sentence_case,
     to_title_case,
+    unbraced,
 )
-from citeman.title_language import looks_foreign
+from citeman.title_census import TitleWords, casing_of, read
+from citeman.title_language import is_english
 
 _NAMES = {"sentence": "sentence case", "title": "Title Case"}
-#: A checked title: its entry and field, and whether it is sentence / Title Case.
-_Title = tuple[Head, Field, bool, bool]
-_CORE = re.compile(r"^[^\w]+|[^\w]+$")
-_OPENERS = (":", "?", "!", ".", "—")
+#: A checked title: its entry and field, and its summary in the census.
+_Title = tuple[Head, Field, TitleWords]
 # Hyphenated compounds are left to to_sentence_case, which keeps their proper
 # parts only ("non-Gaussian"); a brace there would keep the whole compound.
 _CAPITALISED = re.compile(r"(?<![{\\\w-])([A-Z][a-z]{2,})(?![}\w-])")
-_ENGLISH = ("en", "american", "british", "us", "uk", "canadian", "australian", "new")
 
 
-def summarise(entry: Entry, context: RuleContext) -> tuple[Field, bool, bool] | None:
-    """Return a checked title (relative) and whether it is sentence / Title Case."""
+def summarise(
+    entry: Entry, context: RuleContext
+) -> tuple[Field, TitleWords | None] | None:
+    """Return the checked title (relative) and its census summary, None if foreign.
+
+    Titles in other languages are only checked for a lower-case first word.
+    """
     types = context.option("types")
     assert isinstance(types, list)
     field = entry.fields.get("title")
     if entry.type not in types or field is None or not field.value.strip():
         return None
-    if not _is_english(entry):
-        return None
-    title = field.value
-    return relative(field, entry), is_sentence_case(title), is_title_case(title)
+    words = read(field.value) if is_english(entry) else None
+    return relative(field, entry), words
 
 
 def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Finding]:
     """Yield a finding for each title not in the library's convention."""
     titles: list[_Title] = []
-    for entry, (field, is_sentence, is_title) in summarised(shelves):
-        titles.append((entry, entry.place(field), is_sentence, is_title))
-    if not titles:
-        return
-    usage = _usage(str(context.option("case")), titles)
+    for entry, (relative_field, words) in summarised(shelves):
+        field = entry.place(relative_field)
+        if words is not None:
+            titles.append((entry, field, words))
+        elif found := _lower_case_finding(entry, field, None, subtitles=False):
+            yield found  # any language capitalises a title's first word
+    usage = _usage(str(context.option("case")), titles) if titles else None
     if usage is None:
         return  # "consistent" with no clear majority: no convention to name
     convention, claim = usage
-    proper = _proper_nouns(titles)
-    index = 0 if convention == "sentence" else 1
-    for entry, field, is_sentence, is_title in titles:
-        if (is_sentence, is_title)[index]:
-            continue
-        yield _finding(entry, field, convention, (is_sentence, is_title), claim, proper)
+    casing = casing_of(words for *_, words in titles)
+    sentences = sum(words.sentence and not words.title for *_, words in titles)
+    # Only a sentence-case library shows which capitals are stray.
+    strays = convention == "sentence" and sentences * 2 > len(titles)
+    for entry, field, words in titles:
+        if not (words.sentence if convention == "sentence" else words.title):
+            # Braces around a whole title are mostly a name's ("International
+            # Phonetic Alphabet"): reported when a word no name capitalises is.
+            inside = unbraced(field.value)
+            if inside is None or shows_title_case(inside, NO_CASING):
+                styles = (words.sentence, words.title)
+                yield _finding(entry, field, convention, styles, claim, casing)
+        elif found := _lower_case_finding(
+            entry, field, casing if strays else None, subtitles=True
+        ):
+            yield found
 
 
 def _usage(option: str, titles: list[_Title]) -> tuple[str, str] | None:
@@ -113,41 +138,13 @@ def _usage(option: str, titles: list[_Title]) -> tuple[str, str] | None:
         return option, "APA 7 wants sentence case"
     if option == "title":
         return option, "the configured convention is Title Case"
-    sentence = sum(1 for *_, is_s, is_t in titles if is_s and not is_t)
-    title = sum(1 for *_, is_s, is_t in titles if is_t and not is_s)
+    sentence = sum(1 for *_, words in titles if words.sentence and not words.title)
+    title = sum(1 for *_, words in titles if words.title and not words.sentence)
     winner, count = ("title", title) if title > sentence else ("sentence", sentence)
     if not count or count * 3 < (sentence + title) * 2:
         return None
     telling = sentence + title
     return winner, f"the library uses {_NAMES[winner]} ({count} of {telling} titles)"
-
-
-def _proper_nouns(titles: list[_Title]) -> frozenset[str]:
-    """Return the words the library's sentence-case titles capitalise mid-title.
-
-    A word capitalised inside at least two sentence-case titles, and more often
-    than it is written in lower case anywhere, is a proper noun of the library
-    (a place, a method named after someone) and keeps its capital in a fix.
-    Only a library whose titles are mostly sentence case is read so.
-    """
-    sentence = sum(1 for *_, is_s, is_t in titles if is_s and not is_t)
-    if sentence * 2 <= len(titles):
-        # In a library of Title Case titles every word is capitalised
-        # somewhere: only a sentence-case majority can show proper nouns.
-        return frozenset()
-    capital: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
-    for _, field, is_sentence, is_title in titles:
-        words = field.value.split()
-        for before, word in pairwise(words):
-            core = _CORE.sub("", word)
-            if len(core) < 3 or not core.isalpha() or before.endswith(_OPENERS):
-                continue
-            if core.islower():
-                lower[core] += 1
-            elif core[0].isupper() and core[1:].islower() and is_sentence:
-                capital[core.lower()] += not is_title
-    return frozenset(w for w, n in capital.items() if n >= 2 and n > lower[w])
 
 
 def _brace_proper(title: str, proper: frozenset[str]) -> str:
@@ -162,17 +159,49 @@ def _brace_proper(title: str, proper: frozenset[str]) -> str:
     )
 
 
-def _is_english(entry: Entry) -> bool:
-    """Return whether the entry is in English (or says nothing of its language).
+def _inside(title: str) -> str:
+    """Return the title, inside the braces that protect it whole if it has them."""
+    return unbraced(title) or title
 
-    Other languages have other rules (German capitalises every noun, Latin
-    titles keep their capitals). Without a language field, a title with words
-    only other languages use and none of English's is taken as foreign.
+
+def _lower_case_finding(
+    entry: Head, field: Field, casing: Casing | None, *, subtitles: bool
+) -> Finding | None:
+    """Report a title (in the right style) that opens a part in lower case or,
+    given ``casing``, has a capital only Title Case gives (:func:`stray_capitals`).
+
+    The unsafe fix changes exactly those words' first letters.
     """
-    language = entry.get("langid") or entry.get("language") or entry.get("hyphenation")
-    if language.strip():
-        return language.strip().lower().startswith(_ENGLISH)
-    return not looks_foreign(entry.get("title"))
+    title = field.value
+    inside = _inside(title)
+    starts = lower_case_starts(inside, subtitles)
+    strays = stray_capitals(inside, casing) if casing else {}
+    if not starts and not strays:
+        return None
+    first = lower_case_starts(inside, subtitles=False)
+    said = []
+    if first:
+        said.append(f'title starts in lower case ("{next(iter(first.values()))}")')
+    elif starts:
+        said.append(f'"{next(iter(starts.values()))}" opens a subtitle in lower case')
+    if strays:
+        said.append(
+            f'"{next(iter(strays.values()))}" is capitalised inside a sentence, '
+            "where the library writes it in lower case"
+        )
+    new = recase_words(inside, starts, strays)
+    new = title.replace(inside, new, 1) if inside != title else new
+    rule = "APA 7 capitalises the first word, the first after a colon, proper nouns"
+    return _recased(entry, field, f"{'; '.join(said)}; {rule}", new)
+
+
+def _recased(entry: Head, field: Field, message: str, new: str) -> Finding:
+    """Return a finding on the title, with ``new`` as its unsafe fix."""
+    if not field.is_delimited:
+        return Finding(field.span, message, entry.key, "title", None, entry.path)
+    fix = Fix("title", field.value_offset, field.value, new, safe=False)
+    span = field.span_at(0, len(field.value))
+    return Finding(span, message, entry.key, "title", fix, entry.path)
 
 
 def _finding(
@@ -181,7 +210,7 @@ def _finding(
     convention: str,
     styles: tuple[bool, bool],
     usage: str,
-    proper: frozenset[str],
+    casing: Casing,
 ) -> Finding:
     """Describe one title and offer it rewritten in the convention's case."""
     is_sentence, is_title = styles
@@ -192,14 +221,16 @@ def _finding(
     else:
         found = "mixed case"
     title = field.value
+    if unbraced(title) is not None:
+        found += " inside braces that keep every capital in any style"
     fix = None
     if field.is_delimited:
         span = field.span_at(0, len(title))
         if convention == "sentence":
             # Sentence case first, so that compounds lose their inner capitals
             # (X-Ray to X-ray); then what must keep its capitals is braced.
-            sentence = to_sentence_case(_brace_proper(title, proper), proper)
-            new = protect_case(sentence, proper)
+            braced = _brace_proper(_inside(title), casing.proper)
+            new = protect_case(to_sentence_case(braced, casing), casing.proper)
         else:
             new = to_title_case(title)
         if new != title:

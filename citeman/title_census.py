@@ -1,0 +1,105 @@
+"""What a library's own titles tell about the case of their words.
+
+One census, read by the title-case rule (CM202) and by the APA renderer, so
+that a library's proper nouns ("Scherrer", "Kondo") keep their capital and its
+common words ("muonium", "manual") lose a Title Case capital the same way in
+``check``, ``fix`` and ``render``. Each title is summarised alone (:func:`read`,
+small and picklable, so a per-entry cache can keep it); :func:`casing_of`
+adds the summaries up into a :class:`~citeman.text.Casing`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+from citeman.text import Casing, is_sentence_case, is_title_case, unbraced
+
+_CORE = re.compile(r"^[^\w]+|[^\w]+$")
+#: A word after one of these opens a sentence: its capital tells nothing.
+_OPENERS = (":", "?", "!", ".", "—")
+
+
+@dataclass(frozen=True)
+class TitleWords:
+    """One title's part of the census.
+
+    Its style, the words (in lower case) it capitalises inside a sentence, and
+    the words it writes in lower case there; plain words of three letters or
+    more only (no braces, digits, hyphens or commands).
+    """
+
+    sentence: bool
+    title: bool
+    capitalised: tuple[str, ...]
+    lower: tuple[str, ...]
+
+
+@lru_cache(maxsize=65536)
+def read(title: str) -> TitleWords:
+    """Return the census's summary of one stored title.
+
+    >>> read("Reactions of Muonium with simple molecules").capitalised
+    ('muonium',)
+    """
+    capitalised: list[str] = []
+    lower: list[str] = []
+    for before, word in pairwise(title.split()):
+        core = _CORE.sub("", word)
+        if len(core) < 3 or not core.isalpha() or before.endswith(_OPENERS):
+            continue
+        if core.islower():
+            lower.append(core)
+        elif core[0].isupper() and core[1:].islower():
+            capitalised.append(core.lower())
+    inside = unbraced(title) or title  # braces around it all: read the inside
+    return TitleWords(
+        is_sentence_case(inside),
+        is_title_case(inside),
+        tuple(capitalised),
+        tuple(lower),
+    )
+
+
+def casing_of(titles: Iterable[TitleWords]) -> Casing:
+    """Return what a library's titles, summarised by :func:`read`, tell.
+
+    A word capitalised inside at least two sentence-case titles, and more often
+    than it is written in lower case anywhere, is a proper noun of the library
+    (a place, a method named after someone); it is learnt only when most
+    titles are in sentence case, as in a Title Case library every word is
+    capitalised somewhere. A word written in lower case inside a title more
+    often than it is capitalised in sentence-case ones is a common word, and
+    plainly so when written in lower case three times and three times as
+    often. Two thirds of the titles that tell in one style make it the
+    library's ``style``.
+    """
+    capital: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    count = sentence = title = 0
+    for words in titles:
+        count += 1
+        only_sentence = words.sentence and not words.title
+        sentence += only_sentence
+        title += words.title and not words.sentence
+        lower.update(words.lower)
+        if only_sentence:
+            capital.update(words.capitalised)
+    proper: frozenset[str] = frozenset()
+    if sentence * 2 > count:
+        proper = frozenset(w for w, n in capital.items() if n >= 2 and n > lower[w])
+    common = frozenset(w for w, n in lower.items() if n > capital[w])
+    plain = frozenset(w for w in common if lower[w] >= 3 and lower[w] >= 3 * capital[w])
+    style = ""
+    if max(title, sentence) * 3 >= (title + sentence) * 2 > 0:
+        style = "title" if title > sentence else "sentence"
+    return Casing(proper, common, plain, style)
+
+
+def casing_of_titles(titles: Iterable[str]) -> Casing:
+    """Return what the stored titles ``titles`` tell, read one by one."""
+    return casing_of(read(title) for title in titles)
