@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from citeman.audit.naming import is_lead
+from citeman.authordate.keys import is_lead
 from citeman.latex import to_text
 
 _SEPARATOR = re.compile(r"\s*,\s*(?:&|and)\s+|\s+(?:&|and)\s+|\s*,\s*")

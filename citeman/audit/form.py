@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from citeman.audit.model import Citation, Work
-from citeman.audit.naming import year_text
+from citeman.authordate.text import names_text as written_names
+from citeman.authordate.text import year_text
 
 #: How many candidate works a message names before "…".
 NAMED = 3
@@ -19,28 +20,19 @@ NAMED = 3
 
 def author_count(work: Work) -> int:
     """Return how many authors APA counts; a list ending "and others" has 3+."""
-    if len(work.families) > 1 and work.families[-1] == "others":
-        return max(3, len(work.folded))
-    return len(work.families)
+    return work.count
 
 
 def names_text(work: Work, *, narrative: bool) -> str:
     """Return the author part APA writes for ``work``, e.g. "Kopta et al."."""
-    families = work.families
+    families = list(work.families)
+    if len(families) > 1 and families[-1] == "others":
+        families.pop()  # "and others": et al.
+    if work.is_titled:
+        return f'"{families[0]}"'
     if work.initials_needed and work.initials:
-        families = (f"{work.initials} {families[0]}", *families[1:])
-    count = author_count(work)
-    joiner = "and" if narrative else "&"
-    if count == 1:
-        return families[0]
-    if count == 2:
-        return f"{families[0]} {joiner} {families[1]}"
-    needed = work.names_needed
-    if needed >= count:
-        return f"{', '.join(families[:-1])}, {joiner} {families[-1]}"
-    if needed == 1:
-        return f"{families[0]} et al."
-    return f"{', '.join(families[:needed])}, et al."
+        families[0] = f"{work.initials} {families[0]}"
+    return written_names(families, work.count, work.names_needed, narrative=narrative)
 
 
 def cite(work: Work, *, narrative: bool, names: str = "") -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from citeman.authordate.work import SortKey
 from citeman.model import Entry, Span
 
 
@@ -57,11 +58,6 @@ class Citation:
         return self.form is Form.PARENTHETICAL
 
 
-#: Where a work stands in an APA reference list: first author's family name
-#: and initials, the other authors' names (none sorts first), year rank, letter.
-SortKey = tuple[str, str, tuple[str, ...], int, str]
-
-
 @dataclass(frozen=True, slots=True)
 class Work:
     """An entry of the reference list as in-text citations name it.
@@ -73,7 +69,9 @@ class Work:
     has the same family name ("J. Smith, 2020" and "A. Smith, 2019"). ``suffix``
     is the letter APA adds when another work has the same authors and year,
     and ``names_needed`` how many names the in-text form lists before "et al."
-    so that it is told apart from works with the same first author and year.
+    so that it is told apart from works with the same first author and year;
+    ``count`` is how many authors APA counts ("and others" makes three).
+    All of it comes from :mod:`citeman.authordate`.
     """
 
     entry: Entry
@@ -87,6 +85,7 @@ class Work:
     suffix: str
     names_needed: int
     sort_key: SortKey
+    count: int
 
 
 class Status(StrEnum):

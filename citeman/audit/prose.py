@@ -17,7 +17,8 @@ from citeman.audit import authors
 from citeman.audit.authors import Authors
 from citeman.audit.manuscript import Manuscript
 from citeman.audit.model import Citation, Form
-from citeman.audit.naming import fold_group, read_year
+from citeman.audit.naming import read_year
+from citeman.authordate.keys import fold_group
 
 _YEAR = r"(?:\d{4}[a-z]?(?!\w)|n\.\s?d\.(?:-[a-z])?|in\s+press(?:-[a-z])?)"
 _LOCATOR = (

@@ -12,13 +12,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from citeman.audit.model import Citation, Form, Resolution, Status, Work
-from citeman.audit.naming import (
-    cited_initials,
-    fold_family,
-    fold_group,
-    fold_initials,
-    year_rank,
-)
+from citeman.audit.naming import cited_initials, year_rank
+from citeman.authordate.keys import fold, fold_family, fold_group
 
 
 class Index:
@@ -121,7 +116,7 @@ def _lookup(
         wanted = year_rank(citation.year)
         likely = sorted(
             _narrow(works, citation, names),
-            key=lambda work: (abs(work.sort_key[3] - wanted), work.sort_key),
+            key=lambda work: (abs(year_rank(work.year) - wanted), work.sort_key),
         )
         return Status.OTHER_YEAR, tuple(likely)
     narrowed = _narrow(same_year, citation, names)
@@ -133,8 +128,8 @@ def _lookup(
             return Status.OTHER_YEAR, _ordered(narrowed)
     if len(narrowed) == 1:
         return Status.FOUND, tuple(narrowed)
-    same = {(work.folded, fold_initials(work.initials)[:1]) for work in narrowed}
-    if len(same) == 1 and all(work.suffix for work in narrowed):
+    if all(work.suffix for work in narrowed):
+        # Cited alike: the list gives them letters (citeman.authordate.naming).
         return Status.NEEDS_SUFFIX, _ordered(narrowed)
     return Status.AMBIGUOUS, _ordered(narrowed)
 
@@ -153,12 +148,15 @@ def _fitting(works: list[Work], names: tuple[str, ...]) -> list[Work]:
     lead = cited_initials(names[0])
     if not cited and not lead:
         return []
-    return [
+    fitting = [
         work
         for work in works
         if work.folded[1 : 1 + len(cited)] == cited
-        and fold_initials(work.initials).startswith(lead)
+        and fold(work.initials).startswith(lead)
     ]
+    # "J. Smith" is J. Smith, not J. A. Smith, when the list has both.
+    exact = [work for work in fitting if lead and fold(work.initials) == lead]
+    return exact or fitting
 
 
 def _narrow(
@@ -171,9 +169,10 @@ def _narrow(
     """
     works = _fitting(works, names) or works
     count = len(names)
+    # ``count`` is APA's: "Smith and others" has three or more authors.
     if citation.et_al:
-        preferred = [work for work in works if len(work.folded) >= max(3, count + 1)]
-        fitting = preferred or [work for work in works if len(work.folded) > count]
+        preferred = [work for work in works if work.count >= max(3, count + 1)]
+        fitting = preferred or [work for work in works if work.count > count]
     else:
-        fitting = [work for work in works if len(work.folded) == count]
+        fitting = [work for work in works if work.count == count]
     return fitting or works

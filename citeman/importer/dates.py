@@ -1,7 +1,7 @@
 """Read APA's date element (``2019``, ``2019, January 4``, ``n.d.``, ``in press``).
 
 The date goes to ``year`` when it is a year alone, else to biblatex's ISO
-``date`` (a range with ``/``), as :mod:`citeman.render.dates` reads them. A
+``date`` (a range with ``/``), as :mod:`citeman.dates` reads them. A
 year letter (``2020a``) is not stored: the renderer assigns it.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from citeman.render.dates import MONTHS
+from citeman.dates import MONTHS
 
 _MONTH = "|".join(MONTHS)
 #: The date element in parentheses, followed by its period.

@@ -10,8 +10,8 @@ import re
 from urllib.parse import unquote
 
 from citeman import doi as doi_module
+from citeman.dates import MONTHS
 from citeman.importer.record import Draft
-from citeman.render.dates import MONTHS
 
 _ORIGINAL = re.compile(r"\s*\(Original work published (\d{4})\)\.?\s*$")
 _LINK = re.compile(r"(?:^|\s)((?:https?://|doi:\s*|www\.)\S+?)[.,;]?\s*$", re.I)

@@ -121,11 +121,14 @@ def cite(
     *,
     narrative: bool = False,
 ) -> str:
-    """Return the in-text citation of ``entries``, told apart within ``library``."""
-    from citeman.render import engine
+    """Return the in-text citation of ``entries``, told apart within ``library``.
 
+    The year letters are those of ``style``'s reference list (none when the
+    style does not disambiguate).
+    """
     entries, library = keys.distinct(*inherited(entries, library))
-    _, suffixes = engine.prepare(library, style)
-    pool = [Reference(entry) for entry in library]
-    chosen = [Reference(entry) for entry in entries]
-    return citation.cite(chosen, pool, suffixes, narrative)
+    pool = {id(entry): Reference(entry) for entry in library}
+    chosen = [pool.get(id(entry)) or Reference(entry) for entry in entries]
+    return citation.cite(
+        chosen, list(pool.values()), narrative, letters=style.disambiguate
+    )

@@ -13,9 +13,9 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from functools import partial
 
+from citeman.dates import MONTHS
 from citeman.latex import to_text
 from citeman.render import apa_titles
-from citeman.render.dates import MONTHS
 from citeman.render.filters import doi_or_url, edition
 from citeman.render.markup import Markup, Safe, plain_of
 from citeman.render.pages import page_span

@@ -94,13 +94,8 @@ def prepare(
         len(context) == len(entries)
         and all(ours is theirs for ours, theirs in zip(entries, context, strict=True))
     )
-    if chosen.sort != "author-date" or not (chosen.disambiguate and whole):
-        ordered = order.order(references, chosen.sort)
-        if not chosen.disambiguate:
-            return ordered, {}
-        pool = references if whole else [Reference(entry) for entry in context]
-        return ordered, order.year_suffixes(pool)
-    # The common case: the whole library, sorted once for both jobs.
-    arranged = order.arrange(references)
-    ordered = [reference for _, reference in arranged]
-    return ordered, order.year_suffixes(references, arranged)
+    ordered = order.order(references, chosen.sort)
+    if not chosen.disambiguate:
+        return ordered, {}
+    pool = references if whole else [Reference(entry) for entry in context]
+    return ordered, order.year_suffixes(pool)

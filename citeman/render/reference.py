@@ -13,9 +13,10 @@ from functools import cached_property, lru_cache
 
 from citeman import doi as doi_module
 from citeman import names, urls
+from citeman.authordate.work import Work
+from citeman.dates import Date, is_month_name
 from citeman.latex import to_text
 from citeman.model import Entry
-from citeman.render.dates import Date, is_month_name
 
 _SPACE = re.compile(r"\s+")
 #: Entry types rendered as web documents, whose arXiv eprint names their source.
@@ -101,9 +102,14 @@ class Reference:
         return self.people("translator")
 
     @cached_property
+    def work(self) -> Work:
+        """Return the author–date facts ``render``, ``cite`` and ``audit`` share."""
+        return Work.of(self.entry)
+
+    @cached_property
     def date(self) -> Date:
         """Return the date of publication."""
-        return Date.of(self.entry)
+        return self.work.date
 
     @property
     def title(self) -> str:

@@ -2,11 +2,13 @@
 
 APA 7 names one or two authors every time ("&" inside parentheses, "and" in
 running text) and three or more as the first and "et al." (or as many names as
-tell the work apart from others with the same first author and year). Works with
-the same authors and year take letters (2020a, 2020b), in the text too. When two
+tell the work apart from others with the same first author and year; "et al."
+never stands for one name). Works cited alike in one year take letters (2020a,
+2020b), in the text too: a letter missing or to spare is reported. When two
 first authors share a family name, their initials tell them apart ("J. Smith,
-2020"; only a different first initial counts, as "Smith, J." and "Smith, J. A."
-may be one person). A group
+2020"; "Ch. Smith"): initials are compared whole, so "Smith, J." and "Smith,
+J. A." are two people, as APA 8.20 reads; one person is written alike in every
+entry. Names, initials and letters are :mod:`citeman.authordate`'s. A group
 abbreviation is introduced at its first use: "(National Institute of Mental
 Health [NIMH], 2020)", then "(NIMH, 2020)".
 
@@ -28,7 +30,9 @@ from collections.abc import Iterator
 
 from citeman.audit.form import NAMED, author_count, cite_like
 from citeman.audit.model import Audit, Resolution, Status
-from citeman.audit.naming import cited_initials, fold_family, year_text
+from citeman.audit.naming import cited_initials
+from citeman.authordate.keys import fold_family
+from citeman.authordate.text import year_text
 from citeman.problem import Finding, Severity
 from citeman.rules.base import ManuscriptRule, RuleContext
 
@@ -79,6 +83,8 @@ def _problem(resolution: Resolution) -> str | None:
             return message
     if citation.suffix and not work.suffix:
         return f'no other work by these authors that year: write "{expected}"'
+    if work.suffix and not citation.suffix:
+        return f'the list gives this work a letter after the year: write "{expected}"'
     return None
 
 

@@ -26,8 +26,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from citeman.audit.model import Audit, Resolution, SortKey, Status
-from citeman.audit.naming import cited_initials, fold_family, year_rank, year_text
+from citeman.audit.model import Audit, Resolution, Status
+from citeman.authordate.text import year_text
+from citeman.authordate.work import SortKey, cited_sort_key
 from citeman.problem import Finding, Severity
 from citeman.rules.base import ManuscriptRule, RuleContext
 
@@ -61,9 +62,7 @@ def _sort_key(resolution: Resolution) -> SortKey:
     if resolution.status in _RESOLVED:
         return resolution.works[0].sort_key
     citation = resolution.citation
-    names = tuple(fold_family(name) for name in citation.names)
-    initials = cited_initials(citation.names[0])
-    return names[0], initials, names[1:], year_rank(citation.year), citation.suffix
+    return cited_sort_key(citation.names, citation.year)
 
 
 def _join(run: Sequence[Resolution]) -> str:

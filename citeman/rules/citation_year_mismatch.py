@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from citeman.audit.form import listing, who
 from citeman.audit.model import Audit, Status
-from citeman.audit.naming import year_text
+from citeman.authordate.text import year_text
 from citeman.problem import Finding, Severity
 from citeman.rules.base import ManuscriptRule, RuleContext
 

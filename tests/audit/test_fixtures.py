@@ -57,8 +57,9 @@ DEFECTS = [
     ':3:1: CM501 no work by Rabung in the reference list for "Rabung (2020)"; add it'
     " to the list or correct the citation",
     ':3:53: CM506 "Leichsenring et al., 2013" could be any of leichsenring2013'
+    # leichsenring2013b has three authors: "et al." would stand for one (APA 8.18).
     ' ("Leichsenring, Abbass, et al., 2013"), leichsenring2013b ("Leichsenring,'
-    ' Salzer, et al., 2013"); write the form of the one meant',
+    ' Salzer, & Beutel, 2013"); write the form of the one meant',
     ':4:57: CM505 order the works as in the reference list: "Bellis et al., 2014;'
     ' Kopta et al., 1994"',
     ':5:1: CM504 use "and" between names in running text: write "Leichsenring and'

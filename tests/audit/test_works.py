@@ -62,9 +62,11 @@ def test_names_needed_to_tell_et_al_forms_apart() -> None:
 @article{d, author = {Kapoor, A. and Lee, E. and Ng, F.}, year = 2018}
 """
     )
+    # c is told apart by two names, but "et al." never stands for one name
+    # (APA 8.18): its three names are written out.
     assert {key: work.names_needed for key, work in found.items()} == {
-        "a": 3, "b": 3, "c": 2, "d": 1,
+        "a": 3, "b": 3, "c": 3, "d": 1,
     }  # fmt: skip
     assert form.cite(found["a"], narrative=False) == "Kapoor, Bloom, & Montez, 2017"
-    assert form.cite(found["c"], narrative=False) == "Kapoor, Lee, et al., 2017"
+    assert form.cite(found["c"], narrative=False) == "Kapoor, Lee, & Ng, 2017"
     assert form.cite(found["d"], narrative=True) == "Kapoor et al. (2018)"

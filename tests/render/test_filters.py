@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from citeman import parse
+from citeman.dates import Date
 from citeman.render import apa, filters, pages
-from citeman.render.dates import Date, date
+from citeman.render.dates import date
 from citeman.render.markup import HTML, LATEX, RTF, TEXT
 from citeman.render.reference import Name, Reference
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from citeman import parse
+from citeman.authordate.keys import letters
 from citeman.render import order
 from citeman.render.reference import Reference
 from tests.conftest import DATA
@@ -61,4 +62,4 @@ def test_letters_for_undated_works() -> None:
     [("Santesteban-Echarri", "santestebanecharri"), ("O'Neil", "oneil"), ("Ç", "c")],
 )
 def test_letters(value: str, expected: str) -> None:
-    assert order.letters(value) == expected
+    assert letters(value) == expected
