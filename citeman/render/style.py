@@ -20,9 +20,9 @@ import markupsafe
 from jinja2.sandbox import SandboxedEnvironment
 
 import citeman
+from citeman.dates import Date
 from citeman.errors import CitemanError
 from citeman.render import apa, budget, filters
-from citeman.render.dates import Date
 from citeman.render.markup import Markup
 from citeman.render.reference import Name, Reference
 
