@@ -7,6 +7,7 @@ findings with their entries, for reading as a copy editor would:
     python bench/precision.py                      # the table
     python bench/precision.py --sample CM202 15    # 15 findings of CM202, seed 1
     python bench/precision.py --sample CM202 15 --seed 2
+    python bench/precision.py --sample CM202 15 --match "opens a subtitle"
 
 The corpora are ../shared/corpora/real beside the repository, or
 $CITEMAN_SHARED/corpora/real.
@@ -69,10 +70,15 @@ def table(found: dict[str, tuple[Library, list[Problem]]]) -> str:
 
 
 def sample(found: dict[str, tuple[Library, list[Problem]]], code: str, size: int,
-           seed: int) -> str:  # fmt: skip
-    """Return ``size`` random findings of rule ``code`` with their entries."""
+           seed: int, match: str = "") -> str:  # fmt: skip
+    """Return ``size`` random findings of rule ``code`` with their entries.
+
+    ``match`` keeps only findings whose message holds it (one kind of a
+    rule's findings, e.g. a check new to the rule).
+    """
     pool = [(name, library, problem) for name, (library, problems) in found.items()
-            for problem in problems if problem.code == code]  # fmt: skip
+            for problem in problems
+            if problem.code == code and match in problem.message]  # fmt: skip
     chosen = random.Random(seed).sample(pool, min(size, len(pool)))
     out = [f"{code}: {len(pool)} findings, {len(chosen)} sampled (seed {seed})"]
     for name, library, problem in chosen:
@@ -93,10 +99,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--sample", nargs=2, metavar=("CODE", "SIZE"))
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--match", default="", help="only messages holding this")
     args = parser.parse_args()
     found = findings()
     if args.sample:
-        print(sample(found, args.sample[0].upper(), int(args.sample[1]), args.seed))
+        code, size = args.sample[0].upper(), int(args.sample[1])
+        print(sample(found, code, size, args.seed, args.match))
     else:
         print(table(found))
 

@@ -437,11 +437,13 @@ def stray_capitals(title: str, casing: Casing = NO_CASING) -> dict[int, str]:
         for word, start in zip(words, starts, strict=True)
     ]
     found = {}
+    quoted = False  # inside a quotation ("the `General Manipulation Of Arguments'")
     for index, (word, start) in enumerate(zip(words, starts, strict=True)):
         core = _EDGE.sub("", word)
+        inside, quoted = _quoting(word, quoted)
         if start or _kind(word) not in (_UPPER, _NEUTRAL) or not _capitalised(core):
             continue
-        if index and _may_open(words[:index], word, starts[index - 1]):
+        if inside or (index and _may_open(words[:index], word, starts[index - 1])):
             continue
         before = index > 0 and capital[index - 1] and _joins(words[index - 1])
         after = index + 1 < len(words) and capital[index + 1] and _joins(word)
@@ -472,9 +474,17 @@ def _may_open(before: list[str], word: str, after_start: bool) -> bool:
     return (
         end.endswith(_SENTENCE_ENDS)
         or word.startswith(_QUOTES)
-        or before[-1].lower() == "or"
+        or _EDGE.sub("", before[-1]).lower() == "or"
         or article
     )
+
+
+def _quoting(word: str, quoted: bool) -> tuple[bool, bool]:
+    """Return whether ``word`` is inside a quotation, and whether the next is."""
+    opens = word.startswith(("``", "`", "“", "‘", '"'))
+    inside = quoted or opens
+    closes = word.rstrip(".,:;?!)").endswith(("''", "'", "”", "’", '"'))
+    return inside, inside and not closes
 
 
 def shows_title_case(title: str, casing: Casing) -> bool:

@@ -5,7 +5,9 @@ from the real libraries (bench/recall.py, seed 1729), the defects a copy editor
 preparing an APA 7 reference list marks, each with the rule that reports it or
 "none". sample.bib holds those entries verbatim (with their @string macros),
 each under a ``% file:line`` comment. Linting it with the default rules must
-still report every marked code for its entry, so recall cannot slip silently.
+still report every marked code for its entry, so recall cannot slip silently;
+a defect marked ``scope = "library"`` is looked for in the entry's whole real
+library, as its rule reads the library (CM202's census of its titles).
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from typing import Any
 
 import pytest
 
-from citeman import lint, parse
-from citeman.config import Config
+from citeman import lint, parse, rules
+from citeman.config import ActiveRule, Config
 from tests.conftest import DATA
+from tests.realworld.conftest import real_library
 
 RECALL = DATA / "realworld" / "recall"
 JUDGED: list[dict[str, Any]] = tomllib.loads(
@@ -45,9 +48,24 @@ def test_the_extract_holds_the_judged_entries_from_their_source_lines() -> None:
     assert len(judged) == 40
 
 
+@cache
+def _reported_in_library(name: str, code: str) -> frozenset[str]:
+    """Return the keys rule ``code`` reports on the whole real library ``name``."""
+    rule = rules.get(code)
+    assert rule is not None
+    active = [ActiveRule(rule, rule.severity, dict(rule.defaults))]
+    problems = lint.lint([real_library(name)], active)
+    return frozenset(problem.key or "" for problem in problems)
+
+
 @pytest.mark.parametrize("entry", JUDGED, ids=lambda entry: entry["key"])
 def test_every_marked_defect_with_a_rule_is_reported(entry: dict[str, Any]) -> None:
     reported = _reported()[entry["key"]]
     for defect in entry["defects"]:
-        if defect["code"] != "none":
+        if defect["code"] == "none":
+            continue
+        if defect.get("scope") == "library":
+            name = entry["file"].removesuffix(".bib")
+            assert entry["key"] in _reported_in_library(name, defect["code"])
+        else:
             assert defect["code"] in reported, defect["what"]
