@@ -26,7 +26,7 @@ import dataclasses
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from citeman import parse
 from citeman.model import Entry, Library
@@ -80,15 +80,24 @@ def _entry_at(library: Library, starts: list[int], offset: int) -> Entry | None:
 
 def is_harmless(entry: Entry, fix: Fix) -> bool:
     """Return whether ``fix`` creates no TeX markup and keeps ``entry``'s structure."""
-    start = fix.offset - entry.offset
+    return harmless(entry.raw, entry.offset, fix, lambda: entry)
+
+
+def harmless(raw: str, offset: int, fix: Fix, entry: Callable[[], Entry]) -> bool:
+    """Return :func:`is_harmless` of the entry written ``raw`` at ``offset``.
+
+    ``entry`` returns the parsed entry; it is called only when the answer
+    depends on the entry's fields (an entry known from the cache is parsed
+    only then).
+    """
+    start = fix.offset - offset
     end = start + len(fix.old)
-    if entry.raw[start:end] != fix.old:
+    if raw[start:end] != fix.old:
         return True  # not this entry's text; apply() skips it anyway
-    nearby = f"{entry.raw[start - 1 : start]}{fix.old}{fix.new}"
+    nearby = f"{raw[start - 1 : start]}{fix.old}{fix.new}"
     # Most fixes (spaces, dashes, pp.) touch no syntax: skip the re-parse.
     if _SYNTAX.isdisjoint(nearby):
         return True
-    raw = entry.raw
     # A token the fix creates overlaps it: a command name runs on into the
     # letters around it, and a backslash escapes the character after it.
     left, right = _word_edges(raw, start, end)
@@ -105,7 +114,8 @@ def is_harmless(entry: Entry, fix: Fix) -> bool:
     if before == after:
         return True
     fixed = raw[:start] + fix.new + raw[end:]
-    return _same_structure(entry, fixed, start, end, {name for name, _ in fix.fields})
+    writes = {name for name, _ in fix.fields}
+    return _same_structure(entry(), fixed, start, end, writes)
 
 
 def _word_edges(raw: str, start: int, end: int) -> tuple[int, int]:

@@ -1,17 +1,30 @@
-"""Run the active rules over parsed libraries and stamp each finding into a Problem."""
+"""Run the active rules over parsed libraries and stamp each finding into a Problem.
+
+Library-wide rules work in two steps (``citeman.rules.base.LibraryRule``): each
+entry is summarised as it is checked, then every file's summaries are
+aggregated. A re-check from the entry cache (``citeman.incremental``) hands
+the unchanged entries in as :class:`Known`, their problems and summaries read
+from the cache, and gets back in :class:`FromCache` what lint found in the
+others, to cache them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import dataclasses
+import heapq
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 from citeman import collector, fix_guard
 from citeman.config import ActiveRule
 from citeman.model import Entry, Library
-from citeman.problem import Finding, Problem
+from citeman.problem import Finding, Fix, Problem
 from citeman.rules import matches
 from citeman.rules.base import (
     DoiResolver,
     EntryRule,
+    Head,
     LibraryRule,
     RuleContext,
     Shelf,
@@ -26,6 +39,39 @@ from citeman.selection import FileIgnores
 Silenced = dict[tuple[str, str], set[str]]
 
 
+class Known(NamedTuple):
+    """An entry whose results come from the entry cache, at its place in the file."""
+
+    head: Head
+    #: The length of the entry's text.
+    length: int
+    #: The per-entry rules' problems, already vetted.
+    problems: tuple[Problem, ...]
+    #: One summary per two-step library rule, in the order of the active rules.
+    summaries: tuple[object, ...]
+
+
+class Fresh(NamedTuple):
+    """What lint found in one parsed entry: its problems (vetted) and summaries."""
+
+    problems: tuple[Problem, ...]
+    summaries: tuple[object, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class FromCache:
+    """The cached entries of each file, and what lint found in the others."""
+
+    #: File path → its cached entries, in file order.
+    known: Mapping[str, Sequence[Known]]
+    #: File path → its text.
+    sources: Mapping[str, str]
+    #: Parses a known entry again, for vetting a library rule's fix on it.
+    entry: Callable[[Known], Entry]
+    #: Filled by lint: file path → offset of each parsed entry → its results.
+    fresh: dict[str, dict[int, Fresh]] = dataclasses.field(default_factory=dict)
+
+
 def lint(
     libraries: Sequence[Library],
     active: Sequence[ActiveRule],
@@ -33,6 +79,7 @@ def lint(
     progress: Callable[[int], None] | None = None,
     file_ignores: FileIgnores | None = None,
     vet_fixes: bool = True,
+    cache: FromCache | None = None,
 ) -> list[Problem]:
     """Return every problem the active rules find, ordered by file, line and code.
 
@@ -41,9 +88,10 @@ def lint(
     ``vet_fixes=False`` leaves the fixes unvetted (:mod:`citeman.fix_guard`), for
     a caller that only prints the messages (``render``'s warnings): vetting
     parses each fixed entry again.
+    ``cache`` gives entries known from the entry cache and receives the others.
     """
     with collector.paused():
-        problems = _lint(libraries, active, resolver, progress, vet_fixes)
+        problems = _lint(libraries, active, resolver, progress, vet_fixes, cache)
     if file_ignores is not None and file_ignores.patterns:
         problems = _without_file_ignores(problems, active, file_ignores)
     return problems
@@ -55,48 +103,147 @@ def _lint(
     resolver: DoiResolver | None,
     progress: Callable[[int], None] | None,
     vet_fixes: bool,
+    cache: FromCache | None,
 ) -> list[Problem]:
-    contexts = [(item, RuleContext(item.options, resolver)) for item in active]
-    entry_rules = []
-    for item, context in contexts:
-        if isinstance(item.rule, EntryRule):
-            entry_rules.append((item.rule, item, context))
-    judged = any(isinstance(item.rule, SuppressionRule) for item in active)
-    summarising = _summarising(contexts)
-    shelves: dict[str, list[Shelf]] = {rule.code: [] for rule, _ in summarising}
-    problems: list[Problem] = []
-    silenced: Silenced = {}
+    run = _Run(active, resolver, progress)
     for library in libraries:
-        summaries: list[list[Summarised]] = [[] for _ in summarising]
-        for count, entry in enumerate(library.entries, 1):
-            if entry.suppressed:
-                silenced[(entry.path, entry.key)] = set()
-            for rule, item, context in entry_rules:
-                quiet = bool(entry.suppressed) and matches(rule, entry.suppressed)
-                if quiet and not judged:
-                    continue
-                for finding in rule.check(entry, context):
-                    if quiet:
-                        silenced[(entry.path, entry.key)].add(rule.code)
-                    else:
-                        problems.append(_problem(item, finding, entry))
-            if summarising:
-                where = head(entry)
-                for (step, options), found in zip(summarising, summaries, strict=True):
-                    summary = step.summarise(entry, options) if step.summarise else None
-                    found.append(Summarised(where, summary))
-            if progress is not None and count % 1000 == 0:
-                progress(1000)
-        if progress is not None:
-            progress(len(library.entries) % 1000)
-        for (step, _), found in zip(summarising, summaries, strict=True):
-            shelves[step.code].append(shelf(library, found))
-    problems += _library_problems(libraries, contexts, silenced, shelves)
-    problems += _suppression_problems(libraries, active, silenced)
+        known = cache.known.get(library.path, ()) if cache is not None else ()
+        run.check_library(library, known, recording=cache is not None)
+    problems = run.problems
+    checked = len(problems)
+    problems += _library_problems(libraries, run.contexts, run.silenced, run.shelves)
+    problems += _suppression_problems(libraries, active, run.silenced)
     if vet_fixes:
         problems = fix_guard.vet(problems, libraries)
+    if cache is not None and vet_fixes:  # only vetted problems are cached
+        problems[checked:] = _vet_known(problems[checked:], cache)
+        for path, offset, first, last, summaries in run.rows:
+            fresh = Fresh(tuple(problems[first:last]), summaries)
+            cache.fresh.setdefault(path, {})[offset] = fresh
     problems.sort(key=lambda problem: problem.sort_key)
     return problems
+
+
+class _Run:
+    """One lint run's rules and what it has found so far."""
+
+    def __init__(
+        self,
+        active: Sequence[ActiveRule],
+        resolver: DoiResolver | None,
+        progress: Callable[[int], None] | None,
+    ) -> None:
+        self.contexts = [(item, RuleContext(item.options, resolver)) for item in active]
+        self.entry_rules = [
+            (item.rule, item, context)
+            for item, context in self.contexts
+            if isinstance(item.rule, EntryRule)
+        ]
+        self.judged = any(isinstance(item.rule, SuppressionRule) for item in active)
+        self.summarising = _summarising(self.contexts)
+        self.shelves: dict[str, list[Shelf]] = {
+            rule.code: [] for rule, _ in self.summarising
+        }
+        self.progress = progress
+        self.problems: list[Problem] = []
+        self.silenced: Silenced = {}
+        #: Each parsed entry's path, offset, problems[first:last] and summaries.
+        self.rows: list[tuple[str, int, int, int, tuple[object, ...]]] = []
+
+    def check_library(
+        self, library: Library, known: Sequence[Known], *, recording: bool
+    ) -> None:
+        """Check and summarise each entry; take the known ones' results as they are."""
+        summaries: list[list[Summarised]] = [[] for _ in self.summarising]
+        items = _in_order(library.entries, known) if known else library.entries
+        count = 0
+        for count, item in enumerate(items, 1):
+            if isinstance(item, Known):
+                self.problems += item.problems
+                for found, summary in zip(summaries, item.summaries, strict=True):
+                    found.append(Summarised(item.head, summary))
+            else:
+                first = len(self.problems)
+                self._check(item)
+                row = self._summarise(item, summaries)
+                if recording:
+                    last = len(self.problems)
+                    self.rows.append((library.path, item.offset, first, last, row))
+            if self.progress is not None and count % 1000 == 0:
+                self.progress(1000)
+        if self.progress is not None:
+            self.progress(count % 1000)
+        for (step, _), found in zip(self.summarising, summaries, strict=True):
+            self.shelves[step.code].append(shelf(library, found))
+
+    def _check(self, entry: Entry) -> None:
+        """Run the per-entry rules; note what a suppression comment silences."""
+        if entry.suppressed:
+            self.silenced[(entry.path, entry.key)] = set()
+        for rule, item, context in self.entry_rules:
+            quiet = bool(entry.suppressed) and matches(rule, entry.suppressed)
+            if quiet and not self.judged:
+                continue
+            for finding in rule.check(entry, context):
+                if quiet:
+                    self.silenced[(entry.path, entry.key)].add(rule.code)
+                else:
+                    self.problems.append(_problem(item, finding, entry))
+
+    def _summarise(
+        self, entry: Entry, summaries: list[list[Summarised]]
+    ) -> tuple[object, ...]:
+        """Append the entry's summary for each two-step library rule; return them."""
+        if not self.summarising:
+            return ()
+        where = head(entry)
+        row = []
+        for (step, context), found in zip(self.summarising, summaries, strict=True):
+            summary = step.summarise(entry, context) if step.summarise else None
+            found.append(Summarised(where, summary))
+            row.append(summary)
+        return tuple(row)
+
+
+def _in_order(entries: Iterable[Entry], known: Iterable[Known]) -> list[Entry | Known]:
+    """Return parsed and known entries merged in file order."""
+    merged: Iterable[Entry | Known] = heapq.merge(entries, known, key=_offset)
+    return list(merged)
+
+
+def _offset(item: Entry | Known) -> int:
+    return item.head.offset if isinstance(item, Known) else item.offset
+
+
+def _vet_known(problems: Sequence[Problem], cache: FromCache) -> list[Problem]:
+    """Vet the fixes library rules offer in known entries (see ``fix_guard``)."""
+    vetted = []
+    for problem in problems:
+        known = _known_at(cache, problem)
+        fix = problem.fix
+        if known and fix and not _harmless(cache, known, fix):
+            problem = dataclasses.replace(problem, fix=None)
+        vetted.append(problem)
+    return vetted
+
+
+def _harmless(cache: FromCache, known: Known, fix: Fix) -> bool:
+    """Return whether ``fix`` passes ``fix_guard`` in a known entry."""
+    at = known.head.offset
+    raw = cache.sources[known.head.path][at : at + known.length]
+    return fix_guard.harmless(raw, at, fix, lambda: cache.entry(known))
+
+
+def _known_at(cache: FromCache, problem: Problem) -> Known | None:
+    """Return the known entry ``problem``'s fix lies in, if any."""
+    known = cache.known.get(problem.path)
+    if problem.fix is None or not known:
+        return None
+    offset = problem.fix.offset
+    index = bisect_right(known, offset, key=_offset) - 1
+    if index < 0 or offset > known[index].head.offset + known[index].length:
+        return None
+    return known[index]
 
 
 def _summarising(

@@ -27,6 +27,11 @@ MAX_VALUE = 100_000
 BASE_BUDGET = 10_000_000
 
 
+def budget(text_length: int) -> int:
+    """Return how many characters one file's ``#`` concatenations may make in all."""
+    return BASE_BUDGET + 4 * text_length
+
+
 class Expander:
     """Resolves raw values against the macros defined so far in one file."""
 
@@ -36,7 +41,7 @@ class Expander:
         self.overflow = ""
         #: The cuts so far, recorded by the parser, which knows where they are.
         self.overflows: list[Overflow] = []
-        self._left = BASE_BUDGET + 4 * text_length
+        self._left = budget(text_length)
 
     def resolve(self, raw: str) -> str:
         """Return the value BibTeX reads from ``raw``, setting ``overflow``.

@@ -8,6 +8,7 @@ folder that is a file, leave the output and exit code of a full check.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 
 from citeman import result_cache
 from tests.conftest import REAL_FILES, run
+from tests.test_entry_cache import edited
 
 BIB = "@article{a, title = {An Unusual Title Case}, year = 2020, pages = {1-2}}\n"
 
@@ -25,12 +27,27 @@ def _entries(cache: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize("path", REAL_FILES, ids=[path.stem for path in REAL_FILES])
-def test_cached_output_is_byte_identical_on_every_real_file(path: Path) -> None:
+def test_cached_output_is_byte_identical_on_every_real_file(
+    path: Path, workdir: Path
+) -> None:
+    """Whole output replayed, every entry from the entry cache, one entry edited.
+
+    Two full checks per file (the suite's time): the first fills both caches;
+    the edited file is checked with --no-cache and, separately, from the cache.
+    """
     cache = Path(os.environ["CITEMAN_CACHE_DIR"])
     assert _entries(cache) == []
-    full = run("check", "--no-config", "--format", "json", str(path))  # writes
+    copy = workdir / path.name
+    shutil.copy(path, copy)
+    check = ("check", "--no-config", "--format", "json", copy.name)
+    full = run(*check)  # writes
     assert len(_entries(cache)) == 1
-    assert run("check", "--no-config", "--format", "json", str(path)) == full
+    assert run(*check) == full
+    shutil.rmtree(cache / "results")
+    assert run(*check) == full  # every entry from the entry cache
+    copy.write_text(edited(path.read_text(encoding="utf-8")), encoding="utf-8")
+    shutil.rmtree(cache / "results")
+    assert run(*check) == run(*check[:-1], "--no-cache", copy.name)
 
 
 def test_text_report_with_summary_and_fixes_is_identical_when_cached(

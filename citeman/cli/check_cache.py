@@ -1,22 +1,30 @@
-"""When and how ``check`` uses the result cache (``citeman.result_cache``).
+"""When and how ``check`` uses its caches: whole results, then entry by entry.
 
-Only an offline check of readable ``.bib`` files is cached: standard input,
-formatted lists and online lookups (whose answers change) always run in full,
-and so does ``--no-cache``. A file that cannot be read is left to the normal
-path, which names it.
+The result cache (``citeman.result_cache``) replays the output of a check of
+unchanged files. When it misses, the entry cache (``citeman.entry_cache``,
+through ``citeman.incremental``) lets each ``.bib`` file be parsed and checked
+only where its entries changed. Only an offline check of readable ``.bib``
+files is cached: standard input, formatted lists and online lookups (whose
+answers change) always run in full, and so does ``--no-cache``. A file that
+cannot be read is left to the normal path, which names it.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from citeman import result_cache, textfile
+from citeman import incremental, parse, result_cache, textfile
 from citeman.cli.inputs import STDIN
 from citeman.config import ActiveRule, Config
+from citeman.entry_cache import EntryStore
 from citeman.errors import InputError
 from citeman.importer import reader
+from citeman.lint import Fresh, FromCache
+from citeman.model import Library
 from citeman.online.run import cache_directory
+from citeman.rules.base import LibraryRule
 
 
 class CachedCheck:
@@ -60,3 +68,67 @@ def open_entry(
     key = result_cache.key(contents, active, everything)
     cache = result_cache.ResultCache(cache_directory() / "results")
     return CachedCheck(cache, key)
+
+
+class EntryCaches:
+    """The entry cache of each ``.bib`` file one check run parses (see ``incremental``).
+
+    ``load`` stands in for ``parse.load``: it parses only the entries the
+    cache does not know. After linting with ``from_cache()``, ``save`` stores
+    what the run found in them.
+    """
+
+    def __init__(self, active: Sequence[ActiveRule], *, wanted: bool) -> None:
+        two_step = all(
+            item.rule.check is None
+            for item in active
+            if isinstance(item.rule, LibraryRule)
+        )
+        self.wanted = wanted and two_step
+        self._config = result_cache.key([], active, {"cache": "entries"})
+        self._directory = cache_directory() / "entries"
+        self._files: list[tuple[EntryStore, int, incremental.Prepared]] = []
+        self._fresh: dict[str, dict[int, Fresh]] = {}
+
+    def load(self, path: str | Path, limit: int) -> Library:
+        """Read and parse the file at ``path``, its cached entries known."""
+        if not self.wanted:
+            return parse.load(path, limit)
+        name = str(path)
+        data = textfile.read_bytes(path, "a .bib file", limit)
+        text = textfile.decode(name, data, "BibTeX text")
+        del data
+        where = f"{self._config}\n{Path(path).resolve()}".encode(
+            "utf-8", "surrogatepass"
+        )
+        store = EntryStore(self._directory, hashlib.sha256(where).hexdigest())
+        records = store.load()
+        prepared = incremental.prepare(name, text, records, self._config)
+        if prepared is None:
+            return parse.loads(text, name)
+        self._files.append((store, len(records), prepared))
+        return prepared.library
+
+    def from_cache(self) -> FromCache | None:
+        """Return the known entries of the files loaded, for ``lint``."""
+        if not self._files:
+            return None
+        known = {
+            prepared.library.path: prepared.known for _, _, prepared in self._files
+        }
+        entries = {prepared.library.path: prepared for _, _, prepared in self._files}
+        sources = {path: prepared.library.source for path, prepared in entries.items()}
+        return FromCache(
+            known,
+            sources,
+            lambda item: entries[item.head.path].entry(item),
+            self._fresh,
+        )
+
+    def save(self) -> None:
+        """Store each file's records, unless they are the ones read."""
+        for store, read, prepared in self._files:
+            fresh = self._fresh.get(prepared.library.path, {})
+            records = incremental.records(prepared, fresh)
+            if len(records) != len(prepared.hits) or read != len(prepared.hits):
+                store.save(records)

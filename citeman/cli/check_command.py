@@ -124,6 +124,9 @@ def check(
         if hit is not None:
             click.echo(hit[0], nl=False, color=colour)
             _exit(hit[1], config.fail_on.rank, exit_zero)
+        entries = check_cache.EntryCaches(
+            active, wanted=not (going_online.wanted or going_online.no_cache)
+        )
         # Formatted lists (.txt, .md, .docx) are imported in memory and checked.
         documents, failures = checking.load_each(
             [path for path in files if reader.is_document(path)],
@@ -135,6 +138,7 @@ def check(
             loaded, unreadable = load_each(
                 [path for path in files if not reader.is_document(path)],
                 status.say, stdin_filename, limit=config.max_file_bytes,
+                loader=entries.load,
             )  # fmt: skip
             unreadable += len(failures)
             libraries = [library for _, library in loaded]
@@ -144,7 +148,9 @@ def check(
             problems = lint.lint(
                 libraries, active, resolver=resolver,
                 progress=status.progress(total), file_ignores=config.file_ignores,
+                cache=entries.from_cache(),
             )  # fmt: skip
+            entries.save()
             problems = checking.finish(problems, documents, active)
     text = problems_text(
         problems, output_format, statistics=statistics,

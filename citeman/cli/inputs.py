@@ -136,13 +136,14 @@ def load_each(
     stdin_name: str | None = None,
     *,
     limit: int = textfile.DEFAULT_LIMIT,
+    loader: Callable[[Path, int], Library] = parse.load,
 ) -> tuple[list[tuple[Path, Library]], int]:
     """Parse every path that can be read; report each one that cannot.
 
     Returns the readable files with their libraries, and how many were not
     (each got its one-line message on stderr). ``-`` reads standard input,
     named ``stdin_name`` in every finding. ``limit`` is the most bytes read
-    from one file (``max-file-mb``).
+    from one file (``max-file-mb``); ``loader`` reads and parses one file.
     """
     loaded: list[tuple[Path, Library]] = []
     failed = 0
@@ -153,7 +154,7 @@ def load_each(
             if str(path) == STDIN:
                 loaded.append((path, read_stdin(stdin_name or STDIN, limit)))
             else:
-                loaded.append((path, parse.load(path, limit)))
+                loaded.append((path, loader(path, limit)))
         except InputError as error:
             say(f"citeman: error: {error}", err=True)
             failed += 1

@@ -87,11 +87,12 @@ def summarise(
 def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Finding]:
     """Yield a finding for each abbreviated journal name."""
     fulls, pairs = _library_spellings(shelves)
+    index = _by_initials(fulls)
     for entry, summary in summarised(shelves):
         for field, spelling, own in summary[1]:
             full = own or _unique(pairs.get(spelling))
             if full is None:
-                full = _unique(fulls.get(_matching_key(spelling, fulls)))
+                full = _unique(fulls.get(_matching_key(spelling, index)))
             yield _finding(entry, entry.place(field), spelling, full)
 
 
@@ -156,17 +157,35 @@ def _unique(spellings: Counter[str] | None) -> str | None:
     return spellings.most_common(1)[0][0]
 
 
-def _matching_key(
-    spelling: str, fulls: dict[tuple[str, ...], Counter[str]]
-) -> tuple[str, ...]:
+def _matching_key(spelling: str, fulls: _Index) -> tuple[str, ...]:
     """Return the words of the one full name this abbreviation abridges, or ()."""
     short = words(spelling)
-    found = [
-        key
-        for key in fulls
-        if len(key) == len(short) and key != short and abbreviates(short, key)
-    ]
+    # A bare "." word abridges anything: only then is every name a candidate.
+    bare = not all(word.rstrip(".") for word in short)
+    alike = fulls[None] if bare else fulls.get(_initials(short), [])
+    found = [key for key in alike if key != short and abbreviates(short, key)]
     return found[0] if len(found) == 1 else ()
+
+
+#: The full names by the initials of their words (None: every name).
+_Index = dict[tuple[str, ...] | None, list[tuple[str, ...]]]
+
+
+def _by_initials(fulls: dict[tuple[str, ...], Counter[str]]) -> _Index:
+    """Index the full names by their initials.
+
+    A name can abridge only a name of as many words with the same initials
+    (``abbreviates`` wants each word a prefix of the other's, dots aside).
+    """
+    index: _Index = defaultdict(list)
+    for key in fulls:
+        index[_initials(key)].append(key)
+    index[None] = list(fulls)
+    return index
+
+
+def _initials(key: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word.rstrip(".")[:1] for word in key)
 
 
 def _finding(entry: Head, field: Field, spelling: str, full: str | None) -> Finding:

@@ -1,0 +1,157 @@
+"""Remember what ``check`` found in each entry, so a re-check reads only what changed.
+
+One store per checked file and rule configuration, in the user cache folder
+(``$CITEMAN_CACHE_DIR/entries``). It maps the key of a *segment* (a block and
+what follows it up to the next block, see ``citeman.segments``) to a
+:class:`Record`: for each entry in it, the problems of the per-entry rules and
+each library rule's summary, every position relative to the entry. The key
+(:func:`segment_key`) holds everything those depend on: the configuration key
+(citeman's version and code state, the active rules, their severities and
+options), the segment's exact text and column, the comment lines above it
+(a ``% citeman: ignore`` there silences rules) and the value of every
+``@string`` macro whose name occurs in it, as defined above it.
+
+Whatever is in the folder is distrusted. A store is one file holding a sha256
+of its own content: a truncated, corrupt or half-written one is ignored (the
+file is checked in full). It is unpickled with only citeman's own record
+types and built-in containers allowed, so a forged file cannot run code.
+Stores are written to a temporary file and renamed into place, so concurrent
+runs read the whole old store or the whole new one; only the most recently
+written stores are kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import enum
+import hashlib
+import io
+import os
+import pickle
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+from citeman.problem import Problem
+
+#: Stores kept; older ones are removed when a new one is written.
+KEEP = 16
+_MAGIC = b"citeman entries 1\n"
+_SUFFIX = ".entries"
+
+
+class Cached(NamedTuple):
+    """One entry's results, its position relative to its segment's start."""
+
+    key: str
+    type: str
+    #: Lines after the segment's first line.
+    line: int
+    column: int
+    #: Characters after the segment's ``@``.
+    offset: int
+    #: The length of the entry's text.
+    length: int
+    #: The per-entry rules' problems, lines and fix offsets relative to the entry.
+    problems: tuple[Problem, ...]
+    #: One summary per two-step library rule, in the order of the active rules.
+    summaries: tuple[object, ...]
+
+
+class Record(NamedTuple):
+    """The entries of one segment, and what a hit must know about them."""
+
+    #: Characters from the segment's ``@`` to the end of its last entry.
+    extent: int
+    #: At most how many characters its values' macro expansions used.
+    spent: int
+    entries: tuple[Cached, ...]
+    #: 0, or the segment's line when a message names a line (then it holds there only).
+    line: int = 0
+
+
+def segment_key(config: str, text: str, column: int, above: str, macros: str) -> str:
+    """Return the key of a segment ``text`` at ``column`` under rule set ``config``.
+
+    ``above`` is the comment lines directly above it, ``macros`` the
+    ``@string`` values it may use (see ``citeman.incremental``).
+    """
+    digest = hashlib.sha256(f"{config}\n{column}\n".encode())
+    for part in (above, macros, text):
+        data = part.encode("utf-8", "surrogatepass")
+        digest.update(f"{len(data)}\n".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+class EntryStore:
+    """The records of one file under one rule configuration."""
+
+    def __init__(self, directory: Path, name: str) -> None:
+        self.directory = directory
+        self.path = directory / f"{name}{_SUFFIX}"
+
+    def load(self) -> dict[str, Record]:
+        """Return the stored records, or none when the store is missing or damaged."""
+        try:
+            data = self.path.read_bytes()
+        except OSError:
+            return {}
+        head = len(_MAGIC) + 65
+        if not data.startswith(_MAGIC) or len(data) < head:
+            return {}
+        digest, body = data[len(_MAGIC) : head - 1], data[head:]
+        if hashlib.sha256(body).hexdigest().encode() != digest:
+            return {}
+        try:
+            records = _Unpickler(io.BytesIO(body)).load()
+        except Exception:
+            return {}
+        if not isinstance(records, dict) or not all(
+            isinstance(key, str) and isinstance(value, Record)
+            for key, value in records.items()
+        ):
+            return {}
+        return records
+
+    def save(self, records: Mapping[str, Record]) -> None:
+        """Store ``records`` in place of the old ones; a failure only skips it."""
+        body = pickle.dumps(dict(records), protocol=pickle.HIGHEST_PROTOCOL)
+        digest = hashlib.sha256(body).hexdigest().encode()
+        with contextlib.suppress(OSError):
+            self.directory.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+            try:
+                with os.fdopen(handle, "wb") as file:
+                    file.write(_MAGIC + digest + b"\n" + body)
+                os.replace(temporary, self.path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+            self._prune()
+
+    def _prune(self) -> None:
+        """Remove all but the ``KEEP`` most recently written stores."""
+        stores = []
+        for path in self.directory.glob(f"*{_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                stores.append((path.stat().st_mtime_ns, path))
+        stores.sort(reverse=True)
+        for _, old in stores[KEEP:]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+class _Unpickler(pickle.Unpickler):
+    """Unpickles only citeman's record types (tuples, dataclasses, enums)."""
+
+    def find_class(self, module: str, name: str) -> type:
+        if module == "citeman" or module.startswith("citeman."):
+            found = super().find_class(module, name)
+            if isinstance(found, type) and (
+                issubclass(found, tuple | enum.Enum) or dataclasses.is_dataclass(found)
+            ):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not a citeman record")

@@ -1,0 +1,320 @@
+"""Parse a file for a re-check: its cached entries stand in for themselves.
+
+The file is cut into segments (``citeman.segments``); each segment that holds
+entries is looked up in the entry cache (``citeman.entry_cache``). The text of
+every hit is replaced by filler of the same length and the same number of
+lines, and the result goes through the normal parser: the entries that
+changed, every ``@string``, every unparsable block and every suppression
+comment get exactly the positions, values and findings a full parse gives
+them, and the hits come back as :class:`~citeman.lint.Known` entries at their
+new places (their problems keep their text: a record whose messages name a
+line, "first at line 12", is used only where its segment still starts on the
+same line). After linting, :func:`records` turns the fresh entries into the
+records the next run reads.
+
+The cache is bypassed (None) where a hit could differ from a fresh parse: a
+macro defined twice or with an unusual name, or a file whose macro
+expansions come near citeman's budget (``citeman.macros``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
+
+from citeman import parse
+from citeman.entry_cache import Cached, Record, segment_key
+from citeman.lint import Fresh, Known
+from citeman.macros import budget, split_concatenation
+from citeman.model import Entry, Field, Library
+from citeman.problem import Problem
+from citeman.rules.base import Head
+from citeman.segments import Segment, segments
+
+#: Block types that hold no entry: never cached, always parsed.
+_NOT_ENTRIES = frozenset({"string", "comment", "preamble"})
+#: What separates the words of a value: a macro name is one of them.
+_WORD = re.compile(r"[^\s{}\"#=,()%]+")
+_FILLER = "x"
+_STRING = re.compile("@string", re.IGNORECASE)
+#: A message naming a line ("first at line 12") is true at that place only.
+_NAMES_LINE = re.compile(r"\bline \d")
+
+
+class Slot(NamedTuple):
+    """One segment that holds entries, and its key."""
+
+    segment: Segment
+    line: int
+    column: int
+    key: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Prepared:
+    """A file parsed for a re-check: fresh entries parsed, cached ones known."""
+
+    library: Library
+    known: list[Known]
+    slots: list[Slot]
+    hits: dict[str, Record]
+
+    def entry(self, known: Known) -> Entry:
+        """Return a known entry parsed again from its text alone, at its offset.
+
+        Its macros are not expanded: it serves ``fix_guard``, which compares
+        raw text only.
+        """
+        at = known.head.offset
+        alone = parse.loads(self.library.source[at : at + known.length])
+        (entry,) = alone.entries
+        return entry._replace(
+            offset=at,
+            fields={name: _shifted(field, at) for name, field in entry.fields.items()},
+            repeated=tuple(_shifted(field, at) for field in entry.repeated),
+        )
+
+
+def _shifted(field: Field, offset: int) -> Field:
+    return field._replace(offset=field.offset + offset)
+
+
+def prepare(
+    path: str, text: str, records: Mapping[str, Record], config: str
+) -> Prepared | None:
+    """Parse ``text`` with every segment found in ``records`` blanked out.
+
+    Returns None when the entry cache cannot be trusted for this file.
+    """
+    parts = segments(text)
+    macros = _macros(text, parts)
+    if macros is None:
+        return None
+    slots = _slots(text, parts, macros, config)
+    hits = {
+        slot.key: record
+        for slot in slots
+        if (record := records.get(slot.key)) is not None
+        and record.line in (0, slot.line)
+    }
+    blanked, known = _blank(text, path, slots, hits)
+    library = parse.loads(blanked, path)
+    if library.overflows or not _within_budget(library, hits.values()):
+        return None
+    newline = "\r\n" if "\r\n" in text[:4096] else "\n"
+    library = dataclasses.replace(library, source=text, newline=newline)
+    return Prepared(library, known, slots, hits)
+
+
+def _macros(text: str, parts: Sequence[Segment]) -> dict[str, tuple[int, str]] | None:
+    """Return each macro's line and value, or None if one is defined twice.
+
+    None too when an ``@string`` starts mid-line inside another segment, or
+    says ``@string`` where it defines nothing: then the segments do not show
+    every macro.
+    """
+    pieces = [text[part.at : part.end] for part in parts if part.kind == "string"]
+    joined = "".join(pieces)
+    count = len(_STRING.findall(joined))
+    if len(_STRING.findall(text)) != count:
+        return None
+    if not pieces:
+        return {}
+    library = parse.loads(joined)
+    if library.overflows or count != len(library.strings):
+        return None
+    lines = [text.count("\n", 0, part.at) for part in parts if part.kind == "string"]
+    starts, total = [], 0
+    for piece in pieces:
+        starts.append(total)
+        total += piece.count("\n")
+    found = {}
+    for name, macro in library.strings.items():
+        if not _WORD.fullmatch(name):
+            return None
+        # The macro's line in ``joined`` is in one piece: move it to the file's.
+        index = bisect_left(starts, macro.line) - 1
+        found[name] = (lines[index] + macro.line - starts[index], macro.value)
+    return found
+
+
+def _slots(
+    text: str,
+    parts: Sequence[Segment],
+    macros: Mapping[str, tuple[int, str]],
+    config: str,
+) -> list[Slot]:
+    """Return the key of every segment that may hold entries, with its place."""
+    slots = []
+    line, previous = 1, 0
+    for part in parts:
+        line += text.count("\n", previous, part.at)
+        previous = part.at
+        if part.kind in _NOT_ENTRIES:
+            continue
+        start = text.rfind("\n", 0, part.at) + 1
+        body = text[part.at : part.end]
+        used = _used(body, macros, line) if macros else ""
+        key = segment_key(config, body, part.at - start + 1, _above(text, start), used)
+        slots.append(Slot(part, line, part.at - start + 1, key))
+    return slots
+
+
+def _used(body: str, macros: Mapping[str, tuple[int, str]], line: int) -> str:
+    """Return the macros ``body`` may use: name, whether defined above, value."""
+    names = set(_WORD.findall(body.lower())) & macros.keys()
+    return "".join(
+        f"{name}\0{macros[name][0] < line}\0{macros[name][1]}\0"
+        for name in sorted(names)
+    )
+
+
+def _above(text: str, start: int) -> str:
+    """Return the comment lines directly above the line starting at ``start``."""
+    top = start
+    while top > 0:
+        begin = text.rfind("\n", 0, top - 1) + 1
+        if not text[begin : top - 1].lstrip().startswith("%"):
+            break
+        top = begin
+    return text[top:start]
+
+
+def _blank(
+    text: str, path: str, slots: Sequence[Slot], hits: Mapping[str, Record]
+) -> tuple[str, list[Known]]:
+    """Return ``text`` with every hit's entries filled over, and the hits placed.
+
+    The filler keeps the length and the line breaks of what it covers, and is
+    no comment, so nothing outside it moves or reads differently.
+    """
+    pieces, known = [], []
+    position = 0
+    for slot in slots:
+        record = hits.get(slot.key)
+        if record is None:
+            continue
+        at = slot.segment.at
+        end = at + record.extent
+        breaks = text.count("\n", at, end)
+        pieces += [text[position:at], "\n" * breaks, _FILLER * (end - at - breaks)]
+        position = end
+        known += [_placed(path, slot, cached) for cached in record.entries]
+    pieces.append(text[position:])
+    return "".join(pieces), known
+
+
+def _placed(path: str, slot: Slot, cached: Cached) -> Known:
+    """Return a cached entry at its place in the file."""
+    line = slot.line + cached.line
+    offset = slot.segment.at + cached.offset
+    head = Head(cached.key, cached.type, path, line, cached.column, offset)
+    problems = tuple(_moved(problem, line, offset, path) for problem in cached.problems)
+    return Known(head, cached.length, problems, cached.summaries)
+
+
+def _moved(problem: Problem, line: int, offset: int, path: str) -> Problem:
+    """Return ``problem`` moved by ``line`` lines and ``offset`` characters."""
+    span = problem.span
+    span = dataclasses.replace(
+        span, line=span.line + line, end_line=span.end_line + line
+    )
+    fix = problem.fix
+    if fix is not None:
+        fix = dataclasses.replace(fix, offset=fix.offset + offset)
+    return dataclasses.replace(problem, span=span, fix=fix, path=path)
+
+
+def _within_budget(library: Library, hits: Iterable[Record]) -> bool:
+    """Return whether the whole file's expansions stay inside the budget.
+
+    A fresh parse would then cut no value for the file's budget, so a parse
+    of only the changed entries reads every value as it does.
+    """
+    spent = sum(len(macro.value) for macro in library.strings.values())
+    spent += sum(spent_by(entry) for entry in library.entries)
+    spent += sum(record.spent for record in hits)
+    return spent <= budget(len(library.source))
+
+
+def spent_by(entry: Entry) -> int:
+    """Return at most how many characters the entry's macro expansions used."""
+    return sum(
+        len(field.value)
+        for field in (*entry.fields.values(), *entry.repeated)
+        if _expanded(field)
+    )
+
+
+def _expanded(field: Field) -> bool:
+    """Return whether the value is a ``#`` concatenation (what uses budget)."""
+    return "#" in field.raw and len(split_concatenation(field.raw)) > 1
+
+
+def records(prepared: Prepared, fresh: Mapping[int, Fresh]) -> dict[str, Record]:
+    """Return the records for the next run: the hits, and each fresh segment.
+
+    ``fresh`` maps each fresh entry's offset to what lint found in it. A
+    segment is recorded only when all it holds is entries that lint saw,
+    without a suppression comment, a fix outside themselves or an unparsable
+    block among them.
+    """
+    library = prepared.library
+    starts = [entry.offset for entry in library.entries]
+    failures = [failure.offset for failure in library.failures]
+    kept = dict(prepared.hits)
+    for slot in prepared.slots:
+        if slot.key in kept:
+            continue
+        part = slot.segment
+        first, last = bisect_left(starts, part.at), bisect_left(starts, part.end)
+        entries = library.entries[first:last]
+        if not entries or bisect_left(failures, part.at) != bisect_left(
+            failures, part.end
+        ):
+            continue
+        record = _record(slot, entries, fresh, library.source)
+        if record is not None:
+            kept[slot.key] = record
+    return kept
+
+
+def _record(
+    slot: Slot, entries: Sequence[Entry], fresh: Mapping[int, Fresh], text: str
+) -> Record | None:
+    """Return the record of one fresh segment, or None if it may not be cached."""
+    part = slot.segment
+    body = text[part.at : part.end]
+    if "@string" in body.lower():
+        return None
+    cached = []
+    moves = True
+    for entry in entries:
+        found = fresh.get(entry.offset)
+        if found is None or entry.suppressed:
+            return None
+        problems = []
+        for problem in found.problems:
+            fix = problem.fix
+            inside = (
+                entry.offset <= fix.offset <= entry.offset + len(entry.raw)
+                if fix
+                else True
+            )
+            if not inside:
+                return None
+            moves = moves and not _NAMES_LINE.search(problem.message)
+            problems.append(_moved(problem, -entry.line, -entry.offset, problem.path))
+        cached.append(
+            Cached(
+                entry.key, entry.type, entry.line - slot.line, entry.column,
+                entry.offset - part.at, len(entry.raw), tuple(problems),
+                found.summaries,
+            )
+        )  # fmt: skip
+    extent = max(entry.offset + len(entry.raw) for entry in entries) - part.at
+    spent = sum(spent_by(entry) for entry in entries)
+    return Record(extent, spent, tuple(cached), 0 if moves else slot.line)

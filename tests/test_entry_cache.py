@@ -1,0 +1,206 @@
+"""check's entry cache: a re-check after an edit prints what a full check prints.
+
+Every test compares against ``--no-cache`` on the same text. The file-level
+result cache is removed before each re-check, so that the entry cache (and
+not the replayed output of the whole file) answers. The eleven real files
+are checked cold, warm and with one entry edited in ``test_result_cache``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from citeman import incremental
+from citeman.config import Config
+from citeman.entry_cache import EntryStore, Record
+from citeman.result_cache import key as result_key
+from tests.conftest import run
+
+BIB = (
+    "@string{jtc = {Journal of Things and Cases}}\n\n"
+    "@article{one, author = {Doe, J.}, title = {An Unusual Title Case},\n"
+    "  journal = jtc, year = 2020, pages = {1-2}}\n\n"
+    "@article{two, author = {Roe, R.}, title = {A title in sentence case},\n"
+    "  journal = {J. Things Cases}, year = 2021, pages = {3--4}}\n\n"
+    "@article{three, author = {Doe, J.}, title = {An unusual title case},\n"
+    "  journal = jtc, year = 2020}\n"
+)
+
+
+def _cache() -> Path:
+    return Path(os.environ["CITEMAN_CACHE_DIR"])
+
+
+def _stores() -> list[Path]:
+    return sorted((_cache() / "entries").glob("*.entries"))
+
+
+def _check(*args: str) -> tuple[int, str, str]:
+    """Check with the entry cache only: the whole-output cache is dropped first."""
+    shutil.rmtree(_cache() / "results", ignore_errors=True)
+    return run("check", "--no-config", "--format", "json", *args)
+
+
+def _full(*args: str) -> tuple[int, str, str]:
+    return run("check", "--no-config", "--format", "json", "--no-cache", *args)
+
+
+def edited(text: str) -> str:
+    """Change one letter of a title in the middle and insert lines above it."""
+    titles = list(re.finditer(r"title\s*=\s*[{\"]([A-Za-z])", text))
+    if not titles:
+        return "% a new first line\n" + text
+    letter = titles[len(titles) // 2]
+    at = letter.start(1)
+    text = text[:at] + letter.group(1).swapcase() + text[at + 1 :]
+    above = text.rfind("\n@", 0, at)
+    return text[: above + 1] + "% inserted\n\n" + text[above + 1 :]
+
+
+def _prepared(path: Path) -> incremental.Prepared:
+    """Parse ``path`` as a re-check would, with the records of its store."""
+    active = Config().active_rules(online=False)
+    config = result_key([], active, {"cache": "entries"})
+    (store,) = _stores()
+    records = EntryStore(store.parent, store.name.removesuffix(".entries")).load()
+    text = path.read_text(encoding="utf-8")
+    prepared = incremental.prepare(path.name, text, records, config)
+    assert prepared is not None
+    return prepared
+
+
+def test_only_the_edited_entry_is_parsed_again(workdir: Path) -> None:
+    (workdir / "a.bib").write_text(BIB, encoding="utf-8")
+    run("check", "a.bib")
+    edited = BIB.replace("A title in sentence", "A Title In Title")
+    (workdir / "a.bib").write_text("\n\n" + edited, encoding="utf-8")
+    prepared = _prepared(workdir / "a.bib")
+    assert [entry.key for entry in prepared.library.entries] == ["two"]
+    assert [known.head.key for known in prepared.known] == ["one", "three"]
+    assert [known.head.line for known in prepared.known] == [5, 11]
+    assert _check("a.bib") == _full("a.bib")
+
+
+def test_a_changed_string_is_seen_by_the_entries_that_use_it(workdir: Path) -> None:
+    (workdir / "a.bib").write_text(BIB, encoding="utf-8")
+    before = _check("a.bib")
+    changed = BIB.replace("{Journal of Things and Cases}", "{J. Things Cases}")
+    (workdir / "a.bib").write_text(changed, encoding="utf-8")
+    prepared = _prepared(workdir / "a.bib")
+    assert [entry.key for entry in prepared.library.entries] == ["one", "three"]
+    after = _check("a.bib")
+    assert after == _full("a.bib")
+    assert after != before
+
+
+def test_a_suppression_added_above_a_cached_entry_is_obeyed(workdir: Path) -> None:
+    (workdir / "a.bib").write_text(BIB, encoding="utf-8")
+    before = _check("a.bib")
+    assert "CM202" in before[1]
+    quiet = BIB.replace("@article{one", "% citeman: ignore[CM202]\n@article{one")
+    (workdir / "a.bib").write_text(quiet, encoding="utf-8")
+    after = _check("a.bib")
+    assert after == _full("a.bib")
+    assert after[1].count("CM202") < before[1].count("CM202")
+
+
+def test_other_rules_use_another_store(workdir: Path) -> None:
+    (workdir / "a.bib").write_text(BIB, encoding="utf-8")
+    _check("a.bib")
+    assert _check("--select", "CM202,CM401", "a.bib") == _full(
+        "--select", "CM202,CM401", "a.bib"
+    )
+    assert len(_stores()) == 2
+
+
+def test_no_cache_writes_no_store(workdir: Path) -> None:
+    (workdir / "a.bib").write_text(BIB, encoding="utf-8")
+    _full("a.bib")
+    assert not (_cache() / "entries").exists()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"",
+        lambda data: data[: len(data) // 2],
+        lambda data: data[:-1] + bytes([data[-1] ^ 1]),
+        lambda data: data[:18] + b"0" * 64 + data[82:],
+        lambda data: b"\xff\xfe" + data,
+    ],
+    ids=["empty", "truncated", "flipped-bit", "wrong-digest", "binary"],
+)
+def test_a_damaged_store_is_ignored_and_rewritten(
+    workdir: Path, damage: object
+) -> None:
+    (workdir / "a.bib").write_text(BIB, encoding="utf-8")
+    full = _full("a.bib")
+    _check("a.bib")
+    (store,) = _stores()
+    assert callable(damage)
+    store.write_bytes(damage(store.read_bytes()))
+    assert EntryStore(store.parent, store.name.removesuffix(".entries")).load() == {}
+    assert _check("a.bib") == full
+    assert _prepared(workdir / "a.bib").known
+
+
+class _Evil:
+    """Unpickles by running a shell command."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (f"touch {self.path}",))
+
+
+def test_a_well_formed_store_of_other_things_is_refused(tmp_path: Path) -> None:
+    # Written with a correct digest: only the unpickler and the checks stand.
+    store = EntryStore(tmp_path, "x")
+    for forged in ({"k": _Evil(tmp_path / "ran")}, {"k": ("not", "a record")}):
+        store.save(forged)  # type: ignore[arg-type]
+        assert store.path.exists()
+        assert store.load() == {}
+    assert not (tmp_path / "ran").exists()
+    store.save({"k": Record(1, 0, ())})
+    assert store.load() == {"k": Record(1, 0, ())}
+
+
+def test_concurrent_checks_all_print_the_full_output(workdir: Path) -> None:
+    (workdir / "a.bib").write_text(BIB, encoding="utf-8")
+    _check("a.bib")
+    (workdir / "a.bib").write_text(BIB.replace("3--4", "3-4"), encoding="utf-8")
+    full = _full("a.bib")
+    env = dict(os.environ)
+    children = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "citeman",
+                "check",
+                "--no-config",
+                "--format",
+                "json",
+                "a.bib",
+            ],
+            cwd=workdir,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    for child in children:
+        out, err = child.communicate(timeout=120)
+        assert (child.returncode, out, err) == full
+    assert _check("a.bib") == full
+    assert _prepared(workdir / "a.bib").known
