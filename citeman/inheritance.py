@@ -141,10 +141,24 @@ def _inherit(fields: dict[str, Field], parent: Entry, child_type: str) -> None:
     """
     renames = renamed(parent.type, child_type) if child_type else {}
     for name, field in parent.fields.items():
-        if name in _NOT_INHERITED:
-            continue
-        target = renames.get(name, name)
-        if target == name and renames and name in _TITLES:
-            continue  # the parent's title is the child's booktitle, not its title
-        if target not in fields:
+        target = lent_as(name, renames)
+        if target is not None and target not in fields:
             fields[target] = field._replace(name=target)
+
+
+def lent_as(name: str, renames: Mapping[str, str]) -> str | None:
+    """Return the name a parent's field ``name`` takes in its child, or None.
+
+    ``renames`` is :func:`renamed` of the two types (empty for ``xdata``).
+
+    >>> lent_as("title", renamed("book", "incollection")), lent_as("doi", {})
+    ('booktitle', None)
+    >>> lent_as("subtitle", renamed("mvbook", "book")), lent_as("publisher", {})
+    ('mainsubtitle', 'publisher')
+    """
+    if name in _NOT_INHERITED:
+        return None
+    target = renames.get(name, name)
+    if target == name and renames and name in _TITLES:
+        return None  # the parent's title is the child's booktitle, not its title
+    return target

@@ -9,14 +9,24 @@ and biblatex's own types (``@report``, ``@thesis``, ``@online``,
 missing. APA also prints a journal article's volume, so an ``@article`` needs
 ``volume`` too, unless it is in press (``pubstate``, or a ``year`` that is not a
 number) or a newspaper article (``entrysubtype = {newspaper}``). An issue
-``number`` is never required: continuous-volume journals have none. Entries
-with a ``crossref`` or ``xdata`` field inherit fields and are not checked.
+``number`` is never required: continuous-volume journals have none.
+
+A field an entry inherits counts as present, as BibTeX and biber resolve it
+(:mod:`citeman.inheritance`): an ``@incollection`` whose ``crossref`` book
+gives its ``booktitle`` (from the book's ``title``), ``publisher`` and
+``year`` lacks none of them. The parent is looked up among all the files
+checked together; a field the whole chain lacks is reported.
 
 Options: ``require-volume`` (default true), whether an ``@article`` needs ``volume``.
 
 FAIL:
     @article{kopta1994, author = {Kopta, S. M.}, title = {Patterns of
       symptomatic recovery in psychotherapy}, year = {1994}, volume = {62}}
+
+PASS (the second inherits booktitle, publisher and year):
+    @book{dsm, editor = {Kupfer, D.}, title = {Handbook}, publisher = {APA},
+      year = {2013}}
+    @incollection{ch, author = {Roe, A.}, title = {Anxiety}, crossref = {dsm}}
 
 PASS:
     @article{kopta1994, author = {Kopta, S. M.}, title = {Patterns of
@@ -26,50 +36,138 @@ PASS:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from citeman.fields import REQUIRED
+from citeman.inheritance import MAX_DEPTH, lent_as, parent_keys, renamed
 from citeman.model import Entry
 from citeman.problem import Finding, Severity
-from citeman.rules.base import EntryRule, RuleContext
+from citeman.rules.base import Head, LibraryRule, RuleContext, Shelf, summarised
+
+#: The links an entry inherits through, in the order they lend (xdata first).
+_LINKS = ("xdata", "crossref")
 
 
-def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
-    """Yield one finding per requirement of the entry's type that no field meets."""
-    required = REQUIRED.get(entry.type)
-    if required is None or "crossref" in entry.fields or "xdata" in entry.fields:
-        return
-    for names in required:
-        if not any(_has(entry, name) for name in names):
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """What one entry says about its fields: the summary of this rule.
+
+    ``present`` are the non-empty fields it holds itself, ``parents`` the keys
+    of its ``xdata`` and ``crossref`` (lower case), and ``exempt`` whether an
+    article of it needs no volume by its own fields.
+    """
+
+    present: frozenset[str]
+    xdata: tuple[str, ...]
+    crossref: tuple[str, ...]
+    exempt: bool
+
+
+def summarise(entry: Entry, context: RuleContext) -> Fields | None:
+    """Return the fields ``entry`` holds and the parents it names."""
+    present = _shared(
+        frozenset(name for name, found in entry.fields.items() if _filled(found.value))
+    )
+    return Fields(
+        present,
+        tuple(parent_keys(entry, "xdata")),
+        tuple(parent_keys(entry, "crossref")),
+        _is_exempt_from_volume(entry),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _shared(names: frozenset[str]) -> frozenset[str]:
+    """Return one object per set of field names: most entries share a few."""
+    return names
+
+
+def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Finding]:
+    """Yield, per entry, each requirement that neither it nor its parents meet."""
+    heads: dict[str, tuple[Head, Fields]] = {}
+    for head, fields in summarised(shelves):
+        heads.setdefault(head.key.lower(), (head, fields))
+    resolved: dict[str, frozenset[str]] = {}
+    for head, fields in summarised(shelves):
+        present = _resolve(head, fields, heads, resolved, ())
+        yield from _findings(head, fields, present, context)
+
+
+def _resolve(
+    head: Head,
+    fields: Fields,
+    heads: Mapping[str, tuple[Head, Fields]],
+    resolved: dict[str, frozenset[str]],
+    chain: tuple[str, ...],
+) -> frozenset[str]:
+    """Return the fields ``head``'s entry has once inheritance is applied."""
+    if not (fields.xdata or fields.crossref):
+        return fields.present
+    key = head.key.lower()
+    own = heads.get(key)
+    if key in resolved and own is not None and own[1] is fields:
+        return resolved[key]
+    present = set(fields.present)
+    chain = (*chain, key)
+    for link, keys in zip(_LINKS, (fields.xdata, fields.crossref), strict=True):
+        for parent_key in keys:
+            parent = heads.get(parent_key)
+            if parent is None or parent_key in chain or len(chain) > MAX_DEPTH:
+                continue
+            lent = _resolve(*parent, heads, resolved, chain)
+            renames = renamed(parent[0].type, head.type) if link == "crossref" else {}
+            present.update(
+                target
+                for name in lent
+                if (target := lent_as(name, renames)) is not None
+            )
+    result = frozenset(present)
+    if own is not None and own[1] is fields:
+        resolved[key] = result
+    return result
+
+
+def _findings(
+    head: Head, fields: Fields, present: frozenset[str], context: RuleContext
+) -> Iterator[Finding]:
+    """Yield the requirements of ``head``'s type that ``present`` does not meet."""
+    for names in REQUIRED.get(head.type, ()):
+        if not any(name in present for name in names):
             yield Finding(
-                entry.span,
-                f"@{entry.type} has no {_alternatives(names)}, a required field",
-                key=entry.key,
+                head.span,
+                f"@{head.type} has no {_alternatives(names)}, a required field",
+                key=head.key,
                 field=names[0],
+                path=head.path,
             )
     if (
-        entry.type == "article"
+        head.type == "article"
         and context.option("require-volume")
-        and not _has(entry, "volume")
-        and not _is_exempt_from_volume(entry)
+        and "volume" not in present
+        and not (fields.exempt or "pubstate" in present)
     ):
         yield Finding(
-            entry.span,
+            head.span,
             '@article has no "volume", which APA references print '
             "(for an article in press, set pubstate = {inpress})",
-            key=entry.key,
+            key=head.key,
             field="volume",
+            path=head.path,
         )
 
 
-def _has(entry: Entry, name: str) -> bool:
-    found = entry.fields.get(name)
-    return found is not None and found.value.strip() not in ("", "{}")
+def _filled(value: str) -> bool:
+    return value.strip() not in ("", "{}")
 
 
 def _is_exempt_from_volume(entry: Entry) -> bool:
     """Return whether an article has no volume yet, or never has one."""
-    if _has(entry, "pubstate") or entry.get("entrysubtype").strip() == "newspaper":
+    if (
+        _filled(entry.get("pubstate"))
+        or entry.get("entrysubtype").strip() == "newspaper"
+    ):
         return True
     year = entry.get("year").strip()
     return bool(year) and not year.isdigit()
@@ -84,13 +182,14 @@ def _alternatives(names: tuple[str, ...]) -> str:
     return f"{first} (or {others})"
 
 
-RULE = EntryRule(
+RULE = LibraryRule(
     code="CM102",
     name="missing-field",
     summary="a field the entry type requires (BibTeX's table, plus an article's "
-    "volume for APA)",
+    "volume for APA), inherited fields counting",
     severity=Severity.WARNING,
     doc=__doc__ or "",
     defaults={"require-volume": True},
-    check=check,
+    summarise=summarise,
+    aggregate=aggregate,
 )
