@@ -20,6 +20,7 @@ from citeman.render import dates, library_case, pages
 from citeman.render.markup import Markup, Safe, plain_of
 from citeman.render.reference import Reference
 from citeman.render.rich import rich
+from citeman.title_language import looks_foreign
 
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -38,7 +39,10 @@ def sentence(markup: Markup, value: str) -> str:
     >>> sentence(TEXT, "The Emerging Evidence for {DNA}: A Review")
     'The emerging evidence for DNA: A review'
     """
-    return rich(markup, text_module.to_sentence_case(value, library_case.current()))
+    # What an English library tells of its words is no guide to a Latin,
+    # German or French title.
+    casing = text_module.NO_CASING if looks_foreign(value) else library_case.current()
+    return rich(markup, text_module.to_sentence_case(value, casing))
 
 
 def terminate(piece: str, mark: str = ".") -> str:

@@ -15,6 +15,9 @@ from click.testing import CliRunner
 
 from citeman import parse, render
 from citeman.cli import main
+from citeman.render import filters, library_case
+from citeman.render.markup import TEXT
+from citeman.text import Casing
 
 #: A library of both styles (9 sentence case, 5 Title Case): its sentence-case
 #: titles write "manual" and "beams" in lower case and capitalise "Scherrer"
@@ -118,3 +121,16 @@ def test_page_numbers_print_in_full() -> None:
         _rendered("k", library)
         == "Zhao, S. (2013). Nanowires. Nano Lett., 13, 5509–5513."
     )
+
+
+def test_a_foreign_title_is_not_read_with_the_english_library_s_words() -> None:
+    # "theorie" and "zahlen" are written in lower case here, as an English
+    # library might; a German title still keeps its nouns' capitals.
+    casing = Casing(plain=frozenset({"theorie", "zahlen"}), style="sentence")
+    german = "Einführung in die Theorie der Zahlen und Mengen"
+    english = "Reactions of Theorie with simple zahlen in water"
+    with library_case.using(casing):
+        assert filters.sentence(TEXT, german) == german
+        assert filters.sentence(TEXT, english) == (
+            "Reactions of theorie with simple zahlen in water"
+        )
