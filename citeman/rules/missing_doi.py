@@ -1,17 +1,22 @@
-"""An entry of a type that normally has a DOI has none.
+"""An entry that very probably has a DOI lacks it.
 
-Journal articles, conference papers and book chapters almost always have a DOI,
-and APA 7 prints it as ``https://doi.org/…``. Entries with a ``url`` holding a
-doi.org link are left to ``doi-in-url`` (CM302).
-
-Many journals registered DOIs only from some year on (TUGboat from 2020): the
-rule learns that from the files checked together. A journal (``journal`` or
-``journaltitle``, compared after macro expansion and LaTeX decoding, ignoring
-case) with at least three entries that have a DOI starts its DOIs in the
-earliest year among them; its entries dated (``year`` or ``date``) before that
-year are not reported, since no DOI exists to add. A journal with no DOI, or
-fewer than three, in the library is still reported: a library that never
-records DOIs is what the rule is for.
+APA 7 prints a work's DOI as ``https://doi.org/…``. But DOIs began in 2000
+and publishers registered their back files unevenly: most grey literature,
+magazines, older conference papers and small journals never had one. So the
+rule reminds only where the evidence says a DOI exists (see
+``citeman.doi_evidence``): the entry's journal, proceedings or series has
+DOIs on at least two entries of the files checked together, from the first
+(year, volume, number) with one on (TUGboat: from 41:3 in 2020), unsigned
+items such as covers and title pages excepted; or its publisher registered
+its back files (ACM, IEEE from 1988, Springer and Lecture Notes in Computer
+Science, SPIE; Elsevier, North-Holland, Wiley and OSA for journal
+articles); or the files hold no DOI at all, a library nobody looked DOIs up
+for, and it is a journal article from 1990 on or undated. In files that
+record DOIs, an entry with no such evidence is taken to have none (a
+magazine, a small or older journal, a workshop). Fields inherited through
+``crossref`` count. Entries with a ``url`` holding a doi.org link are left
+to ``doi-in-url`` (CM302). Offline this is a reminder: ``citeman check
+--online`` tells whether a DOI exists.
 
 Options: ``types``, the entry types that need a DOI (default: article,
 inproceedings, incollection, inbook).
@@ -29,94 +34,45 @@ PASS:
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from typing import Any
 
-from citeman.latex import to_text
+from citeman.doi_evidence import Facts, census, facts, inherit, probably_has_doi
 from citeman.model import Entry
 from citeman.problem import Finding, Severity
-from citeman.rules.base import LibraryRule, RuleContext, Shelf
-
-#: Entries with a DOI a journal needs before its earliest year is trusted.
-_ENOUGH = 3
-_YEAR = re.compile(r"\d{4}")
+from citeman.rules.base import LibraryRule, RuleContext, Shelf, summarised
 
 
-class _Dated(NamedTuple):
-    """What the rule reads of one entry: its journal, year and DOI."""
-
-    journal: str
-    year: int | None
-    #: A ``doi`` field (the DOI-start census counts only these).
-    doi: bool
-    #: A ``doi`` field or a doi.org ``url`` (left to CM302).
-    any_doi: bool
-
-
-def summarise(entry: Entry, context: RuleContext) -> _Dated:
-    """Return the entry's journal, year and whether it has a DOI."""
-    return _Dated(
-        _journal(entry), _year(entry), bool(entry.get("doi").strip()), _has_doi(entry)
-    )
+def summarise(entry: Entry, context: RuleContext) -> Facts:
+    """Return what the rule needs of one entry (see ``doi_evidence.Facts``)."""
+    return facts(entry)
 
 
 def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Finding]:
-    """Yield a finding for each DOI-less entry of a DOI-bearing type and year."""
+    """Yield a finding for each DOI-less entry that very probably has a DOI."""
     types = context.option("types")
     assert isinstance(types, list)
-    starts = _doi_starts(shelves)
-    for shelf in shelves:
-        for entry, dated in shelf.entries:
-            assert isinstance(dated, _Dated)
-            if entry.type not in types or dated.any_doi:
-                continue
-            start = starts.get(dated.journal)
-            year = dated.year
-            if start is not None and year is not None and year < start:
-                continue
+    found = list(summarised(shelves))
+    by_key: dict[str, Any] = {}
+    for head, item in found:
+        by_key.setdefault(head.key.lower(), item)
+    read = [(head, inherit(item, by_key)) for head, item in found]
+    known = census(item for _, item in read)
+    for head, item in read:
+        if head.type in types and not item.has_doi and probably_has_doi(item, known):
             yield Finding(
-                entry.span,
-                f"@{entry.type} has no doi; add it bare (10.xxxx/…);"
+                head.span,
+                f"@{head.type} has no doi; add it bare (10.xxxx/…);"
                 ' "citeman check --online" tells whether one exists',
-                key=entry.key,
-                path=entry.path,
+                key=head.key,
+                path=head.path,
             )
-
-
-def _doi_starts(shelves: Sequence[Shelf]) -> dict[str, int]:
-    """Map each journal with enough DOIs to the earliest year one of them has."""
-    years: dict[str, list[int]] = defaultdict(list)
-    for shelf in shelves:
-        for _, dated in shelf.entries:
-            assert isinstance(dated, _Dated)
-            if dated.journal and dated.year is not None and dated.doi:
-                years[dated.journal].append(dated.year)
-    return {name: min(found) for name, found in years.items() if len(found) >= _ENOUGH}
-
-
-def _has_doi(entry: Entry) -> bool:
-    """Return whether the entry has a DOI, or a doi.org link left to CM302."""
-    return bool(entry.get("doi").strip()) or "doi.org/" in entry.get("url")
-
-
-def _journal(entry: Entry) -> str:
-    """Return the entry's journal as read, in lower case ("" when it has none)."""
-    name = entry.get("journal") or entry.get("journaltitle")
-    return " ".join(to_text(name).lower().split()) if name.strip() else ""
-
-
-def _year(entry: Entry) -> int | None:
-    """Return the year the entry is dated, or None when it has no readable one."""
-    found = _YEAR.search(entry.get("year") or entry.get("date"))
-    return int(found.group()) if found else None
 
 
 RULE = LibraryRule(
     code="CM101",
     name="missing-doi",
-    summary="an entry of a type that normally has a DOI without one",
+    summary="an entry that very probably has a DOI without one",
     severity=Severity.WARNING,
     doc=__doc__ or "",
     defaults={"types": ["article", "inproceedings", "incollection", "inbook"]},

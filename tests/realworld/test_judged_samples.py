@@ -9,7 +9,8 @@ finding there and ``% why:`` says why. An entry whose finding depends on the
 rest of its library (``% scope: library``, e.g. a letter spelled against the
 library's majority) is checked on the real library itself. Findings judged
 false that the rule still reports are marked ``% status: known false
-positive``: they are strict expected failures, so fixing the rule turns them
+positive``, and findings judged true that it no longer reports ``% status:
+known miss``: they are strict expected failures, so fixing the rule turns them
 into errors until the mark is removed.
 """
 
@@ -75,7 +76,9 @@ def _keys_found(rule_code: str, path: Path | None, source: str) -> frozenset[str
 
 def _case(judged: Judged) -> object:
     marks = []
-    if judged.notes.get("status", "").startswith("known false positive"):
+    if judged.notes.get("status", "").startswith(
+        ("known false positive", "known miss")
+    ):
         marks.append(pytest.mark.xfail(strict=True, reason=judged.notes["why"]))
     return pytest.param(judged, marks=marks, id=f"{judged.path.stem}:{judged.key}")
 
