@@ -191,7 +191,10 @@ def _lower_case_finding(
         )
     new = recase_words(inside, starts, strays)
     new = title.replace(inside, new, 1) if inside != title else new
-    rule = "APA 7 capitalises the first word, the first after a colon, proper nouns"
+    if starts:
+        rule = "APA 7 capitalises the first word of a title and of a subtitle"
+    else:
+        rule = "APA 7 capitalises only the first word and proper nouns"
     return _recased(entry, field, f"{'; '.join(said)}; {rule}", new)
 
 
