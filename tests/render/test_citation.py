@@ -71,6 +71,27 @@ def test_cite_library(keys: str, narrative: bool, expected: str) -> None:
         pytest.param("piaget", False, "(Piaget, 1966/1969)", id="8.15-republished"),
         pytest.param("nodate", False, "(Ames, n.d.)", id="8.14-no-date"),
         pytest.param("press", False, "(Ames, in press)", id="8.14-in-press"),
+        pytest.param(
+            "roend1 roend2", False, "(Roe, n.d.-a, n.d.-b)", id="9.47-undated-letters"
+        ),
+        pytest.param(
+            "roeip1",
+            False,
+            "(Roe, in press-b)",
+            id="9.47-in-press-letters-pubstate-wins-over-the-year",
+        ),
+        pytest.param(
+            "chris carl",
+            False,
+            "(C. Smith, 2020; Ch. Smith, 2020)",
+            id="8.20-initials-of-first-authors-sharing-a-family-name",
+        ),
+        pytest.param(
+            "mosslee1 mosslee2",
+            False,
+            "(Moss & Lee, 2021a, 2021b)",
+            id="8.19-other-co-authors-cited-alike-take-letters-in-list-order",
+        ),
     ],
 )
 def test_cite(keys: str, narrative: bool, expected: str) -> None:
