@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 from citeman.collation import base_letters
 
@@ -50,7 +49,6 @@ def is_lead(word: str) -> bool:
     return word.casefold() in PARTICLES or is_initials(word)
 
 
-@lru_cache(maxsize=65536)
 def fold_family(name: str) -> str:
     """Return a family name folded for matching, leading particles dropped.
 
@@ -65,7 +63,6 @@ def fold_family(name: str) -> str:
     return fold(" ".join(words))
 
 
-@lru_cache(maxsize=65536)
 def fold_group(name: str) -> str:
     """Return a group author's name folded for matching, a leading "The" dropped.
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
 
 from citeman import names
 from citeman.authordate.keys import (
@@ -33,47 +32,55 @@ class Creator:
     """One author (or editor) as citations name them.
 
     ``family`` is as cited (LaTeX decoded, particles kept; a group's whole
-    name), ``initials`` as APA writes them (``J.-P.``, ``Ch.``).
+    name), ``initials`` as APA writes them (``J.-P.``, ``Ch.``); ``folded``
+    is the name folded for matching ("van Berg" and "Berg" meet) and
+    ``sort_key`` how it sorts: family letter by letter, then initials.
     """
 
     family: str
     initials: str
     is_group: bool
+    folded: str
+    sort_key: tuple[str, str]
 
     @classmethod
     def of(cls, person: names.Person) -> Creator:
-        """Return how ``person`` is cited (cached: names recur in a library)."""
+        """Return how ``person`` is cited.
+
+        Not cached: a work's facts are read for a moment (ordering, letters),
+        and decoding and initials are cached below (``to_text``, ``initials``).
+        """
         return _creator(person)
 
-    @property
-    def folded(self) -> str:
-        """Return the name folded for matching ("van Berg" and "Berg" meet)."""
-        return fold_group(self.family) if self.is_group else fold_family(self.family)
 
-    @property
-    def sort_key(self) -> tuple[str, str]:
-        """Return how the name sorts: family letter by letter, then initials."""
-        if self.is_group:
-            return (letters(significant(self.family)), "")
-        return (letters(self.family), letters(self.initials))
-
-
-@lru_cache(maxsize=65536)
 def _creator(person: names.Person) -> Creator:
     if person.is_organization:
-        return Creator(" ".join(to_text(person.last).split()), "", True)
+        group = " ".join(to_text(person.last).split())
+        return Creator(
+            group, "", True, fold_group(group), (letters(significant(group)), "")
+        )
     written = f"{person.von} {person.last}" if person.von else person.last
+    family = " ".join(to_text(written).split())
+    initials = names.initials(person.first)
     return Creator(
-        " ".join(to_text(written).split()), names.initials(person.first), False
+        family,
+        initials,
+        False,
+        fold_family(family),
+        (letters(family), letters(initials)),
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Work:
     """An entry's author–date facts.
 
     ``creators`` leave out the ``others`` of "and others", which ``has_others``
     records: such a list has three or more authors (APA cites "et al.").
+    ``title`` is kept when it stands in the author's place (no creator), and
+    ``sort_key`` is the place in an APA reference list (§9.44–9.47): letter
+    by letter by the first element (names, else title), then by date
+    (undated first, in press last), then by title.
     """
 
     key: str
@@ -81,6 +88,7 @@ class Work:
     has_others: bool
     date: Date
     title: str
+    sort_key: SortKey
 
     @classmethod
     def of(cls, entry: Entry) -> Work:
@@ -89,9 +97,18 @@ class Work:
             entry.get("editor")
         )
         creators = tuple(Creator.of(p) for p in people if not p.is_others)
-        has_others = len(creators) < len(people)
         title = " ".join(to_text(entry.get("title")).split())
-        return cls(entry.key, creators, has_others, Date.of(entry), title)
+        date = Date.of(entry)
+        by_title = letters(significant(title))
+        if creators:
+            who = tuple(creator.sort_key for creator in creators)
+        else:
+            who = ((by_title, ""),)
+        sort_key = (who, date.sort_key, by_title, entry.key)
+        shown = "" if creators else title
+        return cls(
+            entry.key, creators, len(creators) < len(people), date, shown, sort_key
+        )
 
     @property
     def is_titled(self) -> bool:
@@ -129,20 +146,6 @@ class Work:
             # Neither author nor title: cited by its key, like no other work.
             return (fold_group(self.title) if self.title else self.key,)
         return tuple(creator.folded for creator in self.creators)
-
-    @cached_property
-    def sort_key(self) -> SortKey:
-        """Return the place in an APA reference list (§9.44–9.47).
-
-        Letter by letter by the first element (names, else title), then by
-        date (undated first, in press last), then by title.
-        """
-        title = letters(significant(self.title))
-        if self.is_titled:
-            who: tuple[tuple[str, str], ...] = ((title, ""),)
-        else:
-            who = tuple(creator.sort_key for creator in self.creators)
-        return (who, self.date.sort_key, title, self.key)
 
 
 def cited_sort_key(written: Sequence[str], year: str) -> SortKey:

@@ -101,15 +101,20 @@ class Reference:
         """Return the translators."""
         return self.people("translator")
 
-    @cached_property
+    @property
     def work(self) -> Work:
-        """Return the author–date facts ``render``, ``cite`` and ``audit`` share."""
+        """Return the author–date facts ``render``, ``cite`` and ``audit`` share.
+
+        Read anew each time: they serve the ordering and the year letters,
+        once each, and keeping them for every reference of a long list costs
+        memory that rendering needs.
+        """
         return Work.of(self.entry)
 
     @cached_property
     def date(self) -> Date:
         """Return the date of publication."""
-        return self.work.date
+        return Date.of(self.entry)
 
     @property
     def title(self) -> str:
