@@ -17,6 +17,11 @@ BibTeX separates names with ``and`` and reads each as ``Last, First`` or
   a name of two or more words holding an organisation word (Organization,
   Association, Society, Institute, Group, Council, University, NHS, …) is
   braced by the unsafe fix. ``{the Helsinki Psychotherapy Study Group}`` passes;
+- a group name braced in pieces (``{\\LaTeX} {Project Team}``, ``\\TUG\\ Board``):
+  BibTeX reads the last piece as a family name and the rest as given names
+  ("Project Team, L."); the unsafe fix braces it whole. A name with nothing
+  before the family name (``the {\\LaTeX{} Project Team}``) prints no initials
+  and passes;
 - a single lower-case letter as a given name or initial (``Mitioglu, a``,
   ``S{\\'a}nchez, a. M.``, as some Zotero exports write them): the reference
   prints "a." (no fix: only the source knows the letter's case). Lower-case
@@ -37,8 +42,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from citeman.latex import to_text
 from citeman.model import Entry, Field
-from citeman.names import name_bounds, separators, split_outside_braces
+from citeman.names import (
+    initials,
+    name_bounds,
+    separators,
+    split_names,
+    split_outside_braces,
+)
 from citeman.problem import Finding, Fix, Severity
 from citeman.rules.base import EntryRule, RuleContext
 
@@ -63,6 +75,8 @@ _INITIALS = re.compile(r"(?:[A-Z]\.?[\s~-]*)+")
 _VANCOUVER = re.compile(r"[A-Z][^\s,]+(?:\s[A-Z][^\s,]+)*\s[A-Z]{1,3}\.?")
 #: A lone lower-case letter in the given names: "a", "a. M.", "S.a." (not "Yong-e").
 _LOWER_INITIAL = re.compile(r"(?<![^\s~.])[a-z](?![^\s~.-])")
+#: Braces and control-word backslashes, read as spaces to see a name's words.
+_UNBRACED = re.compile(r"[{}\\]")
 
 
 def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
@@ -147,7 +161,7 @@ def _check_name(entry: Entry, field: Field, name: str, start: int) -> Iterator[F
             field.name,
         )
         return
-    if name.startswith("{") and name.endswith("}"):
+    if _braced_whole(name):
         return
     if _is_plain_name(name):
         return  # the common "Last, First" or "First Last": nothing to misread
@@ -204,6 +218,15 @@ def _misreading(name: str) -> tuple[str, str | None] | None:
             f'"{name.split()[-1]}" as a family name',
             f"{{{name}}}",
         )
+    if len(parts) == 1 and _is_organization(_UNBRACED.sub(" ", name)):
+        person = split_names(name)[0]
+        if person.first:  # "{\LaTeX} {Project Team}": "Project Team, L."
+            shown = f"{to_text(person.last)}, {initials(person.first)}"
+            return (
+                f"brace the whole group name: {{{name}}}; BibTeX reads it as a "
+                f'person and prints "{shown}"',
+                f"{{{name}}}",
+            )
     lower = _LOWER_INITIAL.search(parts[-1]) if len(parts) in (2, 3) else None
     if lower is not None:
         return (
@@ -243,7 +266,20 @@ def _is_plain_name(name: str) -> bool:
             and _LOWER_INITIAL.search(suffix) is None
         )
     if commas == 0:
-        return _ORGANIZATION_WORDS.isdisjoint(name.replace(".", " ").split())
+        words = _UNBRACED.sub(" ", name.replace(".", " ")).split()
+        return _ORGANIZATION_WORDS.isdisjoint(words)
+    return False
+
+
+def _braced_whole(name: str) -> bool:
+    """Return whether ``name`` is one braced group: ``{{A} B}``, not ``{A} {B}``."""
+    if not (name.startswith("{") and name.endswith("}")):
+        return False
+    depth = 0
+    for index, char in enumerate(name):
+        depth += (char == "{") - (char == "}")
+        if depth == 0:
+            return index == len(name) - 1
     return False
 
 
