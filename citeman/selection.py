@@ -10,6 +10,7 @@ Each layer (the configuration, then the command line) may start afresh with
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,11 +46,18 @@ def chosen(rule: AnyRule, layers: Sequence[Layer]) -> bool:
     return on
 
 
+#: A rule code with letters that look like digits (O for 0, l or I for 1).
+_CODE_LIKE = re.compile(r"cm[\doil]{3}")
+_LOOKALIKE = str.maketrans("oil", "011")
+
+
 def suggestion(selector: str) -> str:
     """Return `` (did you mean "CM203"?)`` for a near miss of a rule code or name."""
     names = [rule.code for rule in rules.ALL] + [rule.name for rule in rules.ALL]
     lowered = {name.lower(): name for name in names}
     wanted = selector.strip().lower()
+    if _CODE_LIKE.fullmatch(wanted):  # "CM2O3": a letter typed for a digit
+        wanted = "cm" + wanted[2:].translate(_LOOKALIKE)
     close = difflib.get_close_matches(wanted, list(lowered), n=1, cutoff=0.7)
     return f' (did you mean "{lowered[close[0]]}"?)' if close else ""
 
