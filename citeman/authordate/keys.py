@@ -13,10 +13,12 @@ import unicodedata
 
 from citeman.collation import base_letters
 
-#: Words that may lead a family name and that writers drop or capitalise.
+#: Words that may lead a family name and that writers drop or capitalise
+#: ("Auf der Maur", "Al Suleiman", "El Mansouri", "Ibn Khaldun").
 PARTICLES = frozenset({
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le",
-    "ten", "ter", "dos", "das", "des", "vom", "zu", "zur", "zum", "y",
+    "ten", "ter", "dos", "das", "des", "vom", "zu", "zur", "zum", "y", "auf", "al",
+    "el", "bin", "ibn",
 })  # fmt: skip
 # Initials as written before a cited family name: "J.", "J.-P.", "Ch.", "Th."
 _INITIALS = re.compile(r"(?:[^\W\d_][^\W\d_]{0,2}\.-?)+")
@@ -56,6 +58,8 @@ def fold_family(name: str) -> str:
 
     >>> fold_family("Van der Berg") == fold_family("J.-P. van der Berg") == "berg"
     True
+    >>> fold_family("Auf der Maur"), fold_family("Al Suleiman")
+    ('maur', 'suleiman')
     """
     words = name.split()
     while len(words) > 1 and is_lead(words[0]):
