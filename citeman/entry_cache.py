@@ -13,8 +13,11 @@ options), the segment's exact text and column, the comment lines above it
 
 Whatever is in the folder is distrusted. A store is one file holding a sha256
 of its own content: a truncated, corrupt or half-written one is ignored (the
-file is checked in full). It is unpickled with only citeman's own record
-types and built-in containers allowed, so a forged file cannot run code.
+file is checked in full). Each record is pickled on its own, so a run that
+changed a few entries writes the others' bytes back as they were read; a
+record is unpickled only when its segment is met, with only citeman's own
+record types and built-in containers allowed, so a forged one cannot run
+code (and one that is not a record counts as absent).
 Stores are written to a temporary file and renamed into place, so concurrent
 runs read the whole old store or the whole new one; only the most recently
 written stores are kept.
@@ -30,7 +33,7 @@ import io
 import os
 import pickle
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -93,8 +96,8 @@ class EntryStore:
         self.directory = directory
         self.path = directory / f"{name}{_SUFFIX}"
 
-    def load(self) -> dict[str, Record]:
-        """Return the stored records, or none when the store is missing or damaged."""
+    def load(self) -> dict[str, bytes]:
+        """Return the stored records, each pickled, or none if missing or damaged."""
         try:
             data = self.path.read_bytes()
         except OSError:
@@ -110,14 +113,14 @@ class EntryStore:
         except Exception:
             return {}
         if not isinstance(records, dict) or not all(
-            isinstance(key, str) and isinstance(value, Record)
+            isinstance(key, str) and isinstance(value, bytes)
             for key, value in records.items()
         ):
             return {}
         return records
 
-    def save(self, records: Mapping[str, Record]) -> None:
-        """Store ``records`` in place of the old ones; a failure only skips it."""
+    def save(self, records: Mapping[str, bytes]) -> None:
+        """Store pickled ``records`` in place of the old ones (a failure skips it)."""
         body = pickle.dumps(dict(records), protocol=pickle.HIGHEST_PROTOCOL)
         digest = hashlib.sha256(body).hexdigest().encode()
         with contextlib.suppress(OSError):
@@ -144,14 +147,61 @@ class EntryStore:
                 old.unlink()
 
 
+#: The key under which a store keeps ``fix_guard``'s verdicts (``lint.Verdicts``).
+VERDICTS = ""
+
+
+def packed(record: object) -> bytes:
+    """Return ``record`` pickled, as a store holds it."""
+    return pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpacked(data: bytes) -> Record | None:
+    """Return the record pickled in ``data``, or None if it is not one."""
+    record = _loaded(data)
+    return record if isinstance(record, Record) else None
+
+
+def verdicts(records: Mapping[str, bytes]) -> dict[tuple[object, ...], bool]:
+    """Return the verdicts kept with ``records`` (none if damaged)."""
+    data = records.get(VERDICTS)
+    found = _loaded(data) if data is not None else None
+    if not isinstance(found, dict) or not all(
+        isinstance(key, tuple) and isinstance(value, bool)
+        for key, value in found.items()
+    ):
+        return {}
+    return found
+
+
+def _loaded(data: bytes) -> object:
+    try:
+        return _Unpickler(io.BytesIO(data)).load()
+    except Exception:
+        return None
+
+
 class _Unpickler(pickle.Unpickler):
     """Unpickles only citeman's record types (tuples, dataclasses, enums)."""
 
     def find_class(self, module: str, name: str) -> type:
-        if module == "citeman" or module.startswith("citeman."):
-            found = super().find_class(module, name)
-            if isinstance(found, type) and (
-                issubclass(found, tuple | enum.Enum) or dataclasses.is_dataclass(found)
-            ):
-                return found
-        raise pickle.UnpicklingError(f"{module}.{name} is not a citeman record")
+        found = _ALLOWED.get((module, name))
+        if found is None:
+            found = _allowed(module, name, super().find_class)
+            _ALLOWED[(module, name)] = found
+        return found
+
+
+#: The classes a store named so far, each looked up once per process.
+_ALLOWED: dict[tuple[str, str], type] = {}
+
+
+def _allowed(module: str, name: str, find: Callable[[str, str], object]) -> type:
+    """Return citeman's record class ``module.name``; raise for anything else."""
+    if module == "citeman" or module.startswith("citeman."):
+        found = find(module, name)
+        if isinstance(found, type) and (
+            issubclass(found, tuple | enum.Enum) or dataclasses.is_dataclass(found)
+        ):
+            return found
+    raise pickle.UnpicklingError(f"{module}.{name} is not a citeman record")

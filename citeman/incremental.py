@@ -26,11 +26,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from citeman import parse
-from citeman.entry_cache import Cached, Record, segment_key
-from citeman.lint import Fresh, Known
+from citeman.entry_cache import (
+    VERDICTS,
+    Cached,
+    Record,
+    packed,
+    segment_key,
+    unpacked,
+    verdicts,
+)
+from citeman.lint import Fresh, Known, Verdicts
 from citeman.macros import budget, split_concatenation
-from citeman.model import Entry, Field, Library
-from citeman.problem import Problem
+from citeman.model import Entry, Field, Library, Span
+from citeman.problem import Fix, Problem
 from citeman.rules.base import Head
 from citeman.segments import Segment, segments
 
@@ -61,6 +69,10 @@ class Prepared:
     known: list[Known]
     slots: list[Slot]
     hits: dict[str, Record]
+    #: Each hit as it was stored (written back as it is).
+    stored: dict[str, bytes]
+    #: ``fix_guard``'s verdicts on fixes in the hits, as stored.
+    verdicts: Verdicts
 
     def entry(self, known: Known) -> Entry:
         """Return a known entry parsed again from its text alone, at its offset.
@@ -83,7 +95,7 @@ def _shifted(field: Field, offset: int) -> Field:
 
 
 def prepare(
-    path: str, text: str, records: Mapping[str, Record], config: str
+    path: str, text: str, records: Mapping[str, bytes], config: str
 ) -> Prepared | None:
     """Parse ``text`` with every segment found in ``records`` blanked out.
 
@@ -94,19 +106,20 @@ def prepare(
     if macros is None:
         return None
     slots = _slots(text, parts, macros, config)
-    hits = {
-        slot.key: record
-        for slot in slots
-        if (record := records.get(slot.key)) is not None
-        and record.line in (0, slot.line)
-    }
+    hits, stored = {}, {}
+    for slot in slots:
+        data = records.get(slot.key)
+        record = unpacked(data) if data is not None else None
+        if data is not None and record is not None and record.line in (0, slot.line):
+            hits[slot.key], stored[slot.key] = record, data
     blanked, known = _blank(text, path, slots, hits)
     library = parse.loads(blanked, path)
     if library.overflows or not _within_budget(library, hits.values()):
         return None
     newline = "\r\n" if "\r\n" in text[:4096] else "\n"
     library = dataclasses.replace(library, source=text, newline=newline)
-    return Prepared(library, known, slots, hits)
+    found: Verdicts = verdicts(records)  # type: ignore[assignment]
+    return Prepared(library, known, slots, hits, stored, found)
 
 
 def _macros(text: str, parts: Sequence[Segment]) -> dict[str, tuple[int, str]] | None:
@@ -213,19 +226,28 @@ def _placed(path: str, slot: Slot, cached: Cached) -> Known:
     offset = slot.segment.at + cached.offset
     head = Head(cached.key, cached.type, path, line, cached.column, offset)
     problems = tuple(_moved(problem, line, offset, path) for problem in cached.problems)
-    return Known(head, cached.length, problems, cached.summaries)
+    ident = f"{slot.key}:{cached.offset}"
+    return Known(ident, head, cached.length, problems, cached.summaries)
 
 
 def _moved(problem: Problem, line: int, offset: int, path: str) -> Problem:
-    """Return ``problem`` moved by ``line`` lines and ``offset`` characters."""
+    """Return ``problem`` moved by ``line`` lines and ``offset`` characters.
+
+    Built directly rather than by ``dataclasses.replace``: a large library has
+    hundreds of thousands of problems to move.
+    """
     span = problem.span
-    span = dataclasses.replace(
-        span, line=span.line + line, end_line=span.end_line + line
-    )
     fix = problem.fix
     if fix is not None:
-        fix = dataclasses.replace(fix, offset=fix.offset + offset)
-    return dataclasses.replace(problem, span=span, fix=fix, path=path)
+        fix = Fix(
+            fix.field, fix.offset + offset, fix.old, fix.new, fix.safe, fix.fields
+        )
+    return Problem(
+        path,
+        Span(span.line + line, span.column, span.end_line + line, span.end_column),
+        problem.key, problem.field, problem.code, problem.rule, problem.severity,
+        problem.message, fix,
+    )  # fmt: skip
 
 
 def _within_budget(library: Library, hits: Iterable[Record]) -> bool:
@@ -254,18 +276,21 @@ def _expanded(field: Field) -> bool:
     return "#" in field.raw and len(split_concatenation(field.raw)) > 1
 
 
-def records(prepared: Prepared, fresh: Mapping[int, Fresh]) -> dict[str, Record]:
+def records(
+    prepared: Prepared, fresh: Mapping[int, Fresh], found: Verdicts
+) -> dict[str, bytes]:
     """Return the records for the next run: the hits, and each fresh segment.
 
     ``fresh`` maps each fresh entry's offset to what lint found in it. A
     segment is recorded only when all it holds is entries that lint saw,
     without a suppression comment, a fix outside themselves or an unparsable
-    block among them.
+    block among them. ``found`` are the verdicts known after linting: those
+    on fixes in the entries kept are kept with them.
     """
     library = prepared.library
     starts = [entry.offset for entry in library.entries]
     failures = [failure.offset for failure in library.failures]
-    kept = dict(prepared.hits)
+    kept = dict(prepared.stored)
     for slot in prepared.slots:
         if slot.key in kept:
             continue
@@ -278,7 +303,10 @@ def records(prepared: Prepared, fresh: Mapping[int, Fresh]) -> dict[str, Record]
             continue
         record = _record(slot, entries, fresh, library.source)
         if record is not None:
-            kept[slot.key] = record
+            kept[slot.key] = packed(record)
+    kept[VERDICTS] = packed(
+        {key: value for key, value in found.items() if key[0].partition(":")[0] in kept}
+    )
     return kept
 
 

@@ -42,6 +42,8 @@ Silenced = dict[tuple[str, str], set[str]]
 class Known(NamedTuple):
     """An entry whose results come from the entry cache, at its place in the file."""
 
+    #: Names the entry's text wherever it stands (see :data:`Verdicts`).
+    ident: str
     head: Head
     #: The length of the entry's text.
     length: int
@@ -49,6 +51,11 @@ class Known(NamedTuple):
     problems: tuple[Problem, ...]
     #: One summary per two-step library rule, in the order of the active rules.
     summaries: tuple[object, ...]
+
+
+#: Whether ``fix_guard`` let a fix through, by the entry's ident, the fix's
+#: offset in the entry, field, old and new text, and the fields it writes.
+Verdicts = dict[tuple[str, int, str, str, str, tuple[tuple[str, str], ...]], bool]
 
 
 class Fresh(NamedTuple):
@@ -70,6 +77,8 @@ class FromCache:
     entry: Callable[[Known], Entry]
     #: Filled by lint: file path → offset of each parsed entry → its results.
     fresh: dict[str, dict[int, Fresh]] = dataclasses.field(default_factory=dict)
+    #: Verdicts on library rules' fixes in known entries, read and added to.
+    verdicts: Verdicts = dataclasses.field(default_factory=dict)
 
 
 def lint(
@@ -228,10 +237,19 @@ def _vet_known(problems: Sequence[Problem], cache: FromCache) -> list[Problem]:
 
 
 def _harmless(cache: FromCache, known: Known, fix: Fix) -> bool:
-    """Return whether ``fix`` passes ``fix_guard`` in a known entry."""
+    """Return whether ``fix`` passes ``fix_guard`` in a known entry.
+
+    The verdict depends only on the entry's text and the fix: one found in an
+    earlier run is taken as it is.
+    """
     at = known.head.offset
-    raw = cache.sources[known.head.path][at : at + known.length]
-    return fix_guard.harmless(raw, at, fix, lambda: cache.entry(known))
+    key = (known.ident, fix.offset - at, fix.field, fix.old, fix.new, fix.fields)
+    verdict = cache.verdicts.get(key)
+    if verdict is None:
+        raw = cache.sources[known.head.path][at : at + known.length]
+        verdict = fix_guard.harmless(raw, at, fix, lambda: cache.entry(known))
+        cache.verdicts[key] = verdict
+    return verdict
 
 
 def _known_at(cache: FromCache, problem: Problem) -> Known | None:

@@ -9,6 +9,7 @@ are checked cold, warm and with one entry edited in ``test_result_cache``.
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -19,7 +20,7 @@ import pytest
 
 from citeman import incremental
 from citeman.config import Config
-from citeman.entry_cache import EntryStore, Record
+from citeman.entry_cache import EntryStore, Record, packed, unpacked
 from citeman.result_cache import key as result_key
 from tests.conftest import run
 
@@ -164,13 +165,17 @@ class _Evil:
 def test_a_well_formed_store_of_other_things_is_refused(tmp_path: Path) -> None:
     # Written with a correct digest: only the unpickler and the checks stand.
     store = EntryStore(tmp_path, "x")
-    for forged in ({"k": _Evil(tmp_path / "ran")}, {"k": ("not", "a record")}):
-        store.save(forged)  # type: ignore[arg-type]
+    evil = _Evil(tmp_path / "ran")
+    for forged in ({"k": evil}, {"k": "not bytes"}):
+        store.save(forged)  # type: ignore[dict-item]
         assert store.path.exists()
         assert store.load() == {}
+    for record in (pickle.dumps(evil), pickle.dumps(("not", "a record"))):
+        store.save({"k": record})
+        assert unpacked(store.load()["k"]) is None
     assert not (tmp_path / "ran").exists()
-    store.save({"k": Record(1, 0, ())})
-    assert store.load() == {"k": Record(1, 0, ())}
+    store.save({"k": packed(Record(1, 0, ()))})
+    assert unpacked(store.load()["k"]) == Record(1, 0, ())
 
 
 def test_concurrent_checks_all_print_the_full_output(workdir: Path) -> None:

@@ -18,10 +18,10 @@ from pathlib import Path
 from citeman import incremental, parse, result_cache, textfile
 from citeman.cli.inputs import STDIN
 from citeman.config import ActiveRule, Config
-from citeman.entry_cache import EntryStore
+from citeman.entry_cache import VERDICTS, EntryStore
 from citeman.errors import InputError
 from citeman.importer import reader
-from citeman.lint import Fresh, FromCache
+from citeman.lint import FromCache
 from citeman.model import Library
 from citeman.online.run import cache_directory
 from citeman.rules.base import LibraryRule
@@ -87,8 +87,11 @@ class EntryCaches:
         self.wanted = wanted and two_step
         self._config = result_cache.key([], active, {"cache": "entries"})
         self._directory = cache_directory() / "entries"
-        self._files: list[tuple[EntryStore, int, incremental.Prepared]] = []
-        self._fresh: dict[str, dict[int, Fresh]] = {}
+        #: Each file's store, what was read from it, and the file as prepared.
+        self._files: list[
+            tuple[EntryStore, dict[str, bytes], incremental.Prepared]
+        ] = []
+        self._cache: FromCache | None = None
 
     def load(self, path: str | Path, limit: int) -> Library:
         """Read and parse the file at ``path``, its cached entries known."""
@@ -98,37 +101,37 @@ class EntryCaches:
         data = textfile.read_bytes(path, "a .bib file", limit)
         text = textfile.decode(name, data, "BibTeX text")
         del data
-        where = f"{self._config}\n{Path(path).resolve()}".encode(
-            "utf-8", "surrogatepass"
-        )
-        store = EntryStore(self._directory, hashlib.sha256(where).hexdigest())
+        where = f"{self._config}\n{Path(path).resolve()}"
+        digest = hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()
+        store = EntryStore(self._directory, digest)
         records = store.load()
         prepared = incremental.prepare(name, text, records, self._config)
         if prepared is None:
             return parse.loads(text, name)
-        self._files.append((store, len(records), prepared))
+        self._files.append((store, records, prepared))
         return prepared.library
 
     def from_cache(self) -> FromCache | None:
         """Return the known entries of the files loaded, for ``lint``."""
         if not self._files:
             return None
-        known = {
-            prepared.library.path: prepared.known for _, _, prepared in self._files
-        }
-        entries = {prepared.library.path: prepared for _, _, prepared in self._files}
-        sources = {path: prepared.library.source for path, prepared in entries.items()}
-        return FromCache(
-            known,
-            sources,
-            lambda item: entries[item.head.path].entry(item),
-            self._fresh,
+        files = {prepared.library.path: prepared for _, _, prepared in self._files}
+        self._cache = FromCache(
+            {path: prepared.known for path, prepared in files.items()},
+            {path: prepared.library.source for path, prepared in files.items()},
+            lambda item: files[item.head.path].entry(item),
         )
+        for prepared in files.values():
+            self._cache.verdicts.update(prepared.verdicts)
+        return self._cache
 
     def save(self) -> None:
         """Store each file's records, unless they are the ones read."""
+        if self._cache is None:
+            return
         for store, read, prepared in self._files:
-            fresh = self._fresh.get(prepared.library.path, {})
-            records = incremental.records(prepared, fresh)
-            if len(records) != len(prepared.hits) or read != len(prepared.hits):
+            fresh = self._cache.fresh.get(prepared.library.path, {})
+            records = incremental.records(prepared, fresh, self._cache.verdicts)
+            same = records.keys() == read.keys()
+            if not same or records[VERDICTS] != read.get(VERDICTS):
                 store.save(records)
