@@ -41,6 +41,8 @@ from citeman.problem import Problem
 
 #: Stores kept; older ones are removed when a new one is written.
 KEEP = 16
+#: At most this many bytes of stores are kept (the newest store always is).
+MAX_BYTES = 2**30
 _MAGIC = b"citeman entries 1\n"
 _SUFFIX = ".entries"
 
@@ -136,15 +138,19 @@ class EntryStore:
             self._prune()
 
     def _prune(self) -> None:
-        """Remove all but the ``KEEP`` most recently written stores."""
+        """Keep the ``KEEP`` most recently written stores, within ``MAX_BYTES``."""
         stores = []
         for path in self.directory.glob(f"*{_SUFFIX}"):
             with contextlib.suppress(OSError):
-                stores.append((path.stat().st_mtime_ns, path))
+                status = path.stat()
+                stores.append((status.st_mtime_ns, status.st_size, path))
         stores.sort(reverse=True)
-        for _, old in stores[KEEP:]:
-            with contextlib.suppress(OSError):
-                old.unlink()
+        total = 0
+        for index, (_, size, old) in enumerate(stores):
+            total += size
+            if index >= KEEP or (index and total > MAX_BYTES):
+                with contextlib.suppress(OSError):
+                    old.unlink()
 
 
 #: The key under which a store keeps ``fix_guard``'s verdicts (``lint.Verdicts``).

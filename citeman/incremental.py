@@ -19,7 +19,9 @@ expansions come near citeman's budget (``citeman.macros``).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import pickle
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
@@ -303,7 +305,9 @@ def records(
             continue
         record = _record(slot, entries, fresh, library.source)
         if record is not None:
-            kept[slot.key] = packed(record)
+            # A summary a rule made unpicklable only leaves its segment uncached.
+            with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
+                kept[slot.key] = packed(record)
     kept[VERDICTS] = packed(
         {key: value for key, value in found.items() if key[0].partition(":")[0] in kept}
     )

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from citeman import incremental
+from citeman import entry_cache, incremental
 from citeman.config import Config
-from citeman.entry_cache import EntryStore, Record, packed, unpacked
+from citeman.entry_cache import VERDICTS, EntryStore, Record, packed, unpacked
+from citeman.lint import Fresh
 from citeman.result_cache import key as result_key
 from tests.conftest import run
 
@@ -209,3 +210,28 @@ def test_concurrent_checks_all_print_the_full_output(workdir: Path) -> None:
         assert (child.returncode, out, err) == full
     assert _check("a.bib") == full
     assert _prepared(workdir / "a.bib").known
+
+
+def test_an_unpicklable_summary_leaves_its_segment_uncached() -> None:
+    prepared = incremental.prepare("a.bib", BIB, {}, "config")
+    assert prepared is not None
+    entries = prepared.library.entries
+    fresh = {entry.offset: Fresh((), (lambda: None,)) for entry in entries[:1]}
+    fresh.update({entry.offset: Fresh((), (None,)) for entry in entries[1:]})
+    kept = incremental.records(prepared, fresh, {})
+    assert len(kept) == len(entries)  # the verdicts, and every entry but the first
+    assert VERDICTS in kept
+
+
+def test_only_the_newest_stores_are_kept_within_the_size_bound(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for index in range(entry_cache.KEEP + 2):
+        EntryStore(tmp_path, f"s{index:02}").save({"k": b"x" * 1000})
+        os.utime(tmp_path / f"s{index:02}.entries", ns=(index * 10**9, index * 10**9))
+    EntryStore(tmp_path, "last").save({"k": b"x" * 1000})
+    kept = sorted(path.stem for path in tmp_path.glob("*.entries"))
+    assert len(kept) == entry_cache.KEEP and "last" in kept and "s00" not in kept
+    monkeypatch.setattr(entry_cache, "MAX_BYTES", 2500)
+    EntryStore(tmp_path, "newest").save({"k": b"x" * 1000})
+    assert len(list(tmp_path.glob("*.entries"))) == 2
