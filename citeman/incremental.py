@@ -141,7 +141,12 @@ def _macros(text: str, parts: Sequence[Segment]) -> dict[str, tuple[int, str]] |
     library = parse.loads(joined)
     if library.overflows or count != len(library.strings):
         return None
-    lines = [text.count("\n", 0, part.at) for part in parts if part.kind == "string"]
+    lines, line, previous = [], 0, 0
+    for part in parts:
+        if part.kind == "string":
+            line += text.count("\n", previous, part.at)
+            previous = part.at
+            lines.append(line)
     starts, total = [], 0
     for piece in pieces:
         starts.append(total)
@@ -179,12 +184,16 @@ def _slots(
 
 
 def _used(body: str, macros: Mapping[str, tuple[int, str]], line: int) -> str:
-    """Return the macros ``body`` may use: name, whether defined above, value."""
-    names = set(_WORD.findall(body.lower())) & macros.keys()
-    return "".join(
-        f"{name}\0{macros[name][0] < line}\0{macros[name][1]}\0"
-        for name in sorted(names)
-    )
+    """Return the macros ``body`` may use: name, and value if defined above it.
+
+    A macro defined only below is undefined where the body stands, whatever
+    its value.
+    """
+    used = []
+    for name in sorted(set(_WORD.findall(body.lower())) & macros.keys()):
+        defined, value = macros[name]
+        used.append(repr((name, value) if defined < line else (name,)))
+    return "".join(used)
 
 
 def _above(text: str, start: int) -> str:

@@ -235,3 +235,22 @@ def test_only_the_newest_stores_are_kept_within_the_size_bound(
     monkeypatch.setattr(entry_cache, "MAX_BYTES", 2500)
     EntryStore(tmp_path, "newest").save({"k": b"x" * 1000})
     assert len(list(tmp_path.glob("*.entries"))) == 2
+
+
+def test_strings_defined_between_entries_key_the_entries_below_them(
+    workdir: Path,
+) -> None:
+    late = (
+        "@article{early, journal = jl, title = {Early}, year = 2001}\n\n"
+        "@string{jl = {Journal of Late Definitions}}\n\n"
+        "@article{later, journal = jl, title = {Later}, year = 2002}\n\n"
+        '@string{other = "Other"}\n\n'
+        "@article{last, journal = jl # other, title = {Last}, year = 2003}\n"
+    )
+    (workdir / "a.bib").write_text(late, encoding="utf-8")
+    assert _check("a.bib") == _full("a.bib")
+    moved = late.replace("{Journal of Late Definitions}", "{J. Late Defs.}")
+    (workdir / "a.bib").write_text("\n" + moved, encoding="utf-8")
+    prepared = _prepared(workdir / "a.bib")
+    assert [entry.key for entry in prepared.library.entries] == ["later", "last"]
+    assert _check("a.bib") == _full("a.bib")
