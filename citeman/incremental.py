@@ -23,7 +23,7 @@ import contextlib
 import dataclasses
 import pickle
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -116,12 +116,38 @@ def prepare(
             hits[slot.key], stored[slot.key] = record, data
     blanked, known = _blank(text, path, slots, hits)
     library = parse.loads(blanked, path)
+    cut = _after_failures(library, parts, slots, hits)
+    if cut:
+        for key in cut:
+            del hits[key], stored[key]
+        blanked, known = _blank(text, path, slots, hits)
+        library = parse.loads(blanked, path)
     if library.overflows or not _within_budget(library, hits.values()):
         return None
     newline = "\r\n" if "\r\n" in text[:4096] else "\n"
     library = dataclasses.replace(library, source=text, newline=newline)
     found: Verdicts = verdicts(records)  # type: ignore[assignment]
     return Prepared(library, known, slots, hits, stored, found)
+
+
+def _after_failures(
+    library: Library,
+    parts: Sequence[Segment],
+    slots: Sequence[Slot],
+    hits: Mapping[str, Record],
+) -> set[str]:
+    """Return the hits right after a segment holding an unparsable block.
+
+    A block left open runs until the next line-start ``@``: the hit's, which
+    the filler hides. Such hits are parsed again, so that the block ends and
+    is reported as in a full parse (a cached segment holds no failure itself).
+    """
+    if not library.failures or not hits:
+        return set()
+    starts = [part.at for part in parts]
+    following = {bisect_right(starts, failure.offset) for failure in library.failures}
+    ends = {starts[index] for index in following if index < len(starts)}
+    return {slot.key for slot in slots if slot.key in hits and slot.segment.at in ends}
 
 
 def _macros(text: str, parts: Sequence[Segment]) -> dict[str, tuple[int, str]] | None:

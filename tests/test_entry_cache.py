@@ -254,3 +254,20 @@ def test_strings_defined_between_entries_key_the_entries_below_them(
     prepared = _prepared(workdir / "a.bib")
     assert [entry.key for entry in prepared.library.entries] == ["later", "last"]
     assert _check("a.bib") == _full("a.bib")
+
+
+def test_a_broken_block_before_a_cached_entry_ends_where_a_full_parse_ends_it(
+    workdir: Path,
+) -> None:
+    broken = (
+        "@article{broken, title = {An open title, year = 2020,\n\n"
+        "@article{fine, author = {Doe, J.}, title = {A Title In Title Case},\n"
+        "  year = 2021}\n"
+    )
+    (workdir / "a.bib").write_text(broken, encoding="utf-8")
+    assert _check("a.bib") == _full("a.bib")
+    edited = broken.replace("open title", "opened title")
+    (workdir / "a.bib").write_text(edited, encoding="utf-8")
+    full = _full("a.bib")
+    assert "CM001" in full[1]
+    assert _check("a.bib") == full
