@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from citeman import entry_cache, incremental
+from citeman.cli.check_cache import EntryCaches
 from citeman.config import Config
 from citeman.entry_cache import VERDICTS, EntryStore, Record, packed, unpacked
 from citeman.lint import Fresh
@@ -271,3 +272,11 @@ def test_a_broken_block_before_a_cached_entry_ends_where_a_full_parse_ends_it(
     full = _full("a.bib")
     assert "CM001" in full[1]
     assert _check("a.bib") == full
+
+
+def test_progress_counts_the_cached_entries_too(workdir: Path) -> None:
+    (workdir / "a.bib").write_text(BIB, encoding="utf-8")
+    _check("a.bib")
+    caches = EntryCaches(Config().active_rules(online=False), wanted=True)
+    library = caches.load(workdir / "a.bib", 10**6)
+    assert (len(library.entries), caches.known()) == (0, 3)

@@ -111,6 +111,10 @@ class EntryCaches:
         self._files.append((store, records, prepared))
         return prepared.library
 
+    def known(self) -> int:
+        """Return how many entries of the files loaded come from the cache."""
+        return sum(len(prepared.known) for _, _, prepared in self._files)
+
     def from_cache(self) -> FromCache | None:
         """Return the known entries of the files loaded, for ``lint``."""
         if not self._files:
