@@ -37,6 +37,12 @@ from citeman.selection import FileIgnores
 
 #: (path, key) of an entry → the codes its suppression comment silenced.
 Silenced = dict[tuple[str, str], set[str]]
+#: Told the name of each stage of the work as it starts, and its count if any.
+Stage = Callable[[str, int | None], None]
+
+
+def _quiet(label: str, total: int | None) -> None:
+    """Tell nobody about a stage."""
 
 
 class Known(NamedTuple):
@@ -89,6 +95,7 @@ def lint(
     file_ignores: FileIgnores | None = None,
     vet_fixes: bool = True,
     cache: FromCache | None = None,
+    stage: Stage | None = None,
 ) -> list[Problem]:
     """Return every problem the active rules find, ordered by file, line and code.
 
@@ -98,9 +105,12 @@ def lint(
     a caller that only prints the messages (``render``'s warnings): vetting
     parses each fixed entry again.
     ``cache`` gives entries known from the entry cache and receives the others.
+    ``stage`` is told when each library-wide stage starts (a progress line).
     """
     with collector.paused():
-        problems = _lint(libraries, active, resolver, progress, vet_fixes, cache)
+        problems = _lint(
+            libraries, active, resolver, progress, vet_fixes, cache, stage or _quiet
+        )
     if file_ignores is not None and file_ignores.patterns:
         problems = _without_file_ignores(problems, active, file_ignores)
     return problems
@@ -113,6 +123,7 @@ def _lint(
     progress: Callable[[int], None] | None,
     vet_fixes: bool,
     cache: FromCache | None,
+    stage: Stage,
 ) -> list[Problem]:
     run = _Run(active, resolver, progress)
     for library in libraries:
@@ -120,9 +131,12 @@ def _lint(
         run.check_library(library, known, recording=cache is not None)
     problems = run.problems
     checked = len(problems)
-    problems += _library_problems(libraries, run.contexts, run.silenced, run.shelves)
+    problems += _library_problems(
+        libraries, run.contexts, run.silenced, run.shelves, stage
+    )
     problems += _suppression_problems(libraries, active, run.silenced)
     if vet_fixes:
+        stage("vetting fixes", None)
         problems = fix_guard.vet(problems, libraries)
     if cache is not None and vet_fixes:  # only vetted problems are cached
         problems[checked:] = _vet_known(problems[checked:], cache)
@@ -131,6 +145,22 @@ def _lint(
             cache.fresh.setdefault(path, {})[offset] = fresh
     problems.sort(key=lambda problem: problem.sort_key)
     return problems
+
+
+def entry_results(library: Library, active: Sequence[ActiveRule]) -> dict[int, Fresh]:
+    """Return what the offline per-entry pass finds in each entry of ``library``.
+
+    By entry offset: the per-entry rules' problems (fixes vetted) and the
+    summaries of the two-step library rules; what a worker process of
+    ``citeman.chunked`` sends back, as the entry cache would.
+    """
+    run = _Run(active, None, None)
+    run.check_library(library, (), recording=True)
+    problems = fix_guard.vet(run.problems, [library])
+    return {
+        offset: Fresh(tuple(problems[first:last]), summaries)
+        for _, offset, first, last, summaries in run.rows
+    }
 
 
 class _Run:
@@ -280,6 +310,7 @@ def _library_problems(
     contexts: Sequence[tuple[ActiveRule, RuleContext]],
     silenced: Silenced,
     shelves: Mapping[str, Sequence[Shelf]],
+    stage: Stage,
 ) -> list[Problem]:
     """Run the rules that compare entries; note what suppressions silence.
 
@@ -293,10 +324,12 @@ def _library_problems(
         if entry.suppressed
     }
     problems = []
-    for item, context in contexts:
-        if not isinstance(item.rule, LibraryRule):
-            continue
+    wide = [(item, context) for item, context in contexts
+            if isinstance(item.rule, LibraryRule)]  # fmt: skip
+    for number, (item, context) in enumerate(wide, 1):
         rule = item.rule
+        assert isinstance(rule, LibraryRule)
+        stage(f"library-wide rule {number}/{len(wide)}: {rule.name}", None)
         found = (
             rule.check(libraries, context)
             if rule.check is not None

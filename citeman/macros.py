@@ -37,11 +37,15 @@ class Expander:
 
     def __init__(self, text_length: int) -> None:
         self.strings: dict[str, StringMacro] = {}
+        #: Every ``@string`` name as written: bibtexparser drops a later
+        #: ``@string`` of exactly the same name (one spelled otherwise redefines).
+        self.written: set[str] = set()
         #: Why the last value resolved was cut, or "" when it was not.
         self.overflow = ""
         #: The cuts so far, recorded by the parser, which knows where they are.
         self.overflows: list[Overflow] = []
         self._left = budget(text_length)
+        self._budget = self._left
 
     def resolve(self, raw: str) -> str:
         """Return the value BibTeX reads from ``raw``, setting ``overflow``.
@@ -63,6 +67,11 @@ class Expander:
         if len(parts) == 1:
             return parts[0]  # a macro's value, shared rather than copied
         return self._joined(parts)
+
+    @property
+    def spent(self) -> int:
+        """Return how much of the file's budget concatenations have used so far."""
+        return self._budget - self._left
 
     def _joined(self, parts: list[str]) -> str:
         """Join ``parts`` within the per-value limit and the file's budget."""

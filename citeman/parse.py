@@ -78,29 +78,66 @@ def load(path: str | Path, limit: int = textfile.DEFAULT_LIMIT) -> Library:
     larger than ``limit`` bytes, or not UTF-8 text; BibTeX syntax errors never
     raise, they become ``failures``.
     """
+    return loads(read(path, limit), str(path))
+
+
+def read(path: str | Path, limit: int = textfile.DEFAULT_LIMIT) -> str:
+    """Return the text of the ``.bib`` file at ``path`` (see :func:`load`)."""
     name = str(path)
     data = textfile.read_bytes(path, "a .bib file", limit)
-    text = textfile.decode(name, data, "BibTeX text")
-    del data  # a large file's bytes need not live on beside its text
-    return loads(text, name)
+    return textfile.decode(name, data, "BibTeX text")
 
 
 def loads(text: str, path: str = "<string>") -> Library:
     """Parse BibTeX ``text`` as if read from ``path``."""
     with collector.paused():
-        return _parse(text, path)
+        expander = Expander(len(text))
+        entries, failures = parse_window(text, path, 0, text, expander)
+    return Library(
+        path,
+        text,
+        tuple(entries),
+        expander.strings,
+        tuple(failures),
+        newline(text),
+        tuple(expander.overflows),
+    )
 
 
-def _parse(text: str, path: str) -> Library:
-    comments = entry_comments.find(text)
-    splitter = _SpanSplitter(_blanked(text, comments) if comments else text)
-    # The splitter parses a copy with one leading newline; offsets into it are
-    # one more than offsets into `text`. `padded` is that copy of the original
-    # text, `%` comments included, so raw texts are the file's.
-    padded = "\n" + text
+def newline(text: str) -> str:
+    """Return the line ending ``text`` is written with (its first lines decide)."""
+    return "\r\n" if "\r\n" in text[:4096] else "\n"
+
+
+def parse_window(
+    text: str,
+    path: str,
+    start: int,
+    window: str,
+    expander: Expander,
+    *,
+    line: int = 1,
+    stop: int | None = None,
+) -> tuple[list[Entry], list[ParseFailure]]:
+    """Parse ``window``, the stretch of ``text`` from offset ``start``, on its own.
+
+    Positions are the file's: ``line`` is the line ``start`` is on. Macros are
+    defined in and resolved against ``expander``. Blocks starting at ``stop``
+    or later are left out (see :func:`citeman.segments.parse_window`: a
+    window may end with the next segment's head). The whole ``text`` is read
+    only around the window (suppression comments above its first entry).
+    """
+    comments = entry_comments.find(window)
+    splitter = _SpanSplitter(_blanked(window, comments) if comments else window)
     blocks: list[bp.Block | None] = list(splitter.split().blocks)
-    places = _Places(padded, splitter.bibstr, splitter.block_starts, comments)
-    expander = Expander(len(text))
+    for block in blocks:
+        if isinstance(block, bp.ParsingFailedBlock):
+            # Its error's traceback holds the splitter's frame, and through it
+            # bibtexparser's whole library: a cycle that would keep every
+            # block alive until a garbage collection.
+            block.error.__traceback__ = None
+    shifted = [(begin + start, end + start) for begin, end in comments]
+    places = _Places(text, splitter, start, line, shifted)
     entries: list[Entry] = []
     failures: list[ParseFailure] = []
     for index, block in enumerate(blocks):
@@ -110,8 +147,14 @@ def _parse(text: str, path: str) -> Library:
         if block is None or isinstance(block, bp.ImplicitComment):
             continue
         at = places.start(block)
+        if stop is not None and at >= stop:
+            break
         if isinstance(block, bp.String):
-            _define(block, places, at, path, expander)
+            # Within one parse bibtexparser wraps such a repeated name as a
+            # duplicate block; a window parsed alone must drop it likewise.
+            if block.key not in expander.written:
+                expander.written.add(block.key)
+                _define(block, places, at, path, expander)
         elif isinstance(block, bp.DuplicateBlockKeyBlock | bp.DuplicateFieldKeyBlock):
             duplicate = block.ignore_error_block
             if isinstance(duplicate, bp.Entry):
@@ -120,16 +163,7 @@ def _parse(text: str, path: str) -> Library:
             failures.append(_failure(block, places, at, path))
         elif isinstance(block, bp.Entry):
             entries.append(_entry(block, places, path, expander))
-    newline = "\r\n" if "\r\n" in text[:4096] else "\n"
-    return Library(
-        path,
-        text,
-        tuple(entries),
-        expander.strings,
-        tuple(failures),
-        newline,
-        tuple(expander.overflows),
-    )
+    return entries, failures
 
 
 def _define(
@@ -163,54 +197,62 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
 class _Places:
     """Where blocks start, on which line an offset is, and the comments of a block.
 
-    Offsets are into the padded text (one more than into the file). Lines are
-    counted incrementally, since blocks and fields are visited in file order.
+    The splitter parses a window of the file with one newline put in front;
+    ``file`` turns its offsets into the file's. Every other offset here is the
+    file's. Lines are counted incrementally, since blocks and fields are
+    visited in file order.
     """
 
     def __init__(
         self,
-        padded: str,
-        parsed: str,
-        starts: list[int],
+        text: str,
+        splitter: _SpanSplitter,
+        start: int,
+        line: int,
         comments: list[tuple[int, int]],
     ) -> None:
-        self.padded = padded
-        self.parsed = parsed
-        self._starts = starts
+        self.text = text
+        self.parsed = splitter.bibstr
+        self._shift = start - 1
+        self._starts = splitter.block_starts
         self._next = 0
-        self._offset = 0
-        self._line = 0
-        self._line_start = 0
+        self._offset = start
+        self._line = line
+        self._line_start = text.rfind("\n", 0, start) + 1
         self._comments = comments
-        self._comment_starts = [start + 1 for start, _ in comments]
+        self._comment_starts = [begin for begin, _ in comments]
+
+    def file(self, parsed_offset: int) -> int:
+        """Return the file offset of an offset into the splitter's text."""
+        return parsed_offset + self._shift
 
     def start(self, block: bp.Block) -> int:
-        """Return the offset of ``block``'s ``@`` (blocks are asked for in order)."""
+        """Return the file offset of ``block``'s ``@`` (asked for in file order)."""
         raw = block.raw or ""
         while self._next < len(self._starts):
             start = self._starts[self._next]
             self._next += 1
             if self.parsed.startswith(raw[:64], start):
-                return start
+                return self.file(start)
         found = self.parsed.find(raw)
-        return found if found >= 0 else 0
+        return self.file(found if found >= 1 else 1)
 
     def line(self, offset: int) -> int:
-        """Return the 1-based file line of padded ``offset``."""
-        padded = self.padded
+        """Return the 1-based line of file ``offset``."""
+        text = self.text
         if offset >= self._offset:
-            newline = padded.rfind("\n", self._offset, offset)
+            newline = text.rfind("\n", self._offset, offset)
             if newline >= 0:
-                self._line += padded.count("\n", self._offset, newline + 1)
+                self._line += text.count("\n", self._offset, newline + 1)
                 self._line_start = newline + 1
         else:
-            self._line -= padded.count("\n", offset, self._offset)
-            self._line_start = padded.rfind("\n", 0, offset) + 1
+            self._line -= text.count("\n", offset, self._offset)
+            self._line_start = text.rfind("\n", 0, offset) + 1
         self._offset = offset
         return self._line
 
     def column(self, offset: int) -> int:
-        """Return the 1-based column of padded ``offset``.
+        """Return the 1-based column of file ``offset``.
 
         Searching back from each offset to its line's start would cost the
         whole file per entry on a file written on one line: the line start is
@@ -224,15 +266,15 @@ class _Places:
         first = bisect_left(self._comment_starts, start)
         last = bisect_left(self._comment_starts, end)
         return tuple(
-            (begin, self.padded[begin + 1 : stop + 1])
-            for begin, stop in self._comments[first:last]
+            (begin, self.text[begin:stop]) for begin, stop in self._comments[first:last]
         )
 
 
 def _entry(block: bp.Entry, places: _Places, path: str, expander: Expander) -> Entry:
     """Convert one bibtexparser entry, computing each value's position."""
-    at, bounds = block.get_parser_metadata(_OFFSETS) or (0, [])
-    padded = places.padded
+    at, bounds = block.get_parser_metadata(_OFFSETS) or (1, [])
+    at = places.file(at)
+    text = places.text
     parsed_text = places.parsed
     line = places.line(at)
     column = places.column(at)
@@ -244,23 +286,24 @@ def _entry(block: bp.Entry, places: _Places, path: str, expander: Expander) -> E
         # bibtexparser's value is exactly the stripped text between the bounds;
         # the raw text is the file's (`%` comments within a value included).
         written = parsed.value
-        begin = parsed_text.find(written[:1], start, end) if written else start
-        raw = padded[begin : begin + len(written)]
+        found = parsed_text.find(written[:1], start, end) if written else start
+        begin = places.file(found)
+        raw = text[begin : begin + len(written)]
         name = parsed.key.lower()
         value = expander.resolve(written)
-        field_line += padded.count("\n", previous, begin)
+        field_line += text.count("\n", previous, begin)
         previous = begin
         field_column = places.column(begin)
         if expander.overflow:
             cut = Overflow(path, field_line, field_column, block.key, name,
                            expander.overflow)  # fmt: skip
             expander.overflows.append(cut)
-        field = Field(name, value, raw, field_line, field_column, begin - 1)
+        field = Field(name, value, raw, field_line, field_column, begin)
         if name in fields:
             repeated.append(field)
         else:
             fields[name] = field
-    raw = padded[at : at + len(block.raw or "")]
+    raw = text[at : at + len(block.raw or "")]
     return Entry(
         key=block.key,
         type=block.entry_type.lower(),
@@ -269,23 +312,23 @@ def _entry(block: bp.Entry, places: _Places, path: str, expander: Expander) -> E
         path=path,
         line=line,
         column=column,
-        offset=at - 1,
+        offset=at,
         raw=raw,
-        suppressed=_suppressed(padded, at - column),
+        suppressed=_suppressed(text, at - column),
         comments=places.comments(at, at + len(raw)),
     )
 
 
-def _suppressed(padded: str, end: int) -> frozenset[str]:
+def _suppressed(text: str, end: int) -> frozenset[str]:
     """Return the rules named by ``% citeman: ignore[…]`` lines ending at ``end``.
 
-    ``end`` is the offset of the newline before an entry's line; the lines
-    above it are read upwards while they are comments.
+    ``end`` is the offset of the newline before an entry's line (-1 on the
+    first line); the lines above it are read upwards while they are comments.
     """
     names: set[str] = set()
-    while end > 0:
-        start = padded.rfind("\n", 0, end)
-        line = padded[start + 1 : end]
+    while end >= 0:
+        start = text.rfind("\n", 0, end)
+        line = text[start + 1 : end]
         match = _SUPPRESSION.match(line)
         if match:
             names.update(
@@ -301,10 +344,10 @@ def _failure(
     block: bp.ParsingFailedBlock, places: _Places, at: int, path: str
 ) -> ParseFailure:
     """Describe a block bibtexparser could not parse, with its position."""
-    raw = places.padded[at : at + len(block.raw or "")]
+    raw = places.text[at : at + len(block.raw or "")]
     column = places.column(at)
     reason = getattr(block.error, "abort_reason", None) or str(block.error)
-    return ParseFailure(path, places.line(at), column, _plain(reason), raw, at - 1)
+    return ParseFailure(path, places.line(at), column, _plain(reason), raw, at)
 
 
 def _plain(reason: str) -> str:

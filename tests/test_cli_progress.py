@@ -5,8 +5,10 @@ stderr is a real pseudo-terminal here, so citeman believes a person is watching.
 
 from __future__ import annotations
 
+import json
 import os
 import pty
+import re
 import subprocess
 import sys
 import time
@@ -68,3 +70,67 @@ def test_a_quick_run_says_nothing_about_progress(tmp_path: Path) -> None:
 def test_a_slow_read_is_announced(tmp_path: Path) -> None:
     err = _check(["-", "--stdin-filename", "slow.bib"], PAGES, 1.5, tmp_path)
     assert err.splitlines() == ["reading slow.bib"]
+
+
+def _check_on_terminal(path: Path, cwd: Path) -> tuple[str, str]:
+    """Run a chunked ``check --format json`` with stderr on a terminal; (out, err)."""
+    leader, follower = pty.openpty()
+    output = (cwd / "out.json").open("w+b")  # a pipe could fill up and block
+    environment = {**os.environ, "CITEMAN_PROGRESS_DELAY": "0",
+                   "CITEMAN_CHUNK_SIZE": "100", "CITEMAN_WORKERS": "2"}  # fmt: skip
+    process = subprocess.Popen(
+        [sys.executable, "-m", "citeman", "check", "--no-config", "--no-cache",
+         "--format", "json", str(path)],
+        stdin=subprocess.DEVNULL, stdout=output, stderr=follower,
+        cwd=cwd, env=environment,
+    )  # fmt: skip
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    process.wait(timeout=120)
+    output.seek(0)
+    out = output.read().decode()
+    output.close()
+    return out, b"".join(chunks).decode()
+
+
+def test_every_stage_of_a_check_is_shown_with_counts_then_erased(
+    tmp_path: Path,
+) -> None:
+    library = tmp_path / "library.bib"
+    library.write_text(
+        "".join(
+            f"@article{{key{number},\n  author = {{Smith, Anne}},\n"
+            f"  title = {{A Title In Title Case {number}}},\n"
+            f"  journal = {{J. Psychol. Res.}},\n  year = {{2001}},\n"
+            f"  pages = {{1-2}},\n}}\n\n"
+            for number in range(600)
+        )
+    )
+    out, err = _check_on_terminal(library, tmp_path)
+    assert json.loads(out) and "\x1b" not in out and "\r" not in out
+    assert err.startswith(f"reading {library}\r\n")
+    lines = [line for line in err.split("\r")[1:] if line.strip("\x1b[K\n")]
+    stages = [line.split(" (")[0] for line in lines]
+    first = f"parsing and checking the blocks of {library}"
+    # The blocks are counted chunk by chunk, then each library-wide rule is
+    # named with its number, then the fixes are vetted and the output written.
+    counted = [stage for stage in stages if stage.startswith(first)]
+    assert counted[0] == f"{first} 0/600" and f"{first} 500/600" in counted
+    rules = [stage for stage in stages if stage.startswith("library-wide rule ")]
+    assert rules[0].startswith("library-wide rule 1/") and len(set(rules)) >= 5
+    assert stages.index(counted[-1]) < stages.index(rules[0])
+    distinct = [stage for number, stage in enumerate(stages)
+                if number == 0 or stage != stages[number - 1]]  # fmt: skip
+    assert distinct[-2] == "vetting fixes"
+    assert re.fullmatch(r"writing [\d,]+ problems", distinct[-1])
+    assert all(re.fullmatch(r".* \(\d+ s\)\x1b\[K", line) for line in lines)
+    assert err.endswith("\r\x1b[K")  # the line is erased at the end

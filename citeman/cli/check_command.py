@@ -9,6 +9,7 @@ from typing import Any, NoReturn
 import click
 
 from citeman import lint
+from citeman.chunked import Loader
 from citeman.cli import check_cache, online
 from citeman.cli.inputs import (
     EXIT_CLEAN,
@@ -135,10 +136,14 @@ def check(
         for failure in failures:
             say(f"citeman: error: {failure}", err=True)
         with LateStatus(stderr_is_terminal() and not quiet) as status:
+            # Without the entry cache (and offline), a large file is parsed and
+            # checked by chunks on several processes as it is read.
+            chunks = Loader(active, status.stage, status.advance)
+            by_chunks = not (entries.wanted or going_online.wanted)
             loaded, unreadable = load_each(
                 [path for path in files if not reader.is_document(path)],
                 status.say, stdin_filename, limit=config.max_file_bytes,
-                loader=entries.load,
+                loader=chunks if by_chunks else entries.load,
             )  # fmt: skip
             unreadable += len(failures)
             libraries = [library for _, library in loaded]
@@ -149,14 +154,17 @@ def check(
             problems = lint.lint(
                 libraries, active, resolver=resolver,
                 progress=status.progress(total), file_ignores=config.file_ignores,
-                cache=entries.from_cache(),
+                cache=chunks.from_cache() if by_chunks else entries.from_cache(),
+                stage=status.stage,
             )  # fmt: skip
             entries.save()
             problems = checking.finish(problems, documents, active)
-    text = problems_text(
-        problems, output_format, statistics=statistics,
-        quiet=quiet or (bool(unreadable) and not libraries), show_fixes=show_fixes,
-    )  # fmt: skip
+            status.stage(f"writing {len(problems):,} problems", None)
+            text = problems_text(
+                problems, output_format, statistics=statistics,
+                quiet=quiet or (bool(unreadable) and not libraries),
+                show_fixes=show_fixes,
+            )  # fmt: skip
     ranks = {problem.severity.rank for problem in problems}
     if cached is not None and not unreadable:
         cached.put(text, ranks)

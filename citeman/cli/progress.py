@@ -1,42 +1,60 @@
 """Say what a slow command is doing, but only once it has taken about a second.
 
-A quick run prints nothing but its results; a run that is still reading or
-checking after :data:`DELAY` seconds says which file it reads and draws a
-progress bar, on a terminal only.
+A quick run prints nothing but its results. On a terminal, a run still going
+after :data:`DELAY` seconds says which file it reads, then keeps one status
+line up to date on stderr for each stage of the work that lasts (parsing,
+checking entries, each library-wide rule, vetting fixes, writing the output):
+its name, the count done when there is one, and the seconds it has taken,
+redrawn several times a second so that it never sits still. The line is
+erased when the work ends; nothing goes to stdout.
 """
 
 from __future__ import annotations
 
-import functools
+import os
 import sys
 import threading
 import time
 from collections.abc import Callable
 from types import TracebackType
 
-import click
-from click._termui_impl import ProgressBar
-
 from citeman.cli.output import say
 
 #: Seconds of silence before the first word about progress.
 DELAY = 1.0
+#: Seconds a stage runs before its line is first drawn.
+STAGE_DELAY = 0.5
+#: Seconds between redraws.
+TICK = 0.25
+
+
+def _delays() -> tuple[float, float]:
+    """Return (DELAY, STAGE_DELAY); tests set ``CITEMAN_PROGRESS_DELAY`` for both."""
+    chosen = os.environ.get("CITEMAN_PROGRESS_DELAY")
+    if chosen:
+        return float(chosen), float(chosen)
+    return DELAY, STAGE_DELAY
 
 
 class LateStatus:
-    """A status line and progress bar on stderr that wait :data:`DELAY` seconds."""
+    """A status line on stderr that waits :data:`DELAY` seconds, then keeps moving."""
 
     def __init__(self, enabled: bool) -> None:
         self._enabled = enabled
+        self._delay, self._stage_delay = _delays()
         self._lock = threading.Lock()
+        self._started = time.monotonic()
         self._message = ""
         self._shown = False
-        self._timer = threading.Timer(DELAY, self._wake)
-        self._timer.daemon = True
-        self._bar: ProgressBar[int] | None = None
-        self._pending = 0
+        self._drawn = False
+        self._label = ""
+        self._total: int | None = None
+        self._done = 0
+        self._stage_started = self._started
+        self._stop = threading.Event()
+        self._ticker = threading.Thread(target=self._tick, daemon=True)
         if enabled:
-            self._timer.start()
+            self._ticker.start()
 
     def __enter__(self) -> LateStatus:
         return self
@@ -47,44 +65,68 @@ class LateStatus:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        self._timer.cancel()
+        self._stop.set()
+        if self._ticker.is_alive():
+            self._ticker.join()
         with self._lock:
             self._enabled = False
-        if self._bar is not None:
-            self._bar.render_finish()
+            self._erase()
 
     def say(self, message: str) -> None:
         """Show ``message`` now if the run is already slow, else when it becomes so."""
         with self._lock:
             self._message = message
             if self._enabled and self._shown:
+                self._erase()
                 say(message, err=True)
                 self._message = ""
 
-    def _wake(self) -> None:
+    def stage(self, label: str, total: int | None = None) -> None:
+        """Start the stage ``label`` of ``total`` steps (None: not counted)."""
         with self._lock:
-            if not self._enabled:
-                return
+            self._label, self._total, self._done = label, total, 0
+            self._stage_started = time.monotonic()
+            self._update(self._stage_started)
+
+    def advance(self, done: int) -> None:
+        """Count ``done`` more steps of the current stage."""
+        with self._lock:
+            self._done += done
+            self._update(time.monotonic())
+
+    def progress(self, total: int) -> Callable[[int], None]:
+        """Start the stage of checking ``total`` entries; return its counter."""
+        self.stage("checking entries", total)
+        return self.advance
+
+    def _tick(self) -> None:
+        while not self._stop.wait(TICK):
+            with self._lock:
+                self._update(time.monotonic())
+
+    def _update(self, now: float) -> None:
+        """Say what waited, and draw the stage line once due (lock held)."""
+        if not self._enabled or now - self._started < self._delay:
+            return
+        if not self._shown:
             self._shown = True
             if self._message:
                 say(self._message, err=True)
                 self._message = ""
+        # Once a line is up, every stage is drawn at once: no stale line.
+        due = self._drawn or now - self._stage_started >= self._stage_delay
+        if self._label and due:
+            self._draw(now)
 
-    def progress(self, total: int) -> Callable[[int], None]:
-        """Return the callback the linter calls with each batch of entries checked.
+    def _draw(self, now: float) -> None:
+        count = "" if self._total is None else f" {self._done:,}/{self._total:,}"
+        seconds = int(now - self._stage_started)
+        sys.stderr.write(f"\r{self._label}{count} ({seconds} s)\033[K")
+        sys.stderr.flush()
+        self._drawn = True
 
-        The bar appears once checking itself has taken :data:`DELAY` seconds.
-        """
-        return functools.partial(self.advance, total, time.monotonic())
-
-    def advance(self, total: int, started: float, done: int) -> None:
-        """Count ``done`` more of ``total`` entries; draw the bar once slow."""
-        self._pending += done
-        if not self._enabled or time.monotonic() - started < DELAY:
-            return
-        if self._bar is None:
-            self._bar = click.progressbar(
-                length=total, label="checking", file=sys.stderr
-            )
-        self._bar.update(self._pending)
-        self._pending = 0
+    def _erase(self) -> None:
+        if self._drawn:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+            self._drawn = False
