@@ -208,7 +208,7 @@ def _check_chunk(first: int, last: int) -> _Chunk:
         chunk = Library(job.path, job.text, tuple(entries), {}, (), "\n", ())
         fresh = entry_results(chunk, job.active)
         known = [
-            Known(head(entry), len(entry.raw), *fresh[entry.offset])
+            Known(f"{entry.offset}", head(entry), len(entry.raw), *fresh[entry.offset])
             for entry in entries
             if not entry.suppressed
         ]
@@ -284,7 +284,7 @@ class Loader:
                 self.stage(f"parsing {path}", None)
             return parse.loads(text, str(path))
         library, known = found
-        self._files[library.path] = Prepared(library, known, [], {})
+        self._files[library.path] = Prepared(library, known, [], {}, {}, {})
         return library
 
     def from_cache(self) -> FromCache | None:
