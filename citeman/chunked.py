@@ -287,6 +287,10 @@ class Loader:
         self._files[library.path] = Prepared(library, known, [], {}, {}, {})
         return library
 
+    def known(self) -> int:
+        """Return how many entries were checked here (lint counts them again)."""
+        return sum(len(prepared.known) for prepared in self._files.values())
+
     def from_cache(self) -> FromCache | None:
         """Return the entries checked here, for ``lint``."""
         if not self._files:

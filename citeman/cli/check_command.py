@@ -149,7 +149,8 @@ def check(
             libraries = [library for _, library in loaded]
             libraries += [document.library for document in documents]
             total = sum(len(library.entries) for library in libraries)
-            total += entries.known()  # counted by lint too, from the entry cache
+            # Counted by lint too: entries from the entry cache or checked by chunks.
+            total += chunks.known() if by_chunks else entries.known()
             resolver = online.resolve(libraries, active, config, going_online, quiet)
             problems = lint.lint(
                 libraries, active, resolver=resolver,
