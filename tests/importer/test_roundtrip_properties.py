@@ -42,8 +42,14 @@ PUBLISHERS = ["Springer", "Oxford University Press", "John Wiley \\& Sons", "MIT
 def people(draw: st.DrawFn, most: int = 8) -> str:
     count = draw(st.integers(1, most))
     names = []
-    for _ in range(count):
-        if draw(st.integers(0, 9)) == 0:
+    for index in range(count):
+        # Two group authors in a row before the last ("World Health Organization,
+        # National Cancer Institute, & …") read as one group whose name has a comma
+        # ("University of California, Berkeley"): printed APA cannot tell them
+        # apart, so the importer keeps such a run whole (README, citeman import).
+        follows_group = bool(names) and names[-1].startswith("{")
+        last = index == count - 1
+        if draw(st.integers(0, 9)) == 0 and (last or not follows_group):
             names.append("{" + draw(st.sampled_from(GROUPS)) + "}")
             continue
         family = draw(st.sampled_from(FAMILIES))
