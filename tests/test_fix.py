@@ -12,6 +12,7 @@ from citeman.config import ActiveRule
 from citeman.model import Entry, Library, Span
 from citeman.problem import Finding, Fix, Severity
 from citeman.rules.base import EntryRule, LibraryRule, RuleContext
+from tests.conftest import real_corpora
 
 
 def _squeeze(entry: Entry, context: RuleContext) -> Iterator[Finding]:
@@ -193,3 +194,17 @@ def test_fixes_outside_entries_and_in_broken_blocks_are_dropped() -> None:
     assert outcome.source == source.replace(
         "@article{ok, pages = {1-2}}", "@article{ok, pages = {1--2}}"
     ).replace("@book{next, pages = {1-2}}", "@book{next, pages = {1--2}}")
+
+
+@pytest.mark.parametrize("name", ["bbt-zotero.bib", "beebe-tugboat.bib"])
+def test_blanked_text_parses_to_the_kept_entries_as_in_the_file(name: str) -> None:
+    # Later rounds parse only the entries just fixed, in place: each must come
+    # out exactly as in the whole file (offsets, lines, columns, fields).
+    library = parse.load(real_corpora() / name)
+    ranges = [
+        (entry.offset, entry.offset + len(entry.raw)) for entry in library.entries
+    ]
+    kept = set(range(0, len(ranges), 3))
+    blanked = parse.loads(fix._blank_except(library.source, ranges, kept), library.path)
+    assert blanked.entries == tuple(library.entries[index] for index in sorted(kept))
+    assert blanked.failures == library.failures == ()
