@@ -12,6 +12,8 @@ import subprocess
 import sys
 import tarfile
 import zipfile
+from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError
 from pathlib import Path
 
 import pytest
@@ -129,3 +131,61 @@ def test_the_unpacked_wheel_renders_with_its_own_styles(
     )  # fmt: skip
     assert rendered.returncode == 0, rendered.stderr
     assert rendered.stdout == "Doe, J. (2020). A book. Press.\n"
+
+
+def test_every_imported_distribution_is_a_declared_dependency() -> None:
+    # A module imported by citeman but installed only by a test tool (pathspec
+    # came with mypy) breaks every command of a plain `pip install`. What a
+    # declared dependency itself requires (markupsafe with jinja2) counts.
+    import ast
+    import tomllib
+    from importlib.metadata import packages_distributions, requires
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    installed = _with_requirements(
+        {_name(requirement) for requirement in project["dependencies"]}, requires
+    )
+    owners = packages_distributions()
+    missing = set()
+    for module in (ROOT / "citeman").rglob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top in sys.stdlib_module_names or top == "citeman":
+                    continue
+                if not {_name(dist) for dist in owners.get(top, [top])} & installed:
+                    missing.add((top, module.name))
+    assert missing == set()
+
+
+def _name(requirement: str) -> str:
+    """Return the normalised distribution name a requirement line starts with."""
+    import re
+
+    return (
+        re.split(r"[<>=!~\[; (]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+    )
+
+
+def _with_requirements(
+    names: set[str], requires: Callable[[str], list[str] | None]
+) -> set[str]:
+    """Return ``names`` and everything they require, without optional extras."""
+    found, waiting = set(), list(names)
+    while waiting:
+        name = waiting.pop()
+        if name in found:
+            continue
+        found.add(name)
+        try:
+            lines = requires(name) or []
+        except PackageNotFoundError:  # for another Python version (a marker)
+            continue
+        waiting += [_name(line) for line in lines if "extra ==" not in line]
+    return found
