@@ -109,9 +109,21 @@ class Markup:
 
     def join(self, pieces: list[str], separator: str = "") -> Safe:
         """Return ``pieces`` joined by ``separator``, each escaped once."""
-        escaped = [self.escape(piece) for piece in pieces]
-        marked = str.join(self.escape(separator), escaped)
-        return Safe(marked, plain_of(separator).join(item.plain for item in escaped))
+        # As joining self.escape(piece) for each piece, without a Safe apiece:
+        # references are built from tens of thousands of joins.
+        marked: list[str] = []
+        plain: list[str] = []
+        for piece in pieces:
+            if isinstance(piece, Safe):
+                marked.append(piece)
+                plain.append(piece.plain)
+            else:
+                text = visible_keeping_lines(str(piece))
+                marked.append(self.escape_text(text))
+                plain.append(text)
+        return Safe(
+            str.join(self.escape(separator), marked), plain_of(separator).join(plain)
+        )
 
     def dashed(self, parts: list[str]) -> Safe:
         """Return ``parts`` joined by this format's en dash (ranges), unbroken."""
