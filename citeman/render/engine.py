@@ -94,6 +94,10 @@ def prepare(
         len(context) == len(entries)
         and all(ours is theirs for ours, theirs in zip(entries, context, strict=True))
     )
+    if whole and chosen.disambiguate and chosen.sort == "author-date":
+        # The common case: each work read once, for the order and the letters.
+        ordered, works = order.arrange(references)
+        return ordered, order.year_suffixes(references, works)
     ordered = order.order(references, chosen.sort)
     if not chosen.disambiguate:
         return ordered, {}
