@@ -9,7 +9,7 @@ only make sense together.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -101,26 +101,38 @@ _NO_LETTER = "no-letter"
 
 
 def _words(title: str) -> list[str]:
-    """Split ``title`` on whitespace outside braces."""
+    """Split ``title`` on whitespace outside braces (a fresh list, to change)."""
+    return list(_split(title))
+
+
+#: Where a word may end: a brace (the depth changes) or a run of whitespace.
+_MARKS = re.compile(r"[{}]|\s+")
+
+
+@lru_cache(maxsize=65536)
+def _split(title: str) -> tuple[str, ...]:
+    """Split ``title`` on whitespace outside braces.
+
+    Cached: each helper below reads the same title's words again, and a
+    braced title is walked mark by mark, not character by character.
+    """
     if "{" not in title:
-        return title.split()
+        return tuple(title.split())
     words: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for char in title:
-        if depth == 0 and char.isspace():
-            if current:
-                words.append("".join(current))
-                current = []
-            continue
+    depth = start = 0
+    for mark in _MARKS.finditer(title):
+        char = mark.group()
         if char == "{":
             depth += 1
         elif char == "}":
             depth -= 1
-        current.append(char)
-    if current:
-        words.append("".join(current))
-    return words
+        elif depth == 0:
+            if mark.start() > start:
+                words.append(title[start : mark.start()])
+            start = mark.end()
+    if start < len(title):
+        words.append(title[start:])
+    return tuple(words)
 
 
 def _is_protected(word: str) -> bool:
@@ -184,7 +196,13 @@ def _has_inner_capital(part: str) -> bool:
     )
 
 
-def _starts(words: list[str]) -> list[bool]:
+@lru_cache(maxsize=65536)
+def _title_starts(title: str) -> tuple[bool, ...]:
+    """Return :func:`_starts` of ``title``'s words, cached per title."""
+    return tuple(_starts(_split(title)))
+
+
+def _starts(words: Sequence[str]) -> list[bool]:
     """Return, for each word, whether it opens the title or a sentence in it.
 
     A number opens a sentence too (``The LaTeX legacy: 2.09 and all that``).
@@ -211,7 +229,7 @@ def _census(title: str) -> tuple[int, int, int, bool]:
     """
     upper = runs = lower = lettered = 0
     opening = in_run = True
-    for word in _words(title):
+    for word in _split(title):
         kind = _kind(word)
         if kind != _NO_LETTER:
             lettered += 1
@@ -301,7 +319,7 @@ def lower_case_starts(title: str, subtitles: bool = True) -> dict[int, str]:
     """
     found = {}
     opening = first = True
-    for index, word in enumerate(_words(title)):
+    for index, word in enumerate(_split(title)):
         kind = _kind(word)
         if kind == _NO_LETTER:
             # "7 bits good": after a number the next word stays in lower case.
@@ -384,7 +402,7 @@ def to_sentence_case(title: str, casing: Casing = NO_CASING) -> str:
     ('Space and beyond', 'Living in England')
     """
     words = _words(title)
-    starts = _starts(words)
+    starts = _title_starts(title)
     stray = stray_capitals(title, casing)
     keep = is_sentence_case(title)
     if keep and _census(title)[2] == 0:
@@ -429,7 +447,7 @@ def stray_capitals(title: str, casing: Casing = NO_CASING) -> dict[int, str]:
     {}
     """
     words = _words(title)
-    starts = _starts(words)
+    starts = _title_starts(title)
     if sum(_kind(word) == _LOWER for word in words) < 2:
         return {}
     capital = [
@@ -503,8 +521,8 @@ def shows_title_case(title: str, casing: Casing) -> bool:
     >>> shows_title_case("Commonplace Book", Casing(style="sentence"))
     False
     """
-    words = _words(title)
-    for word, start in zip(words, _starts(words), strict=True):
+    words = _split(title)
+    for word, start in zip(words, _title_starts(title), strict=True):
         core = _EDGE.sub("", word)
         if start or _kind(word) not in (_UPPER, _NEUTRAL) or not _capitalised(core):
             continue
@@ -599,7 +617,7 @@ def to_title_case(title: str) -> str:
     """
     words = _words(title)
     changed = []
-    for word, start in zip(words, _starts(words), strict=True):
+    for word, start in zip(words, _title_starts(title), strict=True):
         kind = _kind(word)
         if start or kind == _LOWER:
             changed.append(_change_first(word, str.upper))
@@ -608,6 +626,7 @@ def to_title_case(title: str) -> str:
     return _rejoin(title, words, changed)
 
 
+@lru_cache(maxsize=65536)
 def protect_case(title: str, proper: frozenset[str] = frozenset()) -> str:
     """Brace the words whose capitals must survive a style's case change.
 
@@ -627,7 +646,7 @@ def protect_case(title: str, proper: frozenset[str] = frozenset()) -> str:
     words = _words(title)
     sentence = is_sentence_case(title) and not is_title_case(title)
     changed = []
-    for word, start in zip(words, _starts(words), strict=True):
+    for word, start in zip(words, _title_starts(title), strict=True):
         if "{" in word or "\\" in word:
             changed.append(word)
             continue

@@ -13,6 +13,7 @@ from citeman.text import (
     is_title_case,
     lower_case_starts,
     protect_case,
+    recase_words,
     strip_braces,
     to_sentence_case,
     to_title_case,
@@ -227,6 +228,14 @@ def test_to_sentence_case_with_what_the_library_tells(
 )
 def test_lower_case_starts(title: str, expected: dict[int, str]) -> None:
     assert lower_case_starts(title) == expected
+
+
+def test_words_split_on_any_whitespace_outside_nested_braces_only() -> None:
+    # One word per index: a braced group with spaces (nested too) stays whole,
+    # and the whitespace between words (an em space, a tab) is kept as it was.
+    title = "of {the {Big} one}\u2003and\tso"
+    assert recase_words(title, [1, 2, 3], []) == "of {The {Big} one}\u2003And\tSo"
+    assert lower_case_starts("on {the moon}: and  {so} on") == {0: "on", 2: "and"}
 
 
 def test_unbraced_reads_only_braces_around_the_whole_title() -> None:
