@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+import citeman
 from citeman import entry_cache, incremental
 from citeman.cli.check_cache import EntryCaches
 from citeman.config import Config
@@ -185,7 +186,11 @@ def test_concurrent_checks_all_print_the_full_output(workdir: Path) -> None:
     _check("a.bib")
     (workdir / "a.bib").write_text(BIB.replace("3--4", "3-4"), encoding="utf-8")
     full = _full("a.bib")
-    env = dict(os.environ)
+    # The children must run the code this process runs (and so share its store):
+    # from an unpacked sdist, the tests import citeman from the source folder
+    # while ``python -m citeman`` would find the installed copy.
+    source = Path(citeman.__file__).parent.parent
+    env = {**os.environ, "PYTHONPATH": str(source)}
     children = [
         subprocess.Popen(
             [
