@@ -11,6 +11,8 @@ import re
 
 from citeman.latex import to_text
 
+#: The fields that hold an entry's journal name (BibTeX's, then biblatex's).
+FIELDS = ("journal", "journaltitle")
 #: Words two spellings of one journal may differ by ("in" and "for" name
 #: different journals: Computers in Chemistry, Computers and Chemistry).
 _SKIPPED_WORDS = frozenset({"of", "the", "and", "&"})

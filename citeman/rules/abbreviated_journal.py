@@ -32,7 +32,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
-from citeman.journal_words import abbreviates, keeps_letters, words
+from citeman.journal_words import FIELDS, abbreviates, keeps_letters, words
 from citeman.latex import to_text
 from citeman.model import Entry, Field
 from citeman.problem import Finding, Fix, Severity
@@ -45,7 +45,6 @@ from citeman.rules.base import (
     summarised,
 )
 
-_FIELDS = ("journal", "journaltitle")
 _FULL_FIELD = "fjournal"
 _TOKEN = re.compile(r"([^\W_]+)(\.?)")
 _PARENTHESISED = re.compile(r"\([^()]*\)")
@@ -68,14 +67,14 @@ def summarise(
 ) -> tuple[tuple[_Full, ...], tuple[_Short, ...]] | None:
     """Return the full names the entry writes and its abbreviated journal fields."""
     fulls = []
-    for name in (*_FIELDS, _FULL_FIELD):
+    for name in (*FIELDS, _FULL_FIELD):
         field = entry.fields.get(name)
         # A full name to offer has no abbreviation point at all.
         if field is not None and _is_full(field.value):
             spelling = _spelling(field.value)
             fulls.append((words(spelling), spelling))
     shorts = []
-    for name in _FIELDS:
+    for name in FIELDS:
         field = entry.fields.get(name)
         if field is not None and is_abbreviation(field.value):
             spelling = _spelling(field.value)

@@ -41,7 +41,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from citeman.journal_words import abbreviates, keeps_letters
+from citeman.journal_words import FIELDS, abbreviates, keeps_letters
 from citeman.journal_words import words as name_words
 from citeman.model import Entry, Field
 from citeman.problem import Finding, Fix, Severity
@@ -55,7 +55,6 @@ from citeman.rules.base import (
 )
 from citeman.text import strip_braces
 
-_FIELDS = ("journal", "journaltitle")
 _MINOR = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "to"})
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 #: A hyphen inside a word ("Solid-State"), not a dash ("Sov. Phys. --- JETP").
@@ -78,7 +77,7 @@ _Named = tuple[Field, str, tuple[str, ...]]
 def summarise(entry: Entry, context: RuleContext) -> tuple[_Named, ...] | None:
     """Return the entry's journal fields with their spellings, or None."""
     found = []
-    for name in _FIELDS:
+    for name in FIELDS:
         field = entry.fields.get(name)
         if field is not None and field.value.strip():
             spelling = " ".join(strip_braces(field.value).split())
