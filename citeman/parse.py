@@ -17,12 +17,13 @@ from typing import Any
 from bibtexparser import model as bp
 from bibtexparser.splitter import Splitter
 
-from citeman import collector, entry_comments, textfile
+from citeman import collector, entry_comments, fast_entry, textfile
 from citeman.macros import MONTHS as MONTHS
 from citeman.macros import Expander
 from citeman.macros import macro_names as macro_names
 from citeman.macros import split_concatenation as split_concatenation
 from citeman.model import Entry, Field, Library, Overflow, ParseFailure, StringMacro
+from citeman.segments import segments
 
 _SUPPRESSION = re.compile(r"^[ \t]*%+[ \t]*citeman:[ \t]*ignore\[([^\]]*)\]", re.I)
 _OFFSETS = "citeman_offsets"
@@ -118,6 +119,7 @@ def parse_window(
     *,
     line: int = 1,
     stop: int | None = None,
+    fast: bool = True,
 ) -> tuple[list[Entry], list[ParseFailure]]:
     """Parse ``window``, the stretch of ``text`` from offset ``start``, on its own.
 
@@ -126,7 +128,114 @@ def parse_window(
     or later are left out (see :func:`citeman.segments.parse_window`: a
     window may end with the next segment's head). The whole ``text`` is read
     only around the window (suppression comments above its first entry).
+
+    Each segment of the window that :mod:`citeman.fast_entry` reads is
+    converted directly; each run of the others goes to bibtexparser, with the
+    next segment's head so that a block left open ends as in the whole file.
+    ``fast=False`` hands the whole window to bibtexparser (the reference the
+    tests compare the fast path with).
     """
+    parts = segments(window) if fast else []
+    entries: list[Entry] = []
+    failures: list[ParseFailure] = []
+    lines = _Lines(window, line)
+    run: int | None = None  # the first segment of a run left to bibtexparser
+    for index, part in enumerate(parts):
+        at = start + part.at
+        scanned = None
+        if (stop is None or at < stop) and (index or "@" not in window[: part.at]):
+            scanned = _scan(window[part.at : part.end], at)
+        if scanned is None:
+            run = index if run is None else run
+            continue
+        if run is not None:
+            first = parts[run].at if run else 0
+            _split(text, path, start + first, window[first : part.head_end + 1],
+                   expander, lines.at(first), at if stop is None else min(stop, at),
+                   entries, failures)  # fmt: skip
+            run = None
+        column = at - text.rfind("\n", 0, at)
+        head = (scanned[0].type, scanned[0].key, at, lines.at(part.at), column)
+        entries.append(_scanned(text, head, *scanned, path, expander))
+    if run is not None or not parts:
+        first = parts[run].at if run else 0
+        _split(text, path, start + first, window[first:], expander,
+               lines.at(first), stop, entries, failures)  # fmt: skip
+    return entries, failures
+
+
+class _Lines:
+    """The line of each offset of a window, asked for in increasing order."""
+
+    def __init__(self, window: str, line: int) -> None:
+        self._window = window
+        self._offset = 0
+        self._line = line
+
+    def at(self, offset: int) -> int:
+        """Return the line ``offset`` of the window is on."""
+        self._line += self._window.count("\n", self._offset, offset)
+        self._offset = offset
+        return self._line
+
+
+def _scan(
+    segment: str, at: int
+) -> tuple[fast_entry.Scanned, tuple[tuple[int, str], ...]] | None:
+    """Read ``segment`` (at file offset ``at``) with the fast path, if it can.
+
+    Returns what it read and the ``%`` comments inside the entry (file offset
+    and text), which are blanked out before reading, as for bibtexparser.
+    """
+    if "%" not in segment:
+        scanned = fast_entry.scan(segment)
+        return None if scanned is None else (scanned, ())
+    spans = entry_comments.find(segment)
+    scanned = fast_entry.scan(_blanked(segment, spans) if spans else segment)
+    if scanned is None:
+        return None
+    comments = tuple(
+        (at + begin, segment[begin:end]) for begin, end in spans if begin < scanned.end
+    )
+    return scanned, comments
+
+
+def _scanned(
+    text: str,
+    head: tuple[str, str, int, int, int],
+    scanned: fast_entry.Scanned,
+    comments: tuple[tuple[int, str], ...],
+    path: str,
+    expander: Expander,
+) -> Entry:
+    """Build the entry :func:`citeman.fast_entry.scan` read (``head``: ``_built``)."""
+    at = head[2]
+    raw = text[at : at + scanned.end]
+    if comments:  # the values were read from the blanked text: raw is the file's
+        fields = [
+            (name, written, raw[offset : offset + len(written)], at + offset)
+            for name, written, offset in scanned.fields
+        ]
+    else:
+        fields = [
+            (name, written, written, at + offset)
+            for name, written, offset in scanned.fields
+        ]
+    return _built(text, head, raw, fields, path, expander, comments)
+
+
+def _split(
+    text: str,
+    path: str,
+    start: int,
+    window: str,
+    expander: Expander,
+    line: int,
+    stop: int | None,
+    entries: list[Entry],
+    failures: list[ParseFailure],
+) -> None:
+    """Parse ``window`` with bibtexparser, adding to ``entries`` and ``failures``."""
     comments = entry_comments.find(window)
     splitter = _SpanSplitter(_blanked(window, comments) if comments else window)
     blocks: list[bp.Block | None] = list(splitter.split().blocks)
@@ -138,8 +247,6 @@ def parse_window(
             block.error.__traceback__ = None
     shifted = [(begin + start, end + start) for begin, end in comments]
     places = _Places(text, splitter, start, line, shifted)
-    entries: list[Entry] = []
-    failures: list[ParseFailure] = []
     for index, block in enumerate(blocks):
         # Let each bibtexparser block go once converted, so that peak memory is
         # not the sum of both models.
@@ -163,7 +270,6 @@ def parse_window(
             failures.append(_failure(block, places, at, path))
         elif isinstance(block, bp.Entry):
             entries.append(_entry(block, places, path, expander))
-    return entries, failures
 
 
 def _define(
@@ -276,37 +382,60 @@ def _entry(block: bp.Entry, places: _Places, path: str, expander: Expander) -> E
     at = places.file(at)
     text = places.text
     parsed_text = places.parsed
-    line = places.line(at)
-    column = places.column(at)
-    # Fields follow in file order: count each one's line from the one before.
-    field_line, previous = line, at
-    fields: dict[str, Field] = {}
-    repeated: list[Field] = []
+    fields = []
     for parsed, (start, end) in zip(block.fields, bounds, strict=True):
         # bibtexparser's value is exactly the stripped text between the bounds;
         # the raw text is the file's (`%` comments within a value included).
         written = parsed.value
         found = parsed_text.find(written[:1], start, end) if written else start
         begin = places.file(found)
-        raw = text[begin : begin + len(written)]
-        name = parsed.key.lower()
-        value = expander.resolve(written)
-        field_line += text.count("\n", previous, begin)
+        fields.append((parsed.key, written, text[begin : begin + len(written)], begin))
+    raw = text[at : at + len(block.raw or "")]
+    head = (block.entry_type, block.key, at, places.line(at), places.column(at))
+    comments = places.comments(at, at + len(raw))
+    return _built(text, head, raw, fields, path, expander, comments)
+
+
+def _built(
+    text: str,
+    head: tuple[str, str, int, int, int],
+    raw: str,
+    written: list[tuple[str, str, str, int]],
+    path: str,
+    expander: Expander,
+    comments: tuple[tuple[int, str], ...],
+) -> Entry:
+    """Build an entry of file ``text`` from its head and fields.
+
+    ``head`` is (type, key, offset, line, column); each field is given as
+    (name, value as written, raw text, file offset). Fields follow in file
+    order, so each one's line is counted on from the one before.
+    """
+    kind, key, at, line, column = head
+    field_line, previous, line_start = line, at, at - column + 1
+    fields: dict[str, Field] = {}
+    repeated: list[Field] = []
+    for written_name, value_text, value_raw, begin in written:
+        name = written_name.lower()
+        value = expander.resolve(value_text)
+        newline = text.rfind("\n", previous, begin)
+        if newline >= 0:
+            field_line += text.count("\n", previous, newline + 1)
+            line_start = newline + 1
         previous = begin
-        field_column = places.column(begin)
+        field_column = begin - line_start + 1
         if expander.overflow:
-            cut = Overflow(path, field_line, field_column, block.key, name,
+            cut = Overflow(path, field_line, field_column, key, name,
                            expander.overflow)  # fmt: skip
             expander.overflows.append(cut)
-        field = Field(name, value, raw, field_line, field_column, begin)
+        field = Field(name, value, value_raw, field_line, field_column, begin)
         if name in fields:
             repeated.append(field)
         else:
             fields[name] = field
-    raw = text[at : at + len(block.raw or "")]
     return Entry(
-        key=block.key,
-        type=block.entry_type.lower(),
+        key=key,
+        type=kind.lower(),
         fields=fields,
         repeated=tuple(repeated),
         path=path,
@@ -315,7 +444,7 @@ def _entry(block: bp.Entry, places: _Places, path: str, expander: Expander) -> E
         offset=at,
         raw=raw,
         suppressed=_suppressed(text, at - column),
-        comments=places.comments(at, at + len(raw)),
+        comments=comments,
     )
 
 
