@@ -35,9 +35,10 @@ import pickle
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from citeman.problem import Problem
+from citeman.model import Span
+from citeman.problem import Fix, Problem, Severity
 
 #: Stores kept; older ones are removed when a new one is written.
 KEEP = 16
@@ -45,6 +46,12 @@ KEEP = 16
 MAX_BYTES = 2**30
 _MAGIC = b"citeman entries 1\n"
 _SUFFIX = ".entries"
+
+
+#: A problem as a record keeps it (see :func:`flattened`): plain data only, so
+#: that reading a store runs no Python code per problem.
+Flat = tuple[object, ...]
+_SEVERITIES = {severity.value: severity for severity in Severity}
 
 
 class Cached(NamedTuple):
@@ -59,8 +66,9 @@ class Cached(NamedTuple):
     offset: int
     #: The length of the entry's text.
     length: int
-    #: The per-entry rules' problems, lines and fix offsets relative to the entry.
-    problems: tuple[Problem, ...]
+    #: The per-entry rules' problems, lines and fix offsets relative to the
+    #: entry, each :func:`flattened`.
+    problems: tuple[Flat, ...]
     #: One summary per two-step library rule, in the order of the active rules.
     summaries: tuple[object, ...]
 
@@ -91,12 +99,57 @@ def segment_key(config: str, text: str, column: int, above: str, macros: str) ->
     return digest.hexdigest()
 
 
+def flattened(problem: Problem, line: int, offset: int) -> Flat:
+    """Return ``problem`` as plain data, moved up by ``line`` lines and ``offset``.
+
+    Its path is left out: the file's path is given back by :func:`restored`.
+    """
+    span, fix = problem.span, problem.fix
+    flat_fix = None
+    if fix is not None:
+        flat_fix = (fix.field, fix.offset - offset, fix.old, fix.new, fix.safe,
+                    fix.fields)  # fmt: skip
+    return (
+        span.line - line, span.column, span.end_line - line, span.end_column,
+        problem.key, problem.field, problem.code, problem.rule,
+        problem.severity.value, problem.message, flat_fix,
+    )  # fmt: skip
+
+
+def restored(flat: Flat, path: str, line: int, offset: int) -> Problem:
+    """Return the problem ``flat`` holds, moved down by ``line`` lines and ``offset``.
+
+    Raises ValueError (or TypeError, KeyError) when ``flat`` is not what
+    :func:`flattened` makes: a forged store then counts as absent.
+    """
+    values: tuple[Any, ...] = flat
+    first, column, last, end, key, name, code, rule, severity, message, fix = values
+    given = [value for value in (key, name) if value is not None]
+    if not (_strings(code, rule, message, *given)):
+        raise ValueError("not a flattened problem")
+    if fix is not None:
+        field, at, old, new, safe, fields = fix
+        if not (_strings(field, old, new) and isinstance(safe, bool)):
+            raise ValueError("not a flattened fix")
+        fix = Fix(field, at + offset, old, new, safe, tuple(map(tuple, fields)))
+    span = Span(first + line, column + 0, last + line, end + 0)
+    return Problem(
+        path, span, key, name, code, rule, _SEVERITIES[severity], message, fix
+    )
+
+
+def _strings(*values: object) -> bool:
+    """Return whether every value is a string."""
+    return all(type(value) is str for value in values)
+
+
 class EntryStore:
     """The records of one file under one rule configuration."""
 
-    def __init__(self, directory: Path, name: str) -> None:
+    def __init__(self, directory: Path, name: str, suffix: str = _SUFFIX) -> None:
         self.directory = directory
-        self.path = directory / f"{name}{_SUFFIX}"
+        self.suffix = suffix
+        self.path = directory / f"{name}{suffix}"
 
     def load(self) -> dict[str, bytes]:
         """Return the stored records, each pickled, or none if missing or damaged."""
@@ -140,7 +193,7 @@ class EntryStore:
     def _prune(self) -> None:
         """Keep the ``KEEP`` most recently written stores, within ``MAX_BYTES``."""
         stores = []
-        for path in self.directory.glob(f"*{_SUFFIX}"):
+        for path in self.directory.glob(f"*{self.suffix}"):
             with contextlib.suppress(OSError):
                 status = path.stat()
                 stores.append((status.st_mtime_ns, status.st_size, path))
@@ -178,6 +231,33 @@ def verdicts(records: Mapping[str, bytes]) -> dict[tuple[object, ...], bool]:
     ):
         return {}
     return found
+
+
+#: The suffix of the stores of library rules' memos (``citeman.rules.base.Memo``).
+MEMOS = ".memos"
+
+
+def memos(records: Mapping[str, bytes]) -> dict[str, dict[object, object]]:
+    """Return each rule's memo in ``records`` (a memo store), as it was packed.
+
+    A memo holds plain data only: one naming any class is dropped.
+    """
+    found = {}
+    for code, data in records.items():
+        try:
+            memo = _Plain(io.BytesIO(data)).load()
+        except Exception:
+            continue
+        if isinstance(memo, dict):
+            found[code] = memo
+    return found
+
+
+class _Plain(pickle.Unpickler):
+    """Unpickles plain data only (str, numbers, None and containers)."""
+
+    def find_class(self, module: str, name: str) -> type:
+        raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
 
 
 def _loaded(data: bytes) -> object:

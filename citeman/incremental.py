@@ -1,16 +1,16 @@
 """Parse a file for a re-check: its cached entries stand in for themselves.
 
 The file is cut into segments (``citeman.segments``); each segment that holds
-entries is looked up in the entry cache (``citeman.entry_cache``). The text of
-every hit is replaced by filler of the same length and the same number of
-lines, and the result goes through the normal parser: the entries that
-changed, every ``@string``, every unparsable block and every suppression
-comment get exactly the positions, values and findings a full parse gives
-them, and the hits come back as :class:`~citeman.lint.Known` entries at their
-new places (their problems keep their text: a record whose messages name a
-line, "first at line 12", is used only where its segment still starts on the
-same line). After linting, :func:`records` turns the fresh entries into the
-records the next run reads.
+entries is looked up in the entry cache (``citeman.entry_cache``). The runs of
+segments between the hits are parsed, each on its own as ``citeman.chunked``
+parses chunks (a block left open stops at the next segment's head, as in the
+whole file): the entries that changed, every ``@string``, every unparsable
+block and every suppression comment get exactly the positions, values and
+findings a full parse gives them, and the hits come back as
+:class:`~citeman.lint.Known` entries at their new places (their problems
+keep their text: a record whose messages name a line, "first at line 12", is
+used only where its segment still starts on the same line). After linting,
+:func:`records` turns the fresh entries into the records the next run reads.
 
 The cache is bypassed (None) where a hit could differ from a fresh parse: a
 macro defined twice or with an unusual name, or a file whose macro
@@ -23,32 +23,35 @@ import contextlib
 import dataclasses
 import pickle
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
-from citeman import parse
+from citeman import collector, parse
 from citeman.entry_cache import (
     VERDICTS,
     Cached,
     Record,
+    flattened,
     packed,
+    restored,
     segment_key,
     unpacked,
     verdicts,
 )
 from citeman.lint import Fresh, Known, Verdicts
-from citeman.macros import budget, split_concatenation
-from citeman.model import Entry, Field, Library, Span
-from citeman.problem import Fix, Problem
+from citeman.macros import Expander, budget, split_concatenation
+from citeman.model import Entry, Field, Library, ParseFailure
 from citeman.rules.base import Head
-from citeman.segments import Segment, segments
+from citeman.segments import Segment, parse_window, segments
 
 #: Block types that hold no entry: never cached, always parsed.
 _NOT_ENTRIES = frozenset({"string", "comment", "preamble"})
 #: What separates the words of a value: a macro name is one of them.
-_WORD = re.compile(r"[^\s{}\"#=,()%]+")
-_FILLER = "x"
+_SEPARATORS = r"\s{}\"#=,()%"
+_WORD = re.compile(f"[^{_SEPARATORS}]+")
+#: Up to this many macros, a segment is searched for their names alone.
+_FEW = 64
 _STRING = re.compile("@string", re.IGNORECASE)
 #: A message naming a line ("first at line 12") is true at that place only.
 _NAMES_LINE = re.compile(r"\bline \d")
@@ -99,7 +102,7 @@ def _shifted(field: Field, offset: int) -> Field:
 def prepare(
     path: str, text: str, records: Mapping[str, bytes], config: str
 ) -> Prepared | None:
-    """Parse ``text`` with every segment found in ``records`` blanked out.
+    """Parse ``text`` but for the segments found in ``records``.
 
     Returns None when the entry cache cannot be trusted for this file.
     """
@@ -108,46 +111,72 @@ def prepare(
     if macros is None:
         return None
     slots = _slots(text, parts, macros, config)
-    hits, stored = {}, {}
+    hits, stored, taken = {}, {}, {}
     for slot in slots:
         data = records.get(slot.key)
         record = unpacked(data) if data is not None else None
-        if data is not None and record is not None and record.line in (0, slot.line):
+        if data is None or record is None or record.line not in (0, slot.line):
+            continue
+        entries = _known(path, slot, record)
+        if entries is not None:
             hits[slot.key], stored[slot.key] = record, data
-    blanked, known = _blank(text, path, slots, hits)
-    library = parse.loads(blanked, path)
-    cut = _after_failures(library, parts, slots, hits)
-    if cut:
-        for key in cut:
-            del hits[key], stored[key]
-        blanked, known = _blank(text, path, slots, hits)
-        library = parse.loads(blanked, path)
-    if library.overflows or not _within_budget(library, hits.values()):
+            taken[slot.segment.at] = (record, entries)
+    library = _parsed(text, path, parts, taken) if taken else parse.loads(text, path)
+    spent = sum(record.spent for record, _ in taken.values())
+    if library.overflows or not _within_budget(library, spent):
         return None
-    newline = "\r\n" if "\r\n" in text[:4096] else "\n"
-    library = dataclasses.replace(library, source=text, newline=newline)
+    known = [entry for _, entries in taken.values() for entry in entries]
     found: Verdicts = verdicts(records)  # type: ignore[assignment]
     return Prepared(library, known, slots, hits, stored, found)
 
 
-def _after_failures(
-    library: Library,
-    parts: Sequence[Segment],
-    slots: Sequence[Slot],
-    hits: Mapping[str, Record],
-) -> set[str]:
-    """Return the hits right after a segment holding an unparsable block.
+def _parsed(
+    text: str, path: str, parts: Sequence[Segment], taken: Collection[int]
+) -> Library:
+    """Parse ``text`` but for the segments starting at the offsets ``taken``.
 
-    A block left open runs until the next line-start ``@``: the hit's, which
-    the filler hides. Such hits are parsed again, so that the block ends and
-    is reported as in a full parse (a cached segment holds no failure itself).
+    The others are parsed by runs, each run on its own (as
+    ``citeman.chunked`` parses chunks): the same blocks, positions, macros
+    and complaints as a parse of the whole file.
     """
-    if not library.failures or not hits:
-        return set()
-    starts = [part.at for part in parts]
-    following = {bisect_right(starts, failure.offset) for failure in library.failures}
-    ends = {starts[index] for index in following if index < len(starts)}
-    return {slot.key for slot in slots if slot.key in hits and slot.segment.at in ends}
+    expander = Expander(len(text))
+    entries: list[Entry] = []
+    failures: list[ParseFailure] = []
+
+    def parse_run(start: int, window: str, line: int, stop: int | None) -> None:
+        found, failed = parse.parse_window(
+            text, path, start, window, expander, line=line, stop=stop
+        )
+        entries.extend(found)
+        failures.extend(failed)
+
+    with collector.paused():
+        if parts[0].at in taken and parts[0].at > 0:  # the prelude
+            parse_run(0, text[: parts[0].head_end + 1], 1, parts[0].at)
+        line, offset = 1, 0
+        for first, last in _runs([part.at in taken for part in parts]):
+            start, window = parse_window(text, list(parts), first, last)
+            line += text.count("\n", offset, start)
+            offset = start
+            stop = parts[last].end if last + 1 < len(parts) else None
+            parse_run(start, window, line, stop)
+    return Library(
+        path, text, tuple(entries), expander.strings, tuple(failures),
+        parse.newline(text), tuple(expander.overflows),
+    )  # fmt: skip
+
+
+def _runs(taken: Sequence[bool]) -> Iterator[tuple[int, int]]:
+    """Yield the first and last index of each run of segments not taken."""
+    first = None
+    for index, hit in enumerate(taken):
+        if hit and first is not None:
+            yield first, index - 1
+            first = None
+        elif not hit and first is None:
+            first = index
+    if first is not None:
+        yield first, len(taken) - 1
 
 
 def _macros(text: str, parts: Sequence[Segment]) -> dict[str, tuple[int, str]] | None:
@@ -196,6 +225,7 @@ def _slots(
     """Return the key of every segment that may hold entries, with its place."""
     slots = []
     line, previous = 1, 0
+    names = _names(macros)
     for part in parts:
         line += text.count("\n", previous, part.at)
         previous = part.at
@@ -203,20 +233,37 @@ def _slots(
             continue
         start = text.rfind("\n", 0, part.at) + 1
         body = text[part.at : part.end]
-        used = _used(body, macros, line) if macros else ""
+        used = _used(names(body.lower()), macros, line) if macros else ""
         key = segment_key(config, body, part.at - start + 1, _above(text, start), used)
         slots.append(Slot(part, line, part.at - start + 1, key))
     return slots
 
 
-def _used(body: str, macros: Mapping[str, tuple[int, str]], line: int) -> str:
-    """Return the macros ``body`` may use: name, and value if defined above it.
+def _names(macros: Mapping[str, object]) -> Callable[[str], set[str]]:
+    """Return what finds the words of a (lower-cased) text that name a macro.
+
+    A few names are searched for as whole words by one pattern; many, by
+    splitting the text into words.
+    """
+    if len(macros) > _FEW:
+        return lambda text: set(_WORD.findall(text)) & macros.keys()
+    # Longest first: of "jan" and "janx", the word "janx" is the second.
+    names = "|".join(map(re.escape, sorted(macros, key=len, reverse=True)))
+    pattern = re.compile(f"(?<![^{_SEPARATORS}])(?:{names})(?![^{_SEPARATORS}])")
+    return lambda text: set(pattern.findall(text))
+
+
+def _used(
+    names: Iterable[str], macros: Mapping[str, tuple[int, str]], line: int
+) -> str:
+    """Return the macros ``names`` (in a segment at ``line``): name, and value if
+    defined above it.
 
     A macro defined only below is undefined where the body stands, whatever
     its value.
     """
     used = []
-    for name in sorted(set(_WORD.findall(body.lower())) & macros.keys()):
+    for name in sorted(names):
         defined, value = macros[name]
         used.append(repr((name, value) if defined < line else (name,)))
     return "".join(used)
@@ -233,28 +280,12 @@ def _above(text: str, start: int) -> str:
     return text[top:start]
 
 
-def _blank(
-    text: str, path: str, slots: Sequence[Slot], hits: Mapping[str, Record]
-) -> tuple[str, list[Known]]:
-    """Return ``text`` with every hit's entries filled over, and the hits placed.
-
-    The filler keeps the length and the line breaks of what it covers, and is
-    no comment, so nothing outside it moves or reads differently.
-    """
-    pieces, known = [], []
-    position = 0
-    for slot in slots:
-        record = hits.get(slot.key)
-        if record is None:
-            continue
-        at = slot.segment.at
-        end = at + record.extent
-        breaks = text.count("\n", at, end)
-        pieces += [text[position:at], "\n" * breaks, _FILLER * (end - at - breaks)]
-        position = end
-        known += [_placed(path, slot, cached) for cached in record.entries]
-    pieces.append(text[position:])
-    return "".join(pieces), known
+def _known(path: str, slot: Slot, record: Record) -> list[Known] | None:
+    """Return the entries of a hit at their place, or None if the record is forged."""
+    try:
+        return [_placed(path, slot, cached) for cached in record.entries]
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return None
 
 
 def _placed(path: str, slot: Slot, cached: Cached) -> Known:
@@ -262,40 +293,20 @@ def _placed(path: str, slot: Slot, cached: Cached) -> Known:
     line = slot.line + cached.line
     offset = slot.segment.at + cached.offset
     head = Head(cached.key, cached.type, path, line, cached.column, offset)
-    problems = tuple(_moved(problem, line, offset, path) for problem in cached.problems)
+    problems = tuple(restored(flat, path, line, offset) for flat in cached.problems)
     ident = f"{slot.key}:{cached.offset}"
-    return Known(ident, head, cached.length, problems, cached.summaries)
+    return Known(ident, head, cached.length, problems, tuple(cached.summaries))
 
 
-def _moved(problem: Problem, line: int, offset: int, path: str) -> Problem:
-    """Return ``problem`` moved by ``line`` lines and ``offset`` characters.
-
-    Built directly rather than by ``dataclasses.replace``: a large library has
-    hundreds of thousands of problems to move.
-    """
-    span = problem.span
-    fix = problem.fix
-    if fix is not None:
-        fix = Fix(
-            fix.field, fix.offset + offset, fix.old, fix.new, fix.safe, fix.fields
-        )
-    return Problem(
-        path,
-        Span(span.line + line, span.column, span.end_line + line, span.end_column),
-        problem.key, problem.field, problem.code, problem.rule, problem.severity,
-        problem.message, fix,
-    )  # fmt: skip
-
-
-def _within_budget(library: Library, hits: Iterable[Record]) -> bool:
+def _within_budget(library: Library, spent: int) -> bool:
     """Return whether the whole file's expansions stay inside the budget.
 
-    A fresh parse would then cut no value for the file's budget, so a parse
-    of only the changed entries reads every value as it does.
+    ``spent`` is what the cached entries spent. A fresh parse would then cut
+    no value for the file's budget, so a parse of only the changed entries
+    reads every value as it does.
     """
-    spent = sum(len(macro.value) for macro in library.strings.values())
+    spent += sum(len(macro.value) for macro in library.strings.values())
     spent += sum(spent_by(entry) for entry in library.entries)
-    spent += sum(record.spent for record in hits)
     return spent <= budget(len(library.source))
 
 
@@ -374,7 +385,7 @@ def _record(
             if not inside:
                 return None
             moves = moves and not _NAMES_LINE.search(problem.message)
-            problems.append(_moved(problem, -entry.line, -entry.offset, problem.path))
+            problems.append(flattened(problem, entry.line, entry.offset))
         cached.append(
             Cached(
                 entry.key, entry.type, entry.line - slot.line, entry.column,

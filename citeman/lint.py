@@ -26,6 +26,7 @@ from citeman.rules.base import (
     EntryRule,
     Head,
     LibraryRule,
+    Memo,
     RuleContext,
     Shelf,
     Summarised,
@@ -85,6 +86,8 @@ class FromCache:
     fresh: dict[str, dict[int, Fresh]] = dataclasses.field(default_factory=dict)
     #: Verdicts on library rules' fixes in known entries, read and added to.
     verdicts: Verdicts = dataclasses.field(default_factory=dict)
+    #: Rule code → the memo its aggregate step is given (see ``Memo``).
+    memos: Mapping[str, Memo] = dataclasses.field(default_factory=dict)
 
 
 def lint(
@@ -131,8 +134,9 @@ def _lint(
         run.check_library(library, known, recording=cache is not None)
     problems = run.problems
     checked = len(problems)
+    memos = cache.memos if cache is not None else {}
     problems += _library_problems(
-        libraries, run.contexts, run.silenced, run.shelves, stage
+        libraries, run.contexts, run.silenced, run.shelves, stage, memos
     )
     problems += _suppression_problems(libraries, active, run.silenced)
     if vet_fixes:
@@ -311,11 +315,13 @@ def _library_problems(
     silenced: Silenced,
     shelves: Mapping[str, Sequence[Shelf]],
     stage: Stage,
+    memos: Mapping[str, Memo],
 ) -> list[Problem]:
     """Run the rules that compare entries; note what suppressions silence.
 
-    A two-step rule aggregates the summaries in ``shelves`` (by rule code);
-    a one-step rule reads whole ``libraries``.
+    A two-step rule aggregates the summaries in ``shelves`` (by rule code),
+    given its memo from ``memos`` if any; a one-step rule reads whole
+    ``libraries``.
     """
     suppressed = {
         (entry.path, entry.key): entry.suppressed
@@ -330,11 +336,13 @@ def _library_problems(
         rule = item.rule
         assert isinstance(rule, LibraryRule)
         stage(f"library-wide rule {number}/{len(wide)}: {rule.name}", None)
-        found = (
-            rule.check(libraries, context)
-            if rule.check is not None
-            else rule.over_shelves(shelves[rule.code], context)
-        )
+        if rule.check is not None:
+            found = rule.check(libraries, context)
+        else:
+            memo = memos.get(rule.code)
+            if memo is not None:
+                context = dataclasses.replace(context, memo=memo)
+            found = rule.over_shelves(shelves[rule.code], context)
         for finding in found:
             where = (finding.path or "", finding.key or "")
             names = suppressed.get(where)

@@ -15,16 +15,16 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from citeman import incremental, parse, result_cache, textfile
+from citeman import collector, incremental, parse, result_cache, textfile
 from citeman.cli.inputs import STDIN
 from citeman.config import ActiveRule, Config
-from citeman.entry_cache import VERDICTS, EntryStore
+from citeman.entry_cache import MEMOS, VERDICTS, EntryStore, memos, packed
 from citeman.errors import InputError
 from citeman.importer import reader
 from citeman.lint import FromCache
 from citeman.model import Library
 from citeman.online.run import cache_directory
-from citeman.rules.base import LibraryRule
+from citeman.rules.base import LibraryRule, Memo
 
 
 class CachedCheck:
@@ -85,6 +85,9 @@ class EntryCaches:
             if isinstance(item.rule, LibraryRule)
         )
         self.wanted = wanted and two_step
+        self._codes = [
+            item.rule.code for item in active if isinstance(item.rule, LibraryRule)
+        ]
         self._config = result_cache.key([], active, {"cache": "entries"})
         self._directory = cache_directory() / "entries"
         #: Each file's store, what was read from it, and the file as prepared.
@@ -102,10 +105,10 @@ class EntryCaches:
         text = textfile.decode(name, data, "BibTeX text")
         del data
         where = f"{self._config}\n{Path(path).resolve()}"
-        digest = hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()
-        store = EntryStore(self._directory, digest)
-        records = store.load()
-        prepared = incremental.prepare(name, text, records, self._config)
+        store = EntryStore(self._directory, _digest(where))
+        with collector.paused():  # reading records makes many objects, no cycles
+            records = store.load()
+            prepared = incremental.prepare(name, text, records, self._config)
         if prepared is None:
             return parse.loads(text, name)
         self._files.append((store, records, prepared))
@@ -120,22 +123,50 @@ class EntryCaches:
         if not self._files:
             return None
         files = {prepared.library.path: prepared for _, _, prepared in self._files}
+        known = memos(self._memo_store().load())
         self._cache = FromCache(
             {path: prepared.known for path, prepared in files.items()},
             {path: prepared.library.source for path, prepared in files.items()},
             lambda item: files[item.head.path].entry(item),
+            memos={code: Memo(known.get(code, {})) for code in self._codes},
         )
         for prepared in files.values():
             self._cache.verdicts.update(prepared.verdicts)
         return self._cache
 
+    def _memo_store(self) -> EntryStore:
+        """Return the store of the library rules' memos for this run's files."""
+        paths = sorted(str(Path(prepared.library.path).resolve())
+                       for _, _, prepared in self._files)  # fmt: skip
+        where = "\n".join([self._config, *paths])
+        return EntryStore(self._directory, _digest(where), MEMOS)
+
     def save(self) -> None:
         """Store each file's records, unless they are the ones read."""
         if self._cache is None:
             return
+        with collector.paused():
+            self._save()
+
+    def _save(self) -> None:
+        assert self._cache is not None
         for store, read, prepared in self._files:
             fresh = self._cache.fresh.get(prepared.library.path, {})
             records = incremental.records(prepared, fresh, self._cache.verdicts)
             same = records.keys() == read.keys()
             if not same or records[VERDICTS] != read.get(VERDICTS):
                 store.save(records)
+        self._save_memos()
+
+    def _save_memos(self) -> None:
+        """Store what the memos were asked this run, unless it is what was read."""
+        assert self._cache is not None
+        kept = self._cache.memos
+        if any(memo.used != memo.known for memo in kept.values()):
+            self._memo_store().save(
+                {code: packed(memo.used) for code, memo in kept.items()}
+            )
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -42,16 +42,66 @@ class DoiResolver(Protocol):
         ...
 
 
+#: What a :class:`Memo` keeps: plain data only (str, int, float, bool, None,
+#: bytes and tuples of them), so that a stored memo is read without running code.
+Plain = Any
+
+
+class Memo:
+    """Results a library rule's aggregate step worked out in an earlier run.
+
+    The entry cache (``citeman.cli.check_cache``) keeps one per rule, rule
+    configuration and set of files checked: an aggregate step that redoes
+    costly work for each entry after any edit (CM202 recasing every title)
+    keys that work by everything its result depends on, and a re-check after
+    editing one entry redoes it only where that changed. Keys a run did not
+    ask for are dropped when the memo is stored, so it stays the size of the
+    library.
+    """
+
+    def __init__(self, known: Mapping[Plain, Plain]) -> None:
+        #: What an earlier run kept, by key.
+        self.known = known
+        #: What this run asked for or worked out, by key.
+        self.used: dict[Plain, Plain] = {}
+
+    def recall(self, key: Plain, work: Callable[..., Plain], *args: Any) -> Plain:
+        """Return the result kept under ``key``, else ``work(*args)`` (kept)."""
+        found = self.known.get(key, _MISSING)
+        if found is _MISSING:
+            found = work(*args)
+        self.used[key] = found
+        return found
+
+
+_MISSING = object()
+
+
 @dataclass(frozen=True)
 class RuleContext:
-    """A rule's configured options (defaults merged with the user's)."""
+    """A rule's configured options (defaults merged with the user's).
+
+    ``memo`` is given to a library rule's aggregate step when the entry cache
+    is on (see :meth:`recall`).
+    """
 
     options: Mapping[str, object]
     resolver: DoiResolver | None = None
+    memo: Memo | None = None
 
     def option(self, name: str) -> object:
         """Return option ``name``; every rule's defaults are always present."""
         return self.options[name]
+
+    def recall(self, key: Plain, work: Callable[..., Plain], *args: Any) -> Plain:
+        """Return ``work(*args)``, or what it gave in an earlier run under ``key``.
+
+        ``key`` must hold everything ``work``'s result depends on (results are
+        the same with and without a memo).
+        """
+        if self.memo is None:
+            return work(*args)
+        return self.memo.recall(key, work, *args)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -44,6 +44,7 @@ PASS:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator, Sequence
 
@@ -97,14 +98,23 @@ def summarise(
 
 
 def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Finding]:
-    """Yield a finding for each title not in the library's convention."""
+    """Yield a finding for each title not in the library's convention.
+
+    What is said of each title (message and fix) is recalled from an earlier
+    run (``context.recall``) when the title, its census summary and what the
+    library tells (convention, claim, casing) are the same.
+    """
     titles: list[_Title] = []
     for entry, (relative_field, words) in summarised(shelves):
         field = entry.place(relative_field)
         if words is not None:
             titles.append((entry, field, words))
-        elif found := _lower_case_finding(entry, field, None, subtitles=False):
-            yield found  # any language capitalises a title's first word
+            continue
+        # any language capitalises a title's first word
+        title = field.value
+        said = context.recall(("first", title), _lower_case_text, title, None)
+        if said is not None:
+            yield _placed(entry, field, said)
     usage = _usage(str(context.option("case")), titles) if titles else None
     if usage is None:
         return  # "consistent" with no clear majority: no convention to name
@@ -113,18 +123,59 @@ def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Findin
     sentences = sum(words.sentence and not words.title for *_, words in titles)
     # Only a sentence-case library shows which capitals are stray.
     strays = convention == "sentence" and sentences * 2 > len(titles)
+    told = (convention, claim, strays, _fingerprint(casing) if context.memo else "")
     for entry, field, words in titles:
-        if not (words.sentence if convention == "sentence" else words.title):
-            # Braces around a whole title are mostly a name's ("International
-            # Phonetic Alphabet"): reported when a word no name capitalises is.
-            inside = unbraced(field.value)
-            if inside is None or shows_title_case(inside, NO_CASING):
-                styles = (words.sentence, words.title)
-                yield _finding(entry, field, convention, styles, claim, casing)
-        elif found := _lower_case_finding(
-            entry, field, casing if strays else None, subtitles=True
-        ):
-            yield found
+        key = (field.value, field.is_delimited, words.sentence, words.title,
+               words.capitalised, words.lower, *told)  # fmt: skip
+        said = context.recall(
+            key, _judged, field, words, convention, claim, casing, strays
+        )
+        if said is not None:
+            yield _placed(entry, field, said)
+
+
+#: What is said of a title: the message, and the fix's new title (None: no fix).
+_Said = tuple[str, str | None]
+
+
+def _judged(
+    field: Field,
+    words: TitleWords,
+    convention: str,
+    claim: str,
+    casing: Casing,
+    strays: bool,
+) -> _Said | None:
+    """Return what is said of an English title, or None if it is fine."""
+    if not (words.sentence if convention == "sentence" else words.title):
+        # Braces around a whole title are mostly a name's ("International
+        # Phonetic Alphabet"): reported when a word no name capitalises is.
+        inside = unbraced(field.value)
+        if inside is None or shows_title_case(inside, NO_CASING):
+            styles = (words.sentence, words.title)
+            return _convention_text(field, convention, styles, claim, casing)
+        return None
+    return _lower_case_text(field.value, casing if strays else None, subtitles=True)
+
+
+def _fingerprint(casing: Casing) -> str:
+    """Return a digest of everything ``casing`` tells (a memo key holds it)."""
+    digest = hashlib.sha256(casing.style.encode())
+    for words in (casing.proper, casing.common, casing.plain):
+        digest.update(b"\0" + "\n".join(sorted(words)).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _placed(entry: Head, field: Field, said: _Said) -> Finding:
+    """Return the finding on the title ``field``, with the unsafe fix if any."""
+    message, new = said
+    if not field.is_delimited:
+        return Finding(field.span, message, entry.key, "title", None, entry.path)
+    fix = None
+    if new is not None:
+        fix = Fix("title", field.value_offset, field.value, new, safe=False)
+    span = field.span_at(0, len(field.value))
+    return Finding(span, message, entry.key, "title", fix, entry.path)
 
 
 def _usage(option: str, titles: list[_Title]) -> tuple[str, str] | None:
@@ -164,15 +215,14 @@ def _inside(title: str) -> str:
     return unbraced(title) or title
 
 
-def _lower_case_finding(
-    entry: Head, field: Field, casing: Casing | None, *, subtitles: bool
-) -> Finding | None:
+def _lower_case_text(
+    title: str, casing: Casing | None, subtitles: bool = False
+) -> _Said | None:
     """Report a title (in the right style) that opens a part in lower case or,
     given ``casing``, has a capital only Title Case gives (:func:`stray_capitals`).
 
     The unsafe fix changes exactly those words' first letters.
     """
-    title = field.value
     inside = _inside(title)
     starts = lower_case_starts(inside, subtitles)
     strays = stray_capitals(inside, casing) if casing else {}
@@ -195,26 +245,16 @@ def _lower_case_finding(
         rule = "APA 7 capitalises the first word of a title and of a subtitle"
     else:
         rule = "APA 7 capitalises only the first word and proper nouns"
-    return _recased(entry, field, f"{'; '.join(said)}; {rule}", new)
+    return f"{'; '.join(said)}; {rule}", new
 
 
-def _recased(entry: Head, field: Field, message: str, new: str) -> Finding:
-    """Return a finding on the title, with ``new`` as its unsafe fix."""
-    if not field.is_delimited:
-        return Finding(field.span, message, entry.key, "title", None, entry.path)
-    fix = Fix("title", field.value_offset, field.value, new, safe=False)
-    span = field.span_at(0, len(field.value))
-    return Finding(span, message, entry.key, "title", fix, entry.path)
-
-
-def _finding(
-    entry: Head,
+def _convention_text(
     field: Field,
     convention: str,
     styles: tuple[bool, bool],
     usage: str,
     casing: Casing,
-) -> Finding:
+) -> _Said:
     """Describe one title and offer it rewritten in the convention's case."""
     is_sentence, is_title = styles
     if is_sentence:
@@ -226,9 +266,8 @@ def _finding(
     title = field.value
     if unbraced(title) is not None:
         found += " inside braces that keep every capital in any style"
-    fix = None
+    new = None
     if field.is_delimited:
-        span = field.span_at(0, len(title))
         if convention == "sentence":
             # Sentence case first, so that compounds lose their inner capitals
             # (X-Ray to X-ray); then what must keep its capitals is braced.
@@ -236,13 +275,7 @@ def _finding(
             new = protect_case(to_sentence_case(braced, casing), casing.proper)
         else:
             new = to_title_case(title)
-        if new != title:
-            fix = Fix("title", field.value_offset, title, new, safe=False)
-    else:
-        span = field.span
-    return Finding(
-        span, f"title is in {found}; {usage}", entry.key, "title", fix, entry.path
-    )
+    return f"title is in {found}; {usage}", (new if new != title else None)
 
 
 RULE = LibraryRule(
