@@ -59,7 +59,7 @@ def measure_all(
     tidy = tool("bibtex-tidy")
     if tidy:
         out = scratch / "tidy.bib"
-        commands["bibtex-tidy"] = [tidy, "--quiet", f"--output={out}", str(path)]
+        commands["bibtex-tidy"] = [tidy, f"--output={out}", str(path)]
     figures = alternate(commands, runs)
     copy = scratch / path.name
     fixes = []
