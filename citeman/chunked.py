@@ -12,11 +12,16 @@ file order and runs the library-wide rules, never holds every parse tree.
 The output is identical to a check in one process (``tests/test_chunked.py``
 compares them on every real file).
 
-Workers are forked, so they inherit the text and the rules rather than
-receiving copies. A file of fewer than two chunks, one CPU, an online check
-(its rules share one resolver) or a platform without ``fork`` is checked in
-one process, as is the rare hostile file whose macro expansions reach the
-file-wide budget (which depends on everything before a value).
+Workers are forked before the file is read, when it is large enough to be
+worth it: a process forked later would be charged for the whole text it
+inherits (the text of 50,000 entries is 70 MB as a Python string), twice
+with two workers. Each chunk is sent its own piece of the text instead, with
+the macros defined above it, which the main process reads once from the
+``@string`` blocks while the workers start on the first chunks. A file of
+fewer than two chunks, one CPU, an online check (its rules share one
+resolver) or a platform without ``fork`` is checked in one process, as is
+the rare hostile file whose macro expansions reach the file-wide budget
+(which depends on everything before a value).
 
 Two environment variables, internal (for tests and benchmarks):
 ``CITEMAN_CHUNK_SIZE`` (segments per chunk, default 2000) and
@@ -30,9 +35,10 @@ import multiprocessing
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import NamedTuple
 
@@ -48,22 +54,27 @@ from citeman.rules.base import LibraryRule, head
 Stage = Callable[[str, int | None], None]
 
 CHUNK = 2000
+#: Fewer bytes than this per segment on average is rare (real entries have
+#: ~700): a file below ``2 * chunk_size()`` times it is read before deciding.
+_SEGMENT_BYTES = 200
 _STRING = re.compile(r"@string", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class _Job:
-    """One file's work, set before the workers are forked (they inherit it)."""
+class _Task(NamedTuple):
+    """One chunk's work, as sent to a worker."""
 
-    text: str
-    path: str
-    parts: list[segments.Segment]
-    active: Sequence[ActiveRule]
-    #: Segment index -> its line, for every segment that may define a macro,
-    #: and for the first segment of every chunk.
-    lines: dict[int, int]
-    #: Indexes of the segments that may hold an ``@string`` (in order).
-    strings: list[int]
+    #: The file's text from offset ``base`` to the end of the chunk's window.
+    piece: str
+    base: int
+    #: Where the window starts in ``piece``, and its line in the file.
+    start: int
+    line: int
+    #: Blocks starting at this offset of ``piece`` or later are the next chunk's.
+    stop: int | None
+    #: The macros defined above the chunk, and the expansion budget left.
+    expander: Expander
+    final: bool
+    segments: int
 
 
 class _Chunk(NamedTuple):
@@ -79,7 +90,8 @@ class _Chunk(NamedTuple):
     segments: int
 
 
-_job: _Job | None = None
+#: The file's path and the active rules, set before the workers are forked.
+_setting: tuple[str, Sequence[ActiveRule]] | None = None
 
 
 def chunk_size() -> int:
@@ -101,6 +113,7 @@ def check_file(
     active: Sequence[ActiveRule],
     stage: Stage | None = None,
     progress: Callable[[int], None] | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> tuple[Library, list[Known]] | None:
     """Parse and check ``text`` entry by entry in chunks, on worker processes.
 
@@ -108,26 +121,32 @@ def check_file(
     comment) with the results of every other entry as known entries, or
     None when the file is better checked in one process. ``stage`` is told
     the stage starts, and ``progress`` how many segments (blocks starting a
-    line) each finished chunk held.
+    line) each finished chunk held. ``pool`` holds workers forked for
+    ``path`` and ``active`` (see :func:`forked`); without one, they are
+    forked here.
     """
     size = chunk_size()
-    count = workers()
-    if (
-        count < 2
-        or not _all_summarised(active)
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
+    if not _usable(active):
         return None
     parts = segments.segments(text)
     if len(parts) < 2 * size:
         return None
     chunks = [(first, min(first + size, len(parts)) - 1)
               for first in range(0, len(parts), size)]  # fmt: skip
-    job = _prepare(text, path, parts, active, [first for first, _ in chunks])
     if stage is not None:
         stage(f"parsing and checking the blocks of {path}", len(parts))
-    done = _run(job, chunks, count, progress)
+    with nullcontext(pool) if pool is not None else forked(path, active) as executor:
+        done = _run(executor, _tasks(text, path, parts, chunks), progress)
     return _joined(text, path, done)
+
+
+def _usable(active: Sequence[ActiveRule]) -> bool:
+    """Return whether the chunked check may run at all (before counting segments)."""
+    return (
+        workers() >= 2
+        and _all_summarised(active)
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
 
 
 def _all_summarised(active: Sequence[ActiveRule]) -> bool:
@@ -137,76 +156,116 @@ def _all_summarised(active: Sequence[ActiveRule]) -> bool:
     )
 
 
-def _prepare(
-    text: str,
-    path: str,
-    parts: list[segments.Segment],
-    active: Sequence[ActiveRule],
-    firsts: list[int],
-) -> _Job:
-    """Find the segments that may define macros, and the lines the workers need."""
+@contextmanager
+def forked(path: str, active: Sequence[ActiveRule]) -> Iterator[ProcessPoolExecutor]:
+    """Fork the workers that check chunks of ``path`` with ``active`` rules, now."""
+    global _setting
+    _setting = (path, active)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers(), mp_context=context) as pool:
+            # The first task forks every worker (as the fork context does).
+            pool.submit(int).result()
+            yield pool
+    finally:
+        _setting = None
+
+
+def _tasks(
+    text: str, path: str, parts: list[segments.Segment], chunks: list[tuple[int, int]]
+) -> Iterator[_Task]:
+    """Yield each chunk's task in order, reading the macros defined above it.
+
+    The ``@string`` blocks are parsed once here, each segment holding one as
+    its own window (as a chunk starting there would parse it).
+    """
     starts = [part.at for part in parts]
     strings = sorted(
         {max(0, bisect_right(starts, found.start()) - 1)
          for found in _STRING.finditer(text)}
     )  # fmt: skip
-    wanted = sorted({*strings, *firsts})
-    lines: dict[int, int] = {}
+    expander = Expander(len(text))
     line, offset = 1, 0
-    for index in wanted:
-        at = parts[index].at if index else 0
-        line += text.count("\n", offset, at)
-        offset = at
-        lines[index] = line
-    return _Job(text, path, parts, active, lines, strings)
+    waiting = deque(strings)
+    for first, last in chunks:
+        while waiting and waiting[0] < first:
+            index = waiting.popleft()
+            at = parts[index].at if index else 0
+            line += text.count("\n", offset, at)
+            offset = at
+            _parse_alone(text, path, parts, index, line, expander)
+        start = parts[first].at if first else 0
+        line += text.count("\n", offset, start)
+        offset = start
+        base = parse.context_start(text, start)
+        end = parts[last + 1].head_end + 1 if last + 1 < len(parts) else len(text)
+        stop = parts[last].end - base if last + 1 < len(parts) else None
+        final = last + 1 == len(parts)
+        yield _Task(text[base:end], base, start - base, line, stop, expander.copy(),
+                    final, last - first + 1)  # fmt: skip
+
+
+def _parse_alone(
+    text: str,
+    path: str,
+    parts: list[segments.Segment],
+    index: int,
+    line: int,
+    expander: Expander,
+) -> None:
+    """Parse segment ``index`` alone, for the macros it defines."""
+    start, window = segments.parse_window(text, parts, index, index)
+    stop = parts[index].end if index + 1 < len(parts) else None
+    parse.parse_window(text, path, start, window, expander, line=line, stop=stop)
 
 
 def _run(
-    job: _Job,
-    chunks: list[tuple[int, int]],
-    count: int,
+    pool: ProcessPoolExecutor,
+    tasks: Iterator[_Task],
     progress: Callable[[int], None] | None,
 ) -> list[_Chunk]:
-    """Fork ``count`` workers for ``job`` and return every chunk's result in order."""
-    global _job
-    _job = job
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(count, mp_context=context) as pool:
-            futures: list[Future[_Chunk]] = [
-                pool.submit(_check_chunk, first, last) for first, last in chunks
-            ]
-            done = []
-            with collector.paused():
-                for future in futures:
-                    found = future.result()
-                    if progress is not None:
-                        progress(found.segments)
-                    done.append(found)
-            return done
-    finally:
-        _job = None
+    """Check every task on ``pool`` and return the chunks' results in order.
+
+    A few tasks are in flight at a time: each holds a copy of its piece of
+    the text until it is done.
+    """
+    flying: deque[Future[_Chunk]] = deque()
+    done = []
+    with collector.paused():
+        for task in tasks:
+            flying.append(pool.submit(_check_chunk, task))
+            del task
+            if len(flying) > 2 * workers():
+                done.append(_finished(flying.popleft(), progress))
+        while flying:
+            done.append(_finished(flying.popleft(), progress))
+    return done
 
 
-def _check_chunk(first: int, last: int) -> _Chunk:
-    """In a worker: parse segments ``first``-``last`` and run the per-entry pass."""
-    job = _job
-    assert job is not None, "workers are forked after the job is set"
+def _finished(future: Future[_Chunk], progress: Callable[[int], None] | None) -> _Chunk:
+    found = future.result()
+    if progress is not None:
+        progress(found.segments)
+    return found
+
+
+def _check_chunk(task: _Task) -> _Chunk:
+    """In a worker: parse one chunk's window and run the per-entry pass."""
+    assert _setting is not None, "workers are forked after the setting is made"
+    path, active = _setting
     # What the worker inherited lives as long as it: keep the collector off
     # it, and off the chunk's short-lived objects, collecting once at the end.
     gc.freeze()
     gc.disable()
+    expander = task.expander
     try:
-        expander = Expander(len(job.text))
-        for index in job.strings:
-            if index >= first:
-                break
-            _parse(job, index, index, expander)  # the macros defined above
-        expander.overflows.clear()  # reported by the chunks that hold them
         before = expander.spent
-        entries, failures = _parse(job, first, last, expander)
-        chunk = Library(job.path, job.text, tuple(entries), {}, (), "\n", ())
-        fresh = entry_results(chunk, job.active)
+        entries, failures = parse.parse_window(
+            task.piece, path, task.start, task.piece[task.start :], expander,
+            line=task.line, stop=task.stop, base=task.base,
+        )  # fmt: skip
+        chunk = Library(path, task.piece, tuple(entries), {}, (), "\n", ())
+        fresh = entry_results(chunk, active)
         known = [
             Known(f"{entry.offset}", head(entry), len(entry.raw), *fresh[entry.offset])
             for entry in entries
@@ -216,25 +275,14 @@ def _check_chunk(first: int, last: int) -> _Chunk:
         del entries, chunk, fresh
     finally:
         gc.collect()
-    final = last + 1 == len(job.parts)
     return _Chunk(
         known,
         suppressed,
         failures,
         list(expander.overflows),
-        expander.strings if final else {},
+        expander.strings if task.final else {},
         expander.spent - before,
-        last - first + 1,
-    )
-
-
-def _parse(
-    job: _Job, first: int, last: int, expander: Expander
-) -> tuple[list[Entry], list[ParseFailure]]:
-    start, window = segments.parse_window(job.text, job.parts, first, last)
-    stop = job.parts[last].end if last + 1 < len(job.parts) else None
-    return parse.parse_window(
-        job.text, job.path, start, window, expander, line=job.lines[first], stop=stop
+        task.segments,
     )
 
 
@@ -277,8 +325,11 @@ class Loader:
 
     def __call__(self, path: str | Path, limit: int) -> Library:
         """Return the library at ``path``, its entries checked here left out."""
-        text = parse.read(path, limit)
-        found = check_file(text, str(path), self.active, self.stage, self.progress)
+        with self._early(path) as pool:
+            text = parse.read(path, limit)
+            found = check_file(
+                text, str(path), self.active, self.stage, self.progress, pool
+            )
         if found is None:
             if self.stage is not None:
                 self.stage(f"parsing {path}", None)
@@ -286,6 +337,18 @@ class Loader:
         library, known = found
         self._files[library.path] = Prepared(library, known, [], {}, {}, {})
         return library
+
+    def _early(
+        self, path: str | Path
+    ) -> AbstractContextManager[ProcessPoolExecutor | None]:
+        """Return the workers for ``path``, forked before it is read if it is large."""
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            size = 0
+        if size < 2 * chunk_size() * _SEGMENT_BYTES or not _usable(self.active):
+            return nullcontext(None)
+        return forked(str(path), self.active)
 
     def known(self) -> int:
         """Return how many entries were checked here (lint counts them again)."""

@@ -47,6 +47,19 @@ class Expander:
         self._left = budget(text_length)
         self._budget = self._left
 
+    def copy(self) -> Expander:
+        """Return an expander knowing the same macros, with the budget left.
+
+        It records no cuts yet: a chunk of a file checked on a worker
+        (``citeman.chunked``) starts from a copy made where the chunk starts.
+        """
+        twin = Expander(0)
+        twin.strings = dict(self.strings)
+        twin.written = set(self.written)
+        twin._left = self._left
+        twin._budget = self._budget
+        return twin
+
     def resolve(self, raw: str) -> str:
         """Return the value BibTeX reads from ``raw``, setting ``overflow``.
 

@@ -120,6 +120,7 @@ def parse_window(
     line: int = 1,
     stop: int | None = None,
     fast: bool = True,
+    base: int = 0,
 ) -> tuple[list[Entry], list[ParseFailure]]:
     """Parse ``window``, the stretch of ``text`` from offset ``start``, on its own.
 
@@ -134,6 +135,12 @@ def parse_window(
     next segment's head so that a block left open ends as in the whole file.
     ``fast=False`` hands the whole window to bibtexparser (the reference the
     tests compare the fast path with).
+
+    ``text`` may be only a piece of the file, starting at file offset ``base``
+    (a worker of :mod:`citeman.chunked` is sent only its chunk): ``start`` and
+    ``stop`` are then offsets into the piece, and the offsets the entries and
+    failures hold are the file's. The piece starts on a line start, at or
+    above the comment lines over its first entry (see :func:`context_start`).
     """
     parts = segments(window) if fast else []
     entries: list[Entry] = []
@@ -152,15 +159,15 @@ def parse_window(
             first = parts[run].at if run else 0
             _split(text, path, start + first, window[first : part.head_end + 1],
                    expander, lines.at(first), at if stop is None else min(stop, at),
-                   entries, failures)  # fmt: skip
+                   entries, failures, base)  # fmt: skip
             run = None
         column = at - text.rfind("\n", 0, at)
         head = (scanned[0].type, scanned[0].key, at, lines.at(part.at), column)
-        entries.append(_scanned(text, head, *scanned, path, expander))
+        entries.append(_scanned(text, head, *scanned, path, expander, base))
     if run is not None or not parts:
         first = parts[run].at if run else 0
         _split(text, path, start + first, window[first:], expander,
-               lines.at(first), stop, entries, failures)  # fmt: skip
+               lines.at(first), stop, entries, failures, base)  # fmt: skip
     return entries, failures
 
 
@@ -207,6 +214,7 @@ def _scanned(
     comments: tuple[tuple[int, str], ...],
     path: str,
     expander: Expander,
+    base: int,
 ) -> Entry:
     """Build the entry :func:`citeman.fast_entry.scan` read (``head``: ``_built``)."""
     at = head[2]
@@ -221,7 +229,7 @@ def _scanned(
             (name, written, written, at + offset)
             for name, written, offset in scanned.fields
         ]
-    return _built(text, head, raw, fields, path, expander, comments)
+    return _built(text, head, raw, fields, path, expander, comments, base)
 
 
 def _split(
@@ -234,6 +242,7 @@ def _split(
     stop: int | None,
     entries: list[Entry],
     failures: list[ParseFailure],
+    base: int,
 ) -> None:
     """Parse ``window`` with bibtexparser, adding to ``entries`` and ``failures``."""
     comments = entry_comments.find(window)
@@ -246,7 +255,7 @@ def _split(
             # block alive until a garbage collection.
             block.error.__traceback__ = None
     shifted = [(begin + start, end + start) for begin, end in comments]
-    places = _Places(text, splitter, start, line, shifted)
+    places = _Places(text, splitter, start, line, shifted, base)
     for index, block in enumerate(blocks):
         # Let each bibtexparser block go once converted, so that peak memory is
         # not the sum of both models.
@@ -316,8 +325,11 @@ class _Places:
         start: int,
         line: int,
         comments: list[tuple[int, int]],
+        base: int,
     ) -> None:
         self.text = text
+        #: The file offset of ``text`` (a piece of the file; see ``parse_window``).
+        self.base = base
         self.parsed = splitter.bibstr
         self._shift = start - 1
         self._starts = splitter.block_starts
@@ -393,7 +405,7 @@ def _entry(block: bp.Entry, places: _Places, path: str, expander: Expander) -> E
     raw = text[at : at + len(block.raw or "")]
     head = (block.entry_type, block.key, at, places.line(at), places.column(at))
     comments = places.comments(at, at + len(raw))
-    return _built(text, head, raw, fields, path, expander, comments)
+    return _built(text, head, raw, fields, path, expander, comments, places.base)
 
 
 def _built(
@@ -404,12 +416,14 @@ def _built(
     path: str,
     expander: Expander,
     comments: tuple[tuple[int, str], ...],
+    base: int,
 ) -> Entry:
     """Build an entry of file ``text`` from its head and fields.
 
     ``head`` is (type, key, offset, line, column); each field is given as
-    (name, value as written, raw text, file offset). Fields follow in file
-    order, so each one's line is counted on from the one before.
+    (name, value as written, raw text, offset). Fields follow in file
+    order, so each one's line is counted on from the one before. Offsets are
+    into ``text``, which starts at file offset ``base``.
     """
     kind, key, at, line, column = head
     field_line, previous, line_start = line, at, at - column + 1
@@ -428,7 +442,7 @@ def _built(
             cut = Overflow(path, field_line, field_column, key, name,
                            expander.overflow)  # fmt: skip
             expander.overflows.append(cut)
-        field = Field(name, value, value_raw, field_line, field_column, begin)
+        field = Field(name, value, value_raw, field_line, field_column, begin + base)
         if name in fields:
             repeated.append(field)
         else:
@@ -441,11 +455,30 @@ def _built(
         path=path,
         line=line,
         column=column,
-        offset=at,
+        offset=at + base,
         raw=raw,
         suppressed=_suppressed(text, at - column),
-        comments=comments,
+        comments=tuple((offset + base, comment) for offset, comment in comments)
+        if base and comments
+        else comments,
     )
+
+
+def context_start(text: str, at: int) -> int:
+    """Return where a piece of ``text`` must start for the block at ``at`` to parse.
+
+    A block starting a line is read as in the whole text from a piece that
+    holds the comment lines right above it, which may suppress rules for it
+    (:func:`_suppressed` reads them up to the first other line), and that
+    line too.
+    """
+    end = text.rfind("\n", 0, at)
+    while end >= 0:
+        start = text.rfind("\n", 0, end)
+        if not text[start + 1 : end].lstrip().startswith("%"):
+            return start + 1
+        end = start
+    return 0
 
 
 def _suppressed(text: str, end: int) -> frozenset[str]:
@@ -476,7 +509,9 @@ def _failure(
     raw = places.text[at : at + len(block.raw or "")]
     column = places.column(at)
     reason = getattr(block.error, "abort_reason", None) or str(block.error)
-    return ParseFailure(path, places.line(at), column, _plain(reason), raw, at)
+    return ParseFailure(
+        path, places.line(at), column, _plain(reason), raw, at + places.base
+    )
 
 
 def _plain(reason: str) -> str:

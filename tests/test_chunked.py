@@ -8,6 +8,9 @@ import pytest
 
 from citeman import chunked, parse
 from citeman.config import ActiveRule, Config
+from citeman.macros import Expander
+from citeman.model import Entry, ParseFailure
+from citeman.segments import parse_window as segment_window
 from citeman.segments import segments
 from tests.conftest import DATA, REAL_FILES, run
 
@@ -36,8 +39,8 @@ def _active() -> list[ActiveRule]:
 def test_real_files_checked_by_chunks_print_what_one_process_prints(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Three chunks per file, whatever its size (a chunk re-reads the @string
-    # definitions above it, so many small chunks would only cost time).
+    # Three chunks per file, whatever its size (each chunk is a task sent to
+    # a worker: many small chunks would only cost time).
     parts = len(segments(path.read_text(encoding="utf-8")))
     chunk = str(max(1, parts // 3))
     assert _check(path, monkeypatch, chunk) == _check(path, monkeypatch, None)
@@ -96,3 +99,70 @@ def test_small_files_one_cpu_and_exhausted_budgets_stay_in_one_process(
     library = parse.loads(budget)
     assert any("one expansion too many" in cut.reason for cut in library.overflows)
     assert chunked.check_file(budget, "budget.bib", _active()) is None
+
+
+def _pieces(text: str, size: int) -> list[object]:
+    """Parse ``text`` by chunks of ``size`` segments, each from its own piece.
+
+    As a worker does: the piece runs from :func:`parse.context_start` of the
+    chunk to the end of its window, and the offsets come back the file's.
+    """
+    parts = segments(text)
+    entries: list[Entry] = []
+    failures: list[ParseFailure] = []
+    expander = Expander(len(text))
+    for first in range(0, len(parts), size):
+        last = min(first + size, len(parts)) - 1
+        start, window = segment_window(text, parts, first, last)
+        base = parse.context_start(text, start) if first else 0
+        line = text.count("\n", 0, start) + 1
+        stop = parts[last].end - base if last + 1 < len(parts) else None
+        piece = text[base : start + len(window)]
+        found, failed = parse.parse_window(piece, "f.bib", start - base, window,
+                                           expander, line=line, stop=stop,
+                                           base=base)  # fmt: skip
+        entries += found
+        failures += failed
+    return [entries, failures, expander.strings, expander.overflows]
+
+
+@pytest.mark.parametrize("path", [*REAL_FILES, EDGES], ids=lambda path: path.name)
+def test_a_chunk_parsed_from_its_own_piece_of_the_text_reads_as_in_the_whole(
+    path: Path,
+) -> None:
+    text = path.read_text(encoding="utf-8")
+    library = parse.loads(text, "f.bib")
+    whole = [list(library.entries), list(library.failures), library.strings,
+             list(library.overflows)]  # fmt: skip
+    assert _pieces(text, 1) == whole
+    assert _pieces(text, 7) == whole
+
+
+def test_the_piece_holds_the_comment_lines_above_a_chunk() -> None:
+    text = "@misc{a,}\n% one\n  % citeman: ignore[CM105]\n@misc{b,}\n"
+    at = text.index("@misc{b")
+    assert parse.context_start(text, at) == 0  # up to the line ending the comments
+    assert parse.context_start(text, text.index("% one")) == 0
+    assert parse.context_start("x\n@misc{b,}", 2) == 0
+    assert parse.context_start("x\ny\n@misc{b,}", 4) == 2
+    assert parse.context_start("@misc{b,}", 0) == 0
+
+
+def test_a_large_file_gets_its_workers_before_it_is_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Forked later, each worker would be charged for the whole text it inherits.
+    monkeypatch.setenv("CITEMAN_WORKERS", "2")
+    monkeypatch.setenv("CITEMAN_CHUNK_SIZE", "2")
+    loader = chunked.Loader(_active())
+    small = tmp_path / "small.bib"
+    small.write_text("@misc{a,}\n", encoding="utf-8")
+    with loader._early(small) as pool:
+        assert pool is None
+    with loader._early(EDGES) as pool:
+        assert pool is not None
+        assert chunked._setting is not None
+        assert chunked._setting[0] == str(EDGES)
+    assert chunked._setting is None
+    library = loader(EDGES, 10**7)
+    assert [entry.key for entry in library.entries] == ["suppressed", "unused"]
