@@ -166,3 +166,19 @@ def test_a_large_file_gets_its_workers_before_it_is_read(
     assert chunked._setting is None
     library = loader(EDGES, 10**7)
     assert [entry.key for entry in library.entries] == ["suppressed", "unused"]
+
+
+@pytest.mark.parametrize(
+    ("total", "size"), [(50_000, 2000), (13, 1), (10, 2), (9000, 2000)]
+)
+def test_the_chunks_cover_the_file_and_shrink_towards_its_end(
+    total: int, size: int
+) -> None:
+    # Smaller last chunks: no worker is left alone with a whole chunk at the end.
+    plan = chunked._plan(total, size, 2)
+    assert [first for first, _ in plan] == [0] + [last + 1 for _, last in plan[:-1]]
+    assert plan[-1][1] == total - 1
+    sizes = [last - first + 1 for first, last in plan]
+    assert max(sizes) == size
+    assert sizes[-1] <= max(1, size // 4)
+    assert sizes == sorted(sizes, reverse=True)
