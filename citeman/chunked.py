@@ -34,6 +34,7 @@ import gc
 import multiprocessing
 import os
 import re
+import sys
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -58,6 +59,8 @@ CHUNK = 2000
 #: ~700): a file below ``2 * chunk_size()`` times it is read before deciding.
 _SEGMENT_BYTES = 200
 _STRING = re.compile(r"@string", re.IGNORECASE)
+#: Memo caches of up to this many values stay filled from chunk to chunk.
+_KEPT = 4096
 
 
 class _Task(NamedTuple):
@@ -293,6 +296,7 @@ def _check_chunk(task: _Task) -> _Chunk:
     del entries, chunk, fresh
     if failures:
         gc.collect()
+    _trim_caches()
     return _Chunk(
         known,
         suppressed,
@@ -302,6 +306,21 @@ def _check_chunk(task: _Task) -> _Chunk:
         expander.spent - before,
         task.segments,
     )
+
+
+def _trim_caches() -> None:
+    """Empty the large memo caches of citeman's functions, in a worker.
+
+    They are sized for a whole library in one process (65,536 values each,
+    ~5 MiB per 2,000 entries): in each worker they would only grow, holding
+    titles and names other chunks rarely meet again.
+    """
+    for name, module in list(sys.modules.items()):
+        if name == "citeman" or name.startswith("citeman."):
+            for value in vars(module).values():
+                info = getattr(value, "cache_info", None)
+                if info is not None and info().currsize > _KEPT:
+                    value.cache_clear()
 
 
 def _joined(

@@ -8,6 +8,7 @@ import pytest
 
 from citeman import chunked, parse
 from citeman.config import ActiveRule, Config
+from citeman.latex import decode
 from citeman.macros import Expander
 from citeman.model import Entry, ParseFailure
 from citeman.segments import parse_window as segment_window
@@ -182,3 +183,15 @@ def test_the_chunks_cover_the_file_and_shrink_towards_its_end(
     assert max(sizes) == size
     assert sizes[-1] <= max(1, size // 4)
     assert sizes == sorted(sizes, reverse=True)
+
+
+def test_a_worker_empties_the_large_memo_caches_after_a_chunk() -> None:
+    # Sized for a whole library in one process, they would only grow in a worker.
+    decode.cache_clear()
+    for number in range(chunked._KEPT + 1):
+        decode(f"\\emph{{{number}}}")
+    chunked._trim_caches()
+    assert decode.cache_info().currsize == 0
+    decode("\\emph{kept}")
+    chunked._trim_caches()
+    assert decode.cache_info().currsize == 1  # a small cache stays filled
