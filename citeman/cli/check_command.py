@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn
@@ -26,7 +27,7 @@ from citeman.cli.inputs import (
 from citeman.cli.output import (
     color_option,
     format_option,
-    problems_text,
+    problems_pieces,
     say,
     use_colour,
 )
@@ -160,16 +161,25 @@ def check(
             )  # fmt: skip
             entries.save()
             problems = checking.finish(problems, documents, active)
-            status.stage(f"writing {len(problems):,} problems", None)
-            text = problems_text(
+            status.stage("writing problems", len(problems))
+            pieces = problems_pieces(
                 problems, output_format, statistics=statistics,
                 quiet=quiet or (bool(unreadable) and not libraries),
-                show_fixes=show_fixes,
+                show_fixes=show_fixes, written=status.advance,
             )  # fmt: skip
+            text: str | None = None
+            if cached is None and not sys.stdout.isatty():
+                # Printed as it is made: a large report is never held whole
+                # (the status line, if any, is on stderr).
+                for piece in pieces:
+                    click.echo(piece, nl=False, color=colour)
+            else:
+                text = "".join(pieces)
     ranks = {problem.severity.rank for problem in problems}
-    if cached is not None and not unreadable:
-        cached.put(text, ranks)
-    click.echo(text, nl=False, color=colour)
+    if text is not None:
+        if cached is not None and not unreadable:
+            cached.put(text, ranks)
+        click.echo(text, nl=False, color=colour)
     if not quiet:
         online.summarise(resolver, problems, to_stderr=output_format != "text")
     if online.report_unverified(resolver) or unreadable:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import click
 
 from citeman.printable import visible, visible_keeping_lines
 from citeman.problem import Problem
 from citeman.report import FORMATS
+from citeman.report import json as json_report
 from citeman.report import text as text_report
+
+#: Problems per piece of the text report (see ``problems_pieces``).
+_BATCH = 2000
 
 _COLOURS = {
     "location": {"bold": True},
@@ -116,15 +120,52 @@ def problems_text(
     click removes the styles when it prints off a terminal, so one text serves
     both (and the result cache stores it once).
     """
+    return "".join(
+        problems_pieces(
+            problems, output_format, quiet=quiet, statistics=statistics,
+            show_fixes=show_fixes,
+        )
+    )  # fmt: skip
+
+
+def problems_pieces(
+    problems: Sequence[Problem],
+    output_format: str,
+    *,
+    quiet: bool = False,
+    statistics: bool = False,
+    show_fixes: bool = False,
+    written: Callable[[int], None] | None = None,
+) -> Iterator[str]:
+    """Yield :func:`problems_text` in pieces of whole lines, to print as they come.
+
+    A large report is then never held whole (its text was larger than the
+    file checked). ``written`` is told how many problems each piece held,
+    once it is taken.
+    """
+    count = written or _uncounted
+    if output_format == "json":
+        yield from json_report.pieces(problems, count)
+        return
     if output_format != "text":
-        return FORMATS[output_format](problems)
-    head = text_report.statistics(problems) if statistics else ""
-    lines: list[str] = []
-    if not statistics:
-        for problem in problems:
-            lines.append(text_report.line(problem, colour))
-            if show_fixes and problem.fix is not None:
-                lines.append(text_report.fix_line(problem.fix, colour))
+        yield FORMATS[output_format](problems)
+        count(len(problems))
+        return
+    if statistics:
+        yield text_report.statistics(problems)
+        count(len(problems))
+    else:
+        for first in range(0, len(problems), _BATCH):
+            lines = []
+            for problem in problems[first : first + _BATCH]:
+                lines.append(text_report.line(problem, colour) + "\n")
+                if show_fixes and problem.fix is not None:
+                    lines.append(text_report.fix_line(problem.fix, colour) + "\n")
+            yield "".join(lines)
+            count(min(_BATCH, len(problems) - first))
     if not quiet:
-        lines.append(colour(text_report.summary(problems), "summary"))
-    return head + "".join(line + "\n" for line in lines)
+        yield colour(text_report.summary(problems), "summary") + "\n"
+
+
+def _uncounted(done: int) -> None:
+    """Count nothing (no progress shown)."""
