@@ -45,7 +45,7 @@ def test_render_matches_json_dumps(problems: list[Problem]) -> None:
     assert render(problems) == _dumped(problems)
 
 
-@settings(max_examples=10)
+@settings(max_examples=10, deadline=None)
 @given(_PROBLEMS)
 def test_a_report_of_several_pieces_matches_json_dumps(problem: Problem) -> None:
     problems = [problem] * (2 * BATCH + 1)
