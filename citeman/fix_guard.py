@@ -52,7 +52,10 @@ _VERBATIM = frozenset({"url", "doi", "eprint", "file", "pdf"})
 
 
 def vet(problems: Sequence[Problem], libraries: Sequence[Library]) -> list[Problem]:
-    """Return ``problems`` with every fix that fails :func:`is_harmless` removed."""
+    """Return ``problems`` with every fix that fails :func:`is_harmless` removed.
+
+    A fix marked ``vetted`` passed already and is not vetted again.
+    """
     by_path = {library.path: library for library in libraries}
     starts = {
         library.path: [entry.offset for entry in library.entries]
@@ -62,7 +65,7 @@ def vet(problems: Sequence[Problem], libraries: Sequence[Library]) -> list[Probl
     for problem in problems:
         fix = problem.fix
         library = by_path.get(problem.path)
-        if fix is not None and library is not None:
+        if fix is not None and not fix.vetted and library is not None:
             entry = _entry_at(library, starts[problem.path], fix.offset)
             if entry is not None and not is_harmless(entry, fix):
                 problem = dataclasses.replace(problem, fix=None)

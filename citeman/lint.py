@@ -264,7 +264,7 @@ def _vet_known(problems: Sequence[Problem], cache: FromCache) -> list[Problem]:
     for problem in problems:
         known = _known_at(cache, problem)
         fix = problem.fix
-        if known and fix and not _harmless(cache, known, fix):
+        if known and fix and not fix.vetted and not _harmless(cache, known, fix):
             problem = dataclasses.replace(problem, fix=None)
         vetted.append(problem)
     return vetted

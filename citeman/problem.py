@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -32,6 +33,10 @@ class Fix:
     published version of a preprint): each (name, value) it sets or adds.
     ``old`` and ``new`` then span those fields and the text between them, and
     verification lets exactly these fields change or appear, nothing else.
+
+    ``vetted`` says :mod:`citeman.fix_guard` already let the fix through
+    where its entry was read (a library rule's summary, on a worker), so
+    that lint need not vet it again; it is no part of what the fix is.
     """
 
     field: str
@@ -40,6 +45,7 @@ class Fix:
     new: str
     safe: bool
     fields: tuple[tuple[str, str], ...] = ()
+    vetted: bool = dataclasses.field(default=False, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

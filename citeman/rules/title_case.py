@@ -47,9 +47,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
+from citeman import fix_guard
 from citeman.model import Entry, Field
 from citeman.problem import Finding, Fix, Severity
+from citeman.rules import title_guess
 from citeman.rules.base import (
     Head,
     LibraryRule,
@@ -74,19 +77,48 @@ from citeman.title_census import TitleWords, casing_of, read
 from citeman.title_language import is_english
 
 _NAMES = {"sentence": "sentence case", "title": "Title Case"}
-#: A checked title: its entry and field, and its summary in the census.
-_Title = tuple[Head, Field, TitleWords]
+#: A checked title: its entry and field, its summary in the census, and what
+#: its summary says of it (see ``_Guess``).
+_Title = tuple[Head, Field, TitleWords, "_Guess | None"]
 # Hyphenated compounds are left to to_sentence_case, which keeps their proper
 # parts only ("non-Gaussian"); a brace there would keep the whole compound.
 _CAPITALISED = re.compile(r"(?<![{\\\w-])([A-Z][a-z]{2,})(?![}\w-])")
 
 
+#: What is said of a title: the message, and the fix's new title (None: no fix).
+_Said = tuple[str, str | None]
+#: What the configured conventions claim in their message ("consistent" names
+#: the library's own, known only from every title).
+_CLAIMS = {
+    "sentence": "APA 7 wants sentence case",
+    "title": "the configured convention is Title Case",
+}
+
+
+class _Guess(NamedTuple):
+    """What is said of a title, worked out from its entry alone (see ``title_guess``).
+
+    ``said`` holds if the library's casing answers the questions ``asked`` as
+    a casing that knows no word does (stray capitals looked for);
+    ``unstrayed`` is what is said in a library where they are not (a title
+    in the convention, a library mostly not in sentence case), which asks
+    nothing of the casing. Their fixes are vetted on the entry
+    (:mod:`citeman.fix_guard`): one it refuses is left out.
+    """
+
+    said: _Said | None
+    unstrayed: _Said | None
+    asked: title_guess.Asked
+
+
 def summarise(
     entry: Entry, context: RuleContext
-) -> tuple[Field, TitleWords | None] | None:
-    """Return the checked title (relative) and its census summary, None if foreign.
+) -> tuple[Field, TitleWords | None, _Guess | None] | None:
+    """Return the checked title (relative), its census summary and what is said of it.
 
-    Titles in other languages are only checked for a lower-case first word.
+    The census summary is None for a title in another language, which is
+    only checked for a lower-case first word. What is said is worked out
+    here (:class:`_Guess`), unless the convention is "consistent".
     """
     types = context.option("types")
     assert isinstance(types, list)
@@ -94,48 +126,105 @@ def summarise(
     if entry.type not in types or field is None or not field.value.strip():
         return None
     words = read(field.value) if is_english(entry) else None
-    return relative(field, entry), words
+    guess = _guess(field, words, context)
+    if guess is not None and field.is_delimited:
+        said, unstrayed = (_vetted(entry, field, said) for said in guess[:2])
+        guess = guess._replace(said=said, unstrayed=unstrayed)
+    return relative(field, entry), words, guess
+
+
+def _guess(
+    field: Field, words: TitleWords | None, context: RuleContext
+) -> _Guess | None:
+    """Return what is said of a title whatever the library, unless that is unknown."""
+    if words is None:
+        said = _lower_case_text(field.value, None)
+        return _Guess(said, said, ())
+    convention = str(context.option("case"))
+    if convention not in _CLAIMS:
+        return None
+    if not (words.sentence if convention == "sentence" else words.title):
+        notes: dict[str, list[str]] = {}
+        casing = title_guess.noting(notes)
+        said = _judged(field, words, convention, _CLAIMS[convention], casing, True)
+        return _Guess(said, said, title_guess.asked(notes))
+    unstrayed = _lower_case_text(field.value, None, subtitles=True)
+    if convention != "sentence":
+        return _Guess(unstrayed, unstrayed, ())
+    notes = {}
+    casing = title_guess.noting(notes)
+    said = _lower_case_text(field.value, casing, subtitles=True)
+    return _Guess(said, unstrayed, title_guess.asked(notes))
+
+
+def _vetted(entry: Entry, field: Field, said: _Said | None) -> _Said | None:
+    """Return what is said of the title ``field``, its fix left out if refused."""
+    if said is None:
+        return None
+    message, new = said
+    if new is None:
+        return said
+    fix = Fix("title", field.value_offset, field.value, new, safe=False)
+    return said if fix_guard.is_harmless(entry, fix) else (message, None)
 
 
 def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Finding]:
     """Yield a finding for each title not in the library's convention.
 
-    What is said of each title (message and fix) is recalled from an earlier
-    run (``context.recall``) when the title, its census summary and what the
-    library tells (convention, claim, casing) are the same.
+    What is said of each title (message and fix) is the summary's guess when
+    the library's casing bears it out (``title_guess``); else it is recalled
+    from an earlier run (``context.recall``) when the title, its census
+    summary and what the library tells (convention, claim, casing) are the
+    same, or worked out here.
     """
     titles: list[_Title] = []
-    for entry, (relative_field, words) in summarised(shelves):
+    for entry, (relative_field, words, guess) in summarised(shelves):
         field = entry.place(relative_field)
         if words is not None:
-            titles.append((entry, field, words))
+            titles.append((entry, field, words, guess))
             continue
         # any language capitalises a title's first word
-        title = field.value
-        said = context.recall(("first", title), _lower_case_text, title, None)
-        if said is not None:
-            yield _placed(entry, field, said)
+        assert guess is not None, "a foreign title is always judged in its summary"
+        if guess.said is not None:
+            yield _placed(entry, field, guess.said, vetted=True)
     usage = _usage(str(context.option("case")), titles) if titles else None
     if usage is None:
         return  # "consistent" with no clear majority: no convention to name
     convention, claim = usage
-    casing = casing_of(words for *_, words in titles)
-    sentences = sum(words.sentence and not words.title for *_, words in titles)
+    casing = casing_of(words for *_, words, _ in titles)
+    sentences = sum(words.sentence and not words.title for *_, words, _ in titles)
     # Only a sentence-case library shows which capitals are stray.
     strays = convention == "sentence" and sentences * 2 > len(titles)
+    answers = title_guess.Answers(casing)
     told = (convention, claim, strays, _fingerprint(casing) if context.memo else "")
-    for entry, field, words in titles:
-        key = (field.value, field.is_delimited, words.sentence, words.title,
-               words.capitalised, words.lower, *told)  # fmt: skip
-        said = context.recall(
-            key, _judged, field, words, convention, claim, casing, strays
-        )
+    for entry, field, words, guess in titles:
+        kept = words.sentence if convention == "sentence" else words.title
+        vetted = guess is not None
+        if guess is not None and kept and not strays:
+            said = guess.unstrayed  # asks nothing of the casing
+        elif guess is not None and answers.agree(guess.asked):
+            said = guess.said
+        else:
+            said, vetted = _judged_here(field, words, told, casing, context), False
         if said is not None:
-            yield _placed(entry, field, said)
+            yield _placed(entry, field, said, vetted)
 
 
-#: What is said of a title: the message, and the fix's new title (None: no fix).
-_Said = tuple[str, str | None]
+def _judged_here(
+    field: Field,
+    words: TitleWords,
+    told: tuple[str, str, bool, str],
+    casing: Casing,
+    context: RuleContext,
+) -> _Said | None:
+    """Return what is said of a title, worked out here (or recalled: ``aggregate``)."""
+    convention, claim, strays, _ = told
+    key = (field.value, field.is_delimited, words.sentence, words.title,
+           words.capitalised, words.lower, *told)  # fmt: skip
+    said: _Said | None = context.recall(
+        key, _judged, field, words, convention, claim, casing, strays
+    )
+    return said
 
 
 def _judged(
@@ -166,14 +255,17 @@ def _fingerprint(casing: Casing) -> str:
     return digest.hexdigest()
 
 
-def _placed(entry: Head, field: Field, said: _Said) -> Finding:
-    """Return the finding on the title ``field``, with the unsafe fix if any."""
+def _placed(entry: Head, field: Field, said: _Said, vetted: bool = False) -> Finding:
+    """Return the finding on the title ``field``, with the unsafe fix if any.
+
+    ``vetted``: the fix was vetted where the entry was read (``_Guess``).
+    """
     message, new = said
     if not field.is_delimited:
         return Finding(field.span, message, entry.key, "title", None, entry.path)
     fix = None
     if new is not None:
-        fix = Fix("title", field.value_offset, field.value, new, safe=False)
+        fix = Fix("title", field.value_offset, field.value, new, False, (), vetted)
     span = field.span_at(0, len(field.value))
     return Finding(span, message, entry.key, "title", fix, entry.path)
 
@@ -185,12 +277,10 @@ def _usage(option: str, titles: list[_Title]) -> tuple[str, str] | None:
     style only when two thirds of the titles that tell (not both styles at
     once) follow it, with the real counts.
     """
-    if option == "sentence":
-        return option, "APA 7 wants sentence case"
-    if option == "title":
-        return option, "the configured convention is Title Case"
-    sentence = sum(1 for *_, words in titles if words.sentence and not words.title)
-    title = sum(1 for *_, words in titles if words.title and not words.sentence)
+    if option in _CLAIMS:
+        return option, _CLAIMS[option]
+    sentence = sum(1 for *_, words, _ in titles if words.sentence and not words.title)
+    title = sum(1 for *_, words, _ in titles if words.title and not words.sentence)
     winner, count = ("title", title) if title > sentence else ("sentence", sentence)
     if not count or count * 3 < (sentence + title) * 2:
         return None
@@ -272,7 +362,10 @@ def _convention_text(
             # Sentence case first, so that compounds lose their inner capitals
             # (X-Ray to X-ray); then what must keep its capitals is braced.
             braced = _brace_proper(_inside(title), casing.proper)
-            new = protect_case(to_sentence_case(braced, casing), casing.proper)
+            # Uncached: a casing that notes its questions must be asked them
+            # (``title_guess``), and a library's titles are each recased once.
+            recased = to_sentence_case.__wrapped__(braced, casing)
+            new = protect_case.__wrapped__(recased, casing.proper)
         else:
             new = to_title_case(title)
     return f"title is in {found}; {usage}", (new if new != title else None)
