@@ -101,12 +101,15 @@ def test_a_memo_keeps_only_what_the_last_run_asked_for(workdir: Path) -> None:
     _check("a.bib")
     (store,) = _memo_stores()
     titles = _read_memos(store)["CM202"]
-    assert len(titles) == 5  # one result per English title
+    # Only a title whose summary's verdict the library's casing refutes is
+    # judged by the aggregate step, hence memoised: "Muonium" is capitalised
+    # where the library writes it in lower case.
+    assert [key[0] for key in titles] == ["Reactions of Muonium with simple molecules"]
     path.write_text(CASING.replace("Fast muonium in thin films", "Mu"), "utf-8")
     _check("a.bib")
-    titles = _read_memos(store)["CM202"]
-    assert len(titles) == 5
-    assert not any("Fast muonium in thin films" in key for key in titles)
+    # Written in lower case twice only, "muonium" says nothing more: every
+    # verdict is the summary's, and the memo keeps nothing of the last run.
+    assert not _read_memos(store).get("CM202")
 
 
 def test_a_memo_answers_without_working_and_notes_what_was_asked() -> None:
