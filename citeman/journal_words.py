@@ -8,6 +8,7 @@ both read a name, and decide that one name abbreviates another, the same way.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from citeman.latex import to_text
 
@@ -20,11 +21,13 @@ _WORD = re.compile(r"[^\W_]+\.?")
 _COMMAND = re.compile(r"\\([A-Za-z]+)")
 
 
+@lru_cache(maxsize=4096)
 def words(spelling: str) -> tuple[str, ...]:
     """Return the lower-case significant words, abbreviation dots kept.
 
     A LaTeX command counts as the word it is named by, so that ``\\TeXhax``
     and ``\\TUB`` (a journal each) are not both read as no words at all.
+    Cached: a library names a few hundred journals, each many times.
     """
     text = _COMMAND.sub(r" \1 ", spelling)
     text = to_text(text).lower().replace("&", " and ")

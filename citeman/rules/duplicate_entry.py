@@ -64,10 +64,11 @@ _Seen = tuple[Head, _Work]
 
 def summarise(entry: Entry, context: RuleContext) -> _Work:
     """Return what the rule compares of ``entry``."""
+    title = _folded(entry.get("title"))
     return _Work(
         _doi_key(entry),
-        _folded(entry.get("title")),
-        _work_key(entry),
+        title,
+        _work_key(entry, title),
         (
             entry.get("journal") or entry.get("journaltitle"),
             entry.get("volume"),
@@ -164,9 +165,12 @@ def _doi_key(entry: Entry) -> str:
     return bare.lower() if bare else ""
 
 
-def _work_key(entry: Entry) -> tuple[str, str, str] | None:
-    """Return (title, year, first author's family name), or None if one is missing."""
-    title = _folded(entry.get("title"))
+def _work_key(entry: Entry, title: str) -> tuple[str, str, str] | None:
+    """Return (title, year, first author's family name), or None if one is missing.
+
+    ``title`` is the entry's folded title, one object with the summary's own:
+    the summary is pickled by a worker and held by the main process.
+    """
     year = _YEAR.search(entry.get("year") or entry.get("date"))
     family = _first_family(entry.get("author") or entry.get("editor"))
     if not title or year is None or not family:

@@ -40,6 +40,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from citeman.journal_words import FIELDS, abbreviates, keeps_letters
 from citeman.journal_words import words as name_words
@@ -80,9 +81,19 @@ def summarise(entry: Entry, context: RuleContext) -> tuple[_Named, ...] | None:
     for name in FIELDS:
         field = entry.fields.get(name)
         if field is not None and field.value.strip():
-            spelling = " ".join(strip_braces(field.value).split())
+            spelling = _spelling(field.value)
             found.append((relative(field, entry), spelling, name_words(spelling)))
     return tuple(found) or None
+
+
+@lru_cache(maxsize=4096)
+def _spelling(value: str) -> str:
+    """Return a journal name without braces, spaces evened.
+
+    Cached: a library names a few hundred journals, each many times (and
+    equal spellings are then one object in the summaries a worker sends).
+    """
+    return " ".join(strip_braces(value).split())
 
 
 def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Finding]:

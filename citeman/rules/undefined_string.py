@@ -29,13 +29,26 @@ from citeman.rules.base import Head, LibraryRule, RuleContext, Shelf, relative
 
 
 def summarise(entry: Entry, context: RuleContext) -> tuple[Field, ...] | None:
-    """Return the entry's fields that may name a macro (relative), or None."""
+    """Return the entry's fields that name a macro (relative), or None.
+
+    Numbers and the month names BibTeX predefines are no such use. The
+    fields are kept without their expanded value, which :func:`aggregate`
+    does not read: a summary is sent from a worker process and held for the
+    whole check (``citeman.chunked``).
+    """
     found = tuple(
-        relative(field, entry)
+        relative(field, entry)._replace(value="")
         for field in (*entry.fields.values(), *entry.repeated)
         if not (field.raw[:1] in ("{", '"') and "#" not in field.raw)
+        and not field.raw.isdigit()
+        and _names_macro(field.raw)
     )
     return found or None
+
+
+def _names_macro(raw: str) -> bool:
+    """Return whether ``raw`` uses a macro other than a predefined month."""
+    return any(name.lower() not in MONTHS for name, _ in _macro_uses(raw))
 
 
 def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Finding]:

@@ -1,0 +1,56 @@
+"""Library rules' summaries hold only what their aggregate step reads.
+
+A worker process (``citeman.chunked``) pickles them and the main process holds
+them for the whole check, so their size is a large check's memory.
+"""
+
+from __future__ import annotations
+
+from citeman import parse
+from citeman.rules import (
+    abbreviated_journal,
+    duplicate_entry,
+    journal_name,
+    undefined_string,
+)
+from citeman.rules.base import RuleContext
+
+TEXT = """@string{jccp = {Journal of Consulting and Clinical Psychology}}
+@article{a, journal = jccp, year = 2001, month = jan, volume = 12 # "a",
+  number = 3 # suppl,
+  title = {On Things}, author = {Smith, Anne}}
+@article{b, journal = {J. Appl. Phys.}, year = {2001}, title = {On Things},
+  author = {Smith, Anne}}
+@article{c, journal = {J. Appl. Phys.}, title = {Other}}
+"""
+
+
+def _summaries(rule: object) -> list[object]:
+    library = parse.loads(TEXT)
+    context = RuleContext({}, None)
+    return [rule.summarise(entry, context) for entry in library.entries]  # type: ignore[attr-defined]
+
+
+def test_undefined_string_keeps_only_the_fields_that_name_a_macro() -> None:
+    first, second, third = _summaries(undefined_string.RULE)
+    # Numbers and the predefined months name no macro; the value is not kept.
+    assert first is not None
+    assert [(field.name, field.value, field.raw) for field in first] == [
+        ("journal", "", "jccp"),
+        ("number", "", "3 # suppl"),
+    ]
+    assert second is None and third is None
+
+
+def test_duplicate_entry_holds_the_folded_title_once() -> None:
+    first, second, _ = _summaries(duplicate_entry.RULE)
+    assert first.work is not None and first.work[0] is first.title  # type: ignore[attr-defined]
+    assert first.title == second.title == "onthings"  # type: ignore[attr-defined]
+
+
+def test_a_journal_spelling_is_one_object_in_every_summary() -> None:
+    _, second, third = _summaries(journal_name.RULE)
+    assert second[0][1] is third[0][1] == "J. Appl. Phys."  # type: ignore[index]
+    assert second[0][2] is third[0][2]  # type: ignore[index]
+    _, second, third = _summaries(abbreviated_journal.RULE)
+    assert second[1][0][1] is third[1][0][1] == "J. Appl. Phys."  # type: ignore[index]
