@@ -10,6 +10,7 @@ re-walk and copy every block. This is the only module that knows bibtexparser.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,10 @@ from citeman.segments import segments
 
 _SUPPRESSION = re.compile(r"^[ \t]*%+[ \t]*citeman:[ \t]*ignore\[([^\]]*)\]", re.I)
 _OFFSETS = "citeman_offsets"
+_DELIMITERS = ("{", '"')
+#: Field names as written -> in lower case (see :func:`_name`).
+_NAMES: dict[str, str] = {}
+_MAX_NAMES = 4096
 
 
 class _SpanSplitter(Splitter):
@@ -430,17 +435,19 @@ def _built(
     fields: dict[str, Field] = {}
     repeated: list[Field] = []
     for written_name, value_text, value_raw, begin in written:
-        name = written_name.lower()
-        value = expander.resolve(value_text)
+        name = _NAMES.get(written_name) or _name(written_name)
+        if value_text[:1] in _DELIMITERS and "#" not in value_text:
+            value, overflow = value_text[1:-1], ""  # Expander.resolve's first case
+        else:
+            value, overflow = expander.resolve(value_text), expander.overflow
         newline = text.rfind("\n", previous, begin)
         if newline >= 0:
             field_line += text.count("\n", previous, newline + 1)
             line_start = newline + 1
         previous = begin
         field_column = begin - line_start + 1
-        if expander.overflow:
-            cut = Overflow(path, field_line, field_column, key, name,
-                           expander.overflow)  # fmt: skip
+        if overflow:
+            cut = Overflow(path, field_line, field_column, key, name, overflow)
             expander.overflows.append(cut)
         field = Field(name, value, value_raw, field_line, field_column, begin + base)
         if name in fields:
@@ -479,6 +486,18 @@ def context_start(text: str, at: int) -> int:
             return start + 1
         end = start
     return 0
+
+
+def _name(written: str) -> str:
+    """Return a field name as written in lower case, one object per name.
+
+    Every field of a library holds its name: a few dozen names, shared
+    (also in the results a worker pickles), rather than one string each.
+    """
+    name = sys.intern(written.lower())
+    if len(_NAMES) < _MAX_NAMES:
+        _NAMES[written] = name
+    return name
 
 
 def _suppressed(text: str, end: int) -> frozenset[str]:

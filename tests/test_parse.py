@@ -143,3 +143,13 @@ def test_a_commented_entry_is_no_entry() -> None:
     library = parse.loads(text)
     assert [entry.key for entry in library.entries] == ["new"]
     assert library.entries[0].line == 3
+
+
+def test_every_field_of_a_name_holds_one_name_object() -> None:
+    # A library has millions of fields and a few dozen names: one string each
+    # would be memory held by every worker and pickled with every result.
+    first, second = parse.loads(
+        "@misc{a, Title = {A}, year = 2000}\n@misc{b, TITLE = {B}, year = {2001}}\n"
+    ).entries
+    assert first.fields["title"].name is second.fields["title"].name == "title"
+    assert first.fields["year"].name is second.fields["year"].name
