@@ -20,12 +20,18 @@ PASS:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from citeman.model import Entry, Field, Span
 from citeman.parse import MONTHS
 from citeman.problem import Finding, Severity
 from citeman.rules.base import Head, LibraryRule, RuleContext, Shelf, relative
+
+#: A value that is one bare word (a macro name or a number).
+_WORD = re.compile(r'[^\s#{}"]+')
+#: A value that is one quoted or braced literal, with no other delimiter inside.
+_LITERAL = re.compile(r'"[^"{}]*"|\{[^"{}]*\}')
 
 
 def summarise(entry: Entry, context: RuleContext) -> tuple[Field, ...] | None:
@@ -47,7 +53,15 @@ def summarise(entry: Entry, context: RuleContext) -> tuple[Field, ...] | None:
 
 
 def _names_macro(raw: str) -> bool:
-    """Return whether ``raw`` uses a macro other than a predefined month."""
+    """Return whether ``raw`` uses a macro other than a predefined month.
+
+    The common shapes are told at once: one bare word, or one quoted or
+    braced literal with a ``#`` inside (a URL's anchor); others are walked.
+    """
+    if _WORD.fullmatch(raw):
+        return not raw.isdigit() and raw.lower() not in MONTHS
+    if _LITERAL.fullmatch(raw):
+        return False
     return any(name.lower() not in MONTHS for name, _ in _macro_uses(raw))
 
 

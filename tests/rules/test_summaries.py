@@ -6,6 +6,9 @@ them for the whole check, so their size is a large check's memory.
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from citeman import parse
 from citeman.rules import (
     abbreviated_journal,
@@ -54,3 +57,12 @@ def test_a_journal_spelling_is_one_object_in_every_summary() -> None:
     assert second[0][2] is third[0][2]  # type: ignore[index]
     _, second, third = _summaries(abbreviated_journal.RULE)
     assert second[1][0][1] is third[1][0][1] == "J. Appl. Phys."  # type: ignore[index]
+
+
+@given(st.text(alphabet='ab1 #{}"\\jan', max_size=12))
+def test_the_quick_reading_of_a_value_names_macros_as_the_walk_does(raw: str) -> None:
+    walked = any(
+        name.lower() not in parse.MONTHS
+        for name, _ in undefined_string._macro_uses(raw)
+    )
+    assert undefined_string._names_macro(raw) == walked
