@@ -70,18 +70,27 @@ def summarise(entry: Entry, context: RuleContext) -> Fields | None:
     present = _shared(
         frozenset(name for name, found in entry.fields.items() if _filled(found.value))
     )
-    return Fields(
-        present,
-        tuple(parent_keys(entry, "xdata")),
-        tuple(parent_keys(entry, "crossref")),
-        _is_exempt_from_volume(entry),
-    )
+    xdata = tuple(parent_keys(entry, "xdata"))
+    crossref = tuple(parent_keys(entry, "crossref"))
+    fields = Fields(present, xdata, crossref, _is_exempt_from_volume(entry))
+    # An entry with parents is told apart by identity in ``_resolve``.
+    return fields if xdata or crossref else _shared_fields(fields)
 
 
 @lru_cache(maxsize=4096)
 def _shared(names: frozenset[str]) -> frozenset[str]:
     """Return one object per set of field names: most entries share a few."""
     return names
+
+
+@lru_cache(maxsize=4096)
+def _shared_fields(fields: Fields) -> Fields:
+    """Return one summary object for equal summaries of entries without parents.
+
+    Summaries are pickled by the workers and held by the main process: a
+    shared one is pickled once per chunk and held once.
+    """
+    return fields
 
 
 def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Finding]:

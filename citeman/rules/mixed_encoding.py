@@ -81,6 +81,8 @@ def summarise(entry: Entry, context: RuleContext) -> tuple[_Summary, ...] | None
     found = []
     for field in entry.fields.values():
         value = field.value
+        if value.isascii() and "\\" not in value:
+            continue  # most values: no letter to read (the cheap test first)
         if field.name in _SKIPPED or not field.is_delimited:
             continue
         runs: tuple[_Run, ...] = ()

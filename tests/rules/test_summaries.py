@@ -14,6 +14,7 @@ from citeman.rules import (
     abbreviated_journal,
     duplicate_entry,
     journal_name,
+    missing_field,
     undefined_string,
 )
 from citeman.rules.base import RuleContext
@@ -66,3 +67,19 @@ def test_the_quick_reading_of_a_value_names_macros_as_the_walk_does(raw: str) ->
         for name, _ in undefined_string._macro_uses(raw)
     )
     assert undefined_string._names_macro(raw) == walked
+
+
+def test_equal_field_summaries_of_entries_without_parents_are_one_object() -> None:
+    text = (
+        "@book{p, title = {P}}\n"
+        "@misc{a, title = {A}, year = {2001}}\n@misc{b, title = {B}, year = {2002}}\n"
+        "@misc{c, title = {C}, crossref = {p}}\n@misc{d, title = {D}, crossref = {p}}\n"
+    )
+    context = RuleContext({}, None)
+    found = [
+        missing_field.RULE.summarise(entry, context)  # type: ignore[misc]
+        for entry in parse.loads(text).entries
+    ]
+    assert found[1] is found[2]
+    # An entry with a parent is told apart by identity when its parents are read.
+    assert found[3] == found[4] and found[3] is not found[4]
