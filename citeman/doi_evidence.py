@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import NamedTuple
 
 from citeman.latex import to_text
@@ -110,8 +111,7 @@ def facts(entry: Entry) -> Facts:
         names = [entry.get("booktitle"), entry.get("series")]
     containers = tuple(name for name in map(_plain, names) if name)
     sources = (entry.get("publisher"), *names)
-    found = (_REGISTRANT.search(_plain(text)) for text in sources)
-    registrant = next((match.group(1) for match in found if match), "")
+    registrant = next((name for name in map(_registrant, sources) if name), "")
     kind = entry.type
     if kind == "article" and any(_PROCEEDINGS.search(name) for name in containers):
         kind = "inproceedings"  # "Proc. AAAI" as a journal: a conference paper
@@ -199,9 +199,21 @@ def _lent_when(
     return own[0], own[1] or lent[1], own[2] or lent[2]
 
 
+@lru_cache(maxsize=4096)
 def _plain(value: str) -> str:
-    """Return a value as read, in lower case with spaces evened ("" if empty)."""
+    """Return a value as read, in lower case with spaces evened ("" if empty).
+
+    Cached: a library names few journals and publishers, many times (and
+    the summaries then hold one object per name).
+    """
     return " ".join(to_text(value).lower().split()) if value.strip() else ""
+
+
+@lru_cache(maxsize=4096)
+def _registrant(value: str) -> str:
+    """Return the known publisher ``value`` names, or "" (cached, as ``_plain``)."""
+    found = _REGISTRANT.search(_plain(value))
+    return found.group(1) if found else ""
 
 
 def _when(entry: Entry) -> tuple[int, int, int] | None:

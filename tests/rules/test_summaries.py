@@ -14,6 +14,7 @@ from citeman.rules import (
     abbreviated_journal,
     duplicate_entry,
     journal_name,
+    missing_doi,
     missing_field,
     undefined_string,
 )
@@ -83,3 +84,9 @@ def test_equal_field_summaries_of_entries_without_parents_are_one_object() -> No
     assert found[1] is found[2]
     # An entry with a parent is told apart by identity when its parents are read.
     assert found[3] == found[4] and found[3] is not found[4]
+
+
+def test_a_container_read_for_missing_doi_is_one_object_in_every_summary() -> None:
+    _, second, third = _summaries(missing_doi.RULE)
+    assert second.containers == ("j. appl. phys.",)  # type: ignore[attr-defined]
+    assert second.containers[0] is third.containers[0]  # type: ignore[attr-defined]
