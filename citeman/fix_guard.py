@@ -56,21 +56,29 @@ def vet(problems: Sequence[Problem], libraries: Sequence[Library]) -> list[Probl
 
     A fix marked ``vetted`` passed already and is not vetted again.
     """
-    by_path = {library.path: library for library in libraries}
-    starts = {
-        library.path: [entry.offset for entry in library.entries]
-        for library in libraries
-    }
-    vetted = []
-    for problem in problems:
+    vetting = Vetter(libraries)
+    return [vetting(problem) for problem in problems]
+
+
+class Vetter:
+    """Vets problems one by one against the parsed entries of ``libraries``."""
+
+    def __init__(self, libraries: Sequence[Library]) -> None:
+        self._by_path = {library.path: library for library in libraries}
+        self._starts = {
+            library.path: [entry.offset for entry in library.entries]
+            for library in libraries
+        }
+
+    def __call__(self, problem: Problem) -> Problem:
+        """Return ``problem``, its fix removed if it fails :func:`is_harmless`."""
         fix = problem.fix
-        library = by_path.get(problem.path)
+        library = self._by_path.get(problem.path)
         if fix is not None and not fix.vetted and library is not None:
-            entry = _entry_at(library, starts[problem.path], fix.offset)
+            entry = _entry_at(library, self._starts[problem.path], fix.offset)
             if entry is not None and not is_harmless(entry, fix):
-                problem = dataclasses.replace(problem, fix=None)
-        vetted.append(problem)
-    return vetted
+                return dataclasses.replace(problem, fix=None)
+        return problem
 
 
 def _entry_at(library: Library, starts: list[int], offset: int) -> Entry | None:
@@ -97,9 +105,8 @@ def harmless(raw: str, offset: int, fix: Fix, entry: Callable[[], Entry]) -> boo
     end = start + len(fix.old)
     if raw[start:end] != fix.old:
         return True  # not this entry's text; apply() skips it anyway
-    nearby = f"{raw[start - 1 : start]}{fix.old}{fix.new}"
     # Most fixes (spaces, dashes, pp.) touch no syntax: skip the re-parse.
-    if _SYNTAX.isdisjoint(nearby):
+    if touches_no_syntax(raw[start - 1 : start], fix):
         return True
     # A token the fix creates overlaps it: a command name runs on into the
     # letters around it, and a backslash escapes the character after it.
@@ -119,6 +126,15 @@ def harmless(raw: str, offset: int, fix: Fix, entry: Callable[[], Entry]) -> boo
     fixed = raw[:start] + fix.new + raw[end:]
     writes = {name for name, _ in fix.fields}
     return _same_structure(entry(), fixed, start, end, writes)
+
+
+def touches_no_syntax(before: str, fix: Fix) -> bool:
+    """Return whether neither ``fix`` nor ``before`` (the character before) is syntax.
+
+    Such a fix passes :func:`harmless` whatever its entry, which then need
+    not even be found.
+    """
+    return _SYNTAX.isdisjoint(f"{before}{fix.old}{fix.new}")
 
 
 def _word_edges(raw: str, start: int, end: int) -> tuple[int, int]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import heapq
+import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
@@ -102,7 +103,8 @@ def lint(
 ) -> list[Problem]:
     """Return every problem the active rules find, ordered by file, line and code.
 
-    ``progress`` is called with the number of entries checked since its last call.
+    ``progress`` is called with the number of entries checked since its last call,
+    then (once ``stage`` names the vetting of fixes) of problems vetted.
     ``file_ignores`` (``per-file-ignores``) drops rules in the files it matches.
     ``vet_fixes=False`` leaves the fixes unvetted (:mod:`citeman.fix_guard`), for
     a caller that only prints the messages (``render``'s warnings): vetting
@@ -140,10 +142,9 @@ def _lint(
     )
     problems += _suppression_problems(libraries, active, run.silenced)
     if vet_fixes:
-        stage("vetting fixes", None)
-        problems = fix_guard.vet(problems, libraries)
+        stage("vetting fixes", len(problems))
+        problems = _vetted(problems, checked, libraries, cache, progress)
     if cache is not None and vet_fixes:  # only vetted problems are cached
-        problems[checked:] = _vet_known(problems[checked:], cache)
         for path, offset, first, last, summaries in run.rows:
             fresh = Fresh(tuple(problems[first:last]), summaries)
             cache.fresh.setdefault(path, {})[offset] = fresh
@@ -198,7 +199,9 @@ class _Run:
     ) -> None:
         """Check and summarise each entry; take the known ones' results as they are."""
         summaries: list[list[Summarised]] = [[] for _ in self.summarising]
-        items = _in_order(library.entries, known) if known else library.entries
+        items: Sequence[Entry | Known] = library.entries
+        if known:  # all known (checked by chunks) but the entries with a suppression
+            items = _in_order(library.entries, known) if library.entries else known
         count = 0
         for count, item in enumerate(items, 1):
             if isinstance(item, Known):
@@ -258,16 +261,53 @@ def _offset(item: Entry | Known) -> int:
     return item.head.offset if isinstance(item, Known) else item.offset
 
 
-def _vet_known(problems: Sequence[Problem], cache: FromCache) -> list[Problem]:
-    """Vet the fixes library rules offer in known entries (see ``fix_guard``)."""
+def _vetted(
+    problems: Sequence[Problem],
+    checked: int,
+    libraries: Sequence[Library],
+    cache: FromCache | None,
+    progress: Callable[[int], None] | None,
+) -> list[Problem]:
+    """Vet every fix (``fix_guard``), counting the problems done by ``progress``.
+
+    The fixes found from ``checked`` on (library rules') may lie in entries
+    known from ``cache``, which are vetted by their text (:class:`_KnownVetter`).
+    """
+    parsed = fix_guard.Vetter(libraries)
+    known = _KnownVetter(cache) if cache is not None else None
     vetted = []
-    for problem in problems:
-        known = _known_at(cache, problem)
-        fix = problem.fix
-        if known and fix and not fix.vetted and not _harmless(cache, known, fix):
-            problem = dataclasses.replace(problem, fix=None)
+    for index, problem in enumerate(problems):
+        problem = parsed(problem)
+        if known is not None and index >= checked:
+            problem = known(problem)
         vetted.append(problem)
+        if progress is not None and index % 1000 == 999:
+            progress(1000)
+    if progress is not None:
+        progress(len(problems) % 1000)
     return vetted
+
+
+class _KnownVetter:
+    """Vets the fixes library rules offer in known entries (see ``fix_guard``)."""
+
+    def __init__(self, cache: FromCache) -> None:
+        self.cache = cache
+        self.starts = {path: [item.head.offset for item in known]
+                       for path, known in cache.known.items()}  # fmt: skip
+
+    def __call__(self, problem: Problem) -> Problem:
+        """Return ``problem``, its fix removed if ``fix_guard`` refuses it."""
+        fix = problem.fix
+        if fix is None or fix.vetted:
+            return problem
+        source = self.cache.sources.get(problem.path, "")
+        if fix_guard.touches_no_syntax(source[fix.offset - 1 : fix.offset], fix):
+            return problem  # passes in any entry
+        known = _known_at(self.cache, self.starts, problem.path, fix.offset)
+        if known and not _harmless(self.cache, known, fix):
+            return dataclasses.replace(problem, fix=None)
+        return problem
 
 
 def _harmless(cache: FromCache, known: Known, fix: Fix) -> bool:
@@ -286,13 +326,14 @@ def _harmless(cache: FromCache, known: Known, fix: Fix) -> bool:
     return verdict
 
 
-def _known_at(cache: FromCache, problem: Problem) -> Known | None:
-    """Return the known entry ``problem``'s fix lies in, if any."""
-    known = cache.known.get(problem.path)
-    if problem.fix is None or not known:
+def _known_at(
+    cache: FromCache, starts: Mapping[str, list[int]], path: str, offset: int
+) -> Known | None:
+    """Return the known entry of file ``path`` (at ``starts``) holding ``offset``."""
+    known = cache.known.get(path)
+    if not known:
         return None
-    offset = problem.fix.offset
-    index = bisect_right(known, offset, key=_offset) - 1
+    index = bisect_right(starts[path], offset) - 1
     if index < 0 or offset > known[index].head.offset + known[index].length:
         return None
     return known[index]
@@ -387,6 +428,11 @@ def _without_file_ignores(
     return kept
 
 
+def _shared(text: str) -> str:
+    """Return ``text`` interned (one object for every equal text), if a plain str."""
+    return sys.intern(text) if type(text) is str else text
+
+
 def _problem(item: ActiveRule, finding: Finding, entry: Entry | None) -> Problem:
     path = finding.path or (entry.path if entry else "")
     key = finding.key if finding.key is not None else (entry.key if entry else None)
@@ -401,6 +447,8 @@ def _problem(item: ActiveRule, finding: Finding, entry: Entry | None) -> Problem
         code=item.rule.code,
         rule=item.rule.name,
         severity=severity,
-        message=finding.message,
+        # One text for the many problems that say the same: worker results
+        # are pickled, and equal texts of one chunk then arrive as one.
+        message=_shared(finding.message),
         fix=finding.fix,
     )

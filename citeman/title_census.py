@@ -11,6 +11,7 @@ adds the summaries up into a :class:`~citeman.text.Casing`.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -52,10 +53,12 @@ def read(title: str) -> TitleWords:
         core = _CORE.sub("", word)
         if len(core) < 3 or not core.isalpha() or before.endswith(_OPENERS):
             continue
+        # Interned: a library's titles share most of their words, and summaries
+        # are pickled (equal words of one chunk then arrive as one).
         if core.islower():
-            lower.append(core)
+            lower.append(sys.intern(core))
         elif core[0].isupper() and core[1:].islower():
-            capitalised.append(core.lower())
+            capitalised.append(sys.intern(core.lower()))
     inside = unbraced(title) or title  # braces around it all: read the inside
     return TitleWords(
         is_sentence_case(inside),

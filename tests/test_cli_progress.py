@@ -130,10 +130,14 @@ def test_every_stage_of_a_check_is_shown_with_counts_then_erased(
     assert stages.index(counted[-1]) < stages.index(rules[0])
     distinct = [stage for number, stage in enumerate(stages)
                 if number == 0 or stage != stages[number - 1]]  # fmt: skip
+    # The fixes are counted as they are vetted, then the report as it is
+    # written, to the last problem.
+    vetting = [stage for stage in distinct if stage.startswith("vetting fixes")]
     writing = [stage for stage in distinct if stage.startswith("writing problems")]
-    assert distinct[-len(writing) - 1] == "vetting fixes"
-    # The report is counted as it is written, to its last problem.
-    assert writing == distinct[-len(writing) :]
+    assert distinct[-len(writing) - len(vetting) :] == vetting + writing
+    assert vetting[-1] == "vetting fixes 3,000/3,000", vetting
     assert writing[-1] == "writing problems 3,000/3,000", writing
-    assert all(re.fullmatch(r".* \(\d+ s\)\x1b\[K", line) for line in lines)
+    assert all(re.fullmatch(r".* \(\d+ s\) [|/\\-]\x1b\[K", line) for line in lines)
+    # The wheel at the end turns at every redraw: no line is drawn twice.
+    assert all(line != lines[number - 1] for number, line in enumerate(lines) if number)
     assert err.endswith("\r\x1b[K")  # the line is erased at the end

@@ -4,9 +4,9 @@ A quick run prints nothing but its results. On a terminal, a run still going
 after :data:`DELAY` seconds says which file it reads, then keeps one status
 line up to date on stderr for each stage of the work that lasts (parsing,
 checking entries, each library-wide rule, vetting fixes, writing the output):
-its name, the count done when there is one, and the seconds it has taken,
-redrawn several times a second so that it never sits still. The line is
-erased when the work ends; nothing goes to stdout.
+its name, the count done when there is one, the seconds it has taken and a
+turning wheel, redrawn several times a second so that it never sits still.
+The line is erased when the work ends; nothing goes to stdout.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ DELAY = 1.0
 STAGE_DELAY = 0.5
 #: Seconds between redraws.
 TICK = 0.25
+#: Drawn at the end of the status line, one after the other at each redraw.
+_WHEEL = "|/-\\"
 
 
 def _delays() -> tuple[float, float]:
@@ -51,6 +53,7 @@ class LateStatus:
         self._total: int | None = None
         self._done = 0
         self._stage_started = self._started
+        self._turns = 0
         self._stop = threading.Event()
         self._ticker = threading.Thread(target=self._tick, daemon=True)
         if enabled:
@@ -121,7 +124,11 @@ class LateStatus:
     def _draw(self, now: float) -> None:
         count = "" if self._total is None else f" {self._done:,}/{self._total:,}"
         seconds = int(now - self._stage_started)
-        sys.stderr.write(f"\r{self._label}{count} ({seconds} s)\033[K")
+        # The wheel turns at every redraw (every TICK): the line never sits
+        # still, even while a count waits for a slow step.
+        self._turns += 1
+        wheel = _WHEEL[self._turns % len(_WHEEL)]
+        sys.stderr.write(f"\r{self._label}{count} ({seconds} s) {wheel}\033[K")
         sys.stderr.flush()
         self._drawn = True
 

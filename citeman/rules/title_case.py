@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
@@ -368,7 +369,8 @@ def _convention_text(
             new = protect_case.__wrapped__(recased, casing.proper)
         else:
             new = to_title_case(title)
-    return f"title is in {found}; {usage}", (new if new != title else None)
+    # Interned: the message is one of a few, said of many titles.
+    return sys.intern(f"title is in {found}; {usage}"), (new if new != title else None)
 
 
 RULE = LibraryRule(

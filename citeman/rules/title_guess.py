@@ -16,6 +16,7 @@ the serial aggregate step mostly looks words up in sets.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Set
 
 from citeman.text import Casing
@@ -47,7 +48,7 @@ class _Absent(frozenset[str]):
         return made
 
     def __contains__(self, word: object) -> bool:
-        self.notes.setdefault(self.question, []).append(str(word))
+        self.notes.setdefault(self.question, []).append(sys.intern(str(word)))
         return False
 
     def __sub__(self, other: Set[object]) -> _Absent:
