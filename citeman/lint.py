@@ -23,6 +23,7 @@ from citeman.model import Entry, Library
 from citeman.problem import Finding, Fix, Problem
 from citeman.rules import matches
 from citeman.rules.base import (
+    Column,
     DoiResolver,
     EntryRule,
     Head,
@@ -30,7 +31,6 @@ from citeman.rules.base import (
     Memo,
     RuleContext,
     Shelf,
-    Summarised,
     SuppressionRule,
     head,
     shelf,
@@ -198,7 +198,9 @@ class _Run:
         self, library: Library, known: Sequence[Known], *, recording: bool
     ) -> None:
         """Check and summarise each entry; take the known ones' results as they are."""
-        summaries: list[list[Summarised]] = [[] for _ in self.summarising]
+        heads: list[Head] = []
+        #: Each entry's summaries, one per two-step library rule.
+        rows: list[tuple[object, ...]] = []
         items: Sequence[Entry | Known] = library.entries
         if known:  # all known (checked by chunks) but the entries with a suppression
             items = _in_order(library.entries, known) if library.entries else known
@@ -206,12 +208,14 @@ class _Run:
         for count, item in enumerate(items, 1):
             if isinstance(item, Known):
                 self.problems += item.problems
-                for found, summary in zip(summaries, item.summaries, strict=True):
-                    found.append(Summarised(item.head, summary))
+                heads.append(item.head)
+                rows.append(item.summaries)
             else:
                 first = len(self.problems)
                 self._check(item)
-                row = self._summarise(item, summaries)
+                row = self._summarise(item)
+                heads.append(head(item))
+                rows.append(row)
                 if recording:
                     last = len(self.problems)
                     self.rows.append((library.path, item.offset, first, last, row))
@@ -219,8 +223,10 @@ class _Run:
                 self.progress(1000)
         if self.progress is not None:
             self.progress(count % 1000)
-        for (step, _), found in zip(self.summarising, summaries, strict=True):
-            self.shelves[step.code].append(shelf(library, found))
+        # One column of summaries per rule, beside the heads all columns share.
+        columns = zip(*rows, strict=True) if rows else [() for _ in self.summarising]
+        for (step, _), column in zip(self.summarising, columns, strict=True):
+            self.shelves[step.code].append(shelf(library, Column(heads, column)))
 
     def _check(self, entry: Entry) -> None:
         """Run the per-entry rules; note what a suppression comment silences."""
@@ -236,19 +242,12 @@ class _Run:
                 else:
                     self.problems.append(_problem(item, finding, entry))
 
-    def _summarise(
-        self, entry: Entry, summaries: list[list[Summarised]]
-    ) -> tuple[object, ...]:
-        """Append the entry's summary for each two-step library rule; return them."""
-        if not self.summarising:
-            return ()
-        where = head(entry)
-        row = []
-        for (step, context), found in zip(self.summarising, summaries, strict=True):
-            summary = step.summarise(entry, context) if step.summarise else None
-            found.append(Summarised(where, summary))
-            row.append(summary)
-        return tuple(row)
+    def _summarise(self, entry: Entry) -> tuple[object, ...]:
+        """Return the entry's summary for each two-step library rule."""
+        return tuple(
+            step.summarise(entry, context) if step.summarise else None
+            for step, context in self.summarising
+        )
 
 
 def _in_order(entries: Iterable[Entry], known: Iterable[Known]) -> list[Entry | Known]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, overload
 
 from citeman.audit.model import Audit
 from citeman.importer.written import WrittenList
@@ -248,13 +248,48 @@ class LibraryRule(Rule):
         return self.aggregate(shelves, context)
 
 
+class Column(Sequence[Summarised]):
+    """One rule's summaries of a file's entries, beside the entries' heads.
+
+    The heads are shared by every rule's column, and a :class:`Summarised`
+    is made only when one is asked for: a large library has a dozen
+    summaries per entry.
+    """
+
+    __slots__ = ("data", "heads")
+
+    def __init__(self, heads: Sequence[Head], data: Sequence[object]) -> None:
+        self.heads = heads
+        self.data = data
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    @overload
+    def __getitem__(self, index: int) -> Summarised: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Summarised]: ...
+
+    def __getitem__(self, index: int | slice) -> Summarised | Sequence[Summarised]:
+        if isinstance(index, slice):
+            return Column(self.heads[index], self.data[index])
+        return Summarised(self.heads[index], self.data[index])
+
+    def __iter__(self) -> Iterator[Summarised]:
+        return map(Summarised, self.heads, self.data)
+
+
 def summarised(shelves: Sequence[Shelf]) -> Iterator[tuple[Head, Any]]:
     """Yield each entry's head and summary, in file order, where it has one.
 
     The summary is typed ``Any``: its rule made it, and reads it back.
     """
     for each in shelves:
-        for entry, summary in each.entries:
+        pairs: Iterable[tuple[Head, Any]] = each.entries
+        if isinstance(each.entries, Column):  # no Summarised made
+            pairs = zip(each.entries.heads, each.entries.data, strict=True)
+        for entry, summary in pairs:
             if summary is not None:
                 yield entry, summary
 

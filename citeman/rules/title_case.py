@@ -78,8 +78,8 @@ from citeman.title_census import TitleWords, casing_of, read
 from citeman.title_language import is_english
 
 _NAMES = {"sentence": "sentence case", "title": "Title Case"}
-#: A checked title: its entry and field, its summary in the census, and what
-#: its summary says of it (see ``_Guess``).
+#: A checked title: its entry and field (relative to the entry), its summary in
+#: the census, and what its summary says of it (see ``_Guess``).
 _Title = tuple[Head, Field, TitleWords, "_Guess | None"]
 # Hyphenated compounds are left to to_sentence_case, which keeps their proper
 # parts only ("non-Gaussian"); a brace there would keep the whole compound.
@@ -179,8 +179,9 @@ def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Findin
     same, or worked out here.
     """
     titles: list[_Title] = []
-    for entry, (relative_field, words, guess) in summarised(shelves):
-        field = entry.place(relative_field)
+    # Fields stay relative to their entry (placed only to report one): what
+    # is said of a title depends on its text alone.
+    for entry, (field, words, guess) in summarised(shelves):
         if words is not None:
             titles.append((entry, field, words, guess))
             continue
@@ -257,11 +258,12 @@ def _fingerprint(casing: Casing) -> str:
 
 
 def _placed(entry: Head, field: Field, said: _Said, vetted: bool = False) -> Finding:
-    """Return the finding on the title ``field``, with the unsafe fix if any.
+    """Return the finding on the title ``field`` (relative), with the unsafe fix if any.
 
     ``vetted``: the fix was vetted where the entry was read (``_Guess``).
     """
     message, new = said
+    field = entry.place(field)
     if not field.is_delimited:
         return Finding(field.span, message, entry.key, "title", None, entry.path)
     fix = None
