@@ -36,6 +36,8 @@ from citeman.problem import Fix, Problem
 _TOKEN = re.compile(r"\\(?:[A-Za-z@]+|.)|[{}#%~$^_]", re.S)
 #: Characters in a fix (or right before it) that may change TeX or BibTeX syntax.
 _SYNTAX = frozenset('\\{}#%~$^_"=,@')
+#: Characters before a fix that a token through it would start with.
+_JOINING = ("\\", "@")
 #: BibTeX's delimiters, and a backslash with the character it escapes.
 _DELIMITER = re.compile(r'\\.|([{}"#,=@])', re.S)
 #: Accent and letter commands: they spell one letter, as Unicode would.
@@ -129,12 +131,18 @@ def harmless(raw: str, offset: int, fix: Fix, entry: Callable[[], Entry]) -> boo
 
 
 def touches_no_syntax(before: str, fix: Fix) -> bool:
-    """Return whether neither ``fix`` nor ``before`` (the character before) is syntax.
+    """Return whether ``fix`` writes or removes no syntax, after no ``\\`` or ``@``.
 
-    Such a fix passes :func:`harmless` whatever its entry, which then need
-    not even be found.
+    ``before`` is the character before the fix. Such a fix passes
+    :func:`harmless` whatever its entry, which then need not even be found:
+    no token can run through it (a command name only through a backslash or
+    ``@`` before it), and it changes no delimiter BibTeX counts.
     """
-    return _SYNTAX.isdisjoint(f"{before}{fix.old}{fix.new}")
+    return (
+        before not in _JOINING
+        and _SYNTAX.isdisjoint(fix.old)
+        and _SYNTAX.isdisjoint(fix.new)
+    )
 
 
 def _word_edges(raw: str, start: int, end: int) -> tuple[int, int]:

@@ -7,9 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from citeman import parse
-from citeman.fix_guard import created_markup, is_harmless
+from citeman.fix_guard import created_markup, is_harmless, touches_no_syntax
 from citeman.problem import Fix
 from tests.conftest import DATA, run
 
@@ -99,3 +101,39 @@ def test_a_fix_naming_its_fields_may_add_only_those() -> None:
     assert is_harmless(entry, Fix("doi", at, "", ", journal = {J}", False, named))
     sneaked = Fix("doi", at, "", ", journal = {J}, note = {N}", False, named)
     assert not is_harmless(entry, sneaked)
+
+
+_SYNTAX = '\\{}#%~$^_"=,@'
+#: Text that writes no TeX or BibTeX syntax.
+_PLAIN = st.text(st.characters(blacklist_characters=_SYNTAX), max_size=6)
+#: Text of syntax and letters, around a fix.
+_AROUND = st.text(st.sampled_from(_SYNTAX + "ab \n"), max_size=6)
+
+
+@given(before=_AROUND, old=_PLAIN, new=_PLAIN, after=_AROUND)
+def test_a_fix_of_plain_text_after_no_backslash_or_at_needs_no_parse(
+    before: str, old: str, new: str, after: str
+) -> None:
+    # Such a fix passes without its entry being read again (touches_no_syntax),
+    # also after a delimiter or another special (a letter before it was let
+    # through always): it creates no markup and leaves the key and every other
+    # field as they were.
+    assume(before[-1:] in _SYNTAX and before[-1:] not in ("\\", "@"))
+    head = "@article{key,\n  title = {" + before
+    raw = head + old + after + "},\n  year = {2001}\n}\n"
+    library = parse.loads(raw, "a.bib")
+    assume(not library.failures and len(library.entries) == 1)
+    (entry,) = library.entries
+    fix = Fix("title", len(head), old, new, safe=False)
+    assert touches_no_syntax(raw[len(head) - 1 : len(head)], fix)
+    assert is_harmless(entry, fix)
+    fixed = head + new + after + "},\n  year = {2001}\n}\n"
+    assert created_markup(raw, fixed) == []
+    again = parse.loads(fixed, "a.bib")
+    assert not again.failures and len(again.entries) == 1
+    (written,) = again.entries
+    assert (written.key, written.type) == (entry.key, entry.type)
+    assert list(written.fields) == list(entry.fields)
+    for name, field in entry.fields.items():
+        if not field.offset <= len(head) <= field.offset + len(field.raw):
+            assert written.fields[name].raw == field.raw  # untouched
