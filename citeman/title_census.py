@@ -25,13 +25,14 @@ _CORE = re.compile(r"^[^\w]+|[^\w]+$")
 _OPENERS = (":", "?", "!", ".", "—")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TitleWords:
     """One title's part of the census.
 
     Its style, the words (in lower case) it capitalises inside a sentence, and
     the words it writes in lower case there; plain words of three letters or
-    more only (no braces, digits, hyphens or commands).
+    more only (no braces, digits, hyphens or commands). Slotted: a large
+    library's summaries hold one per title.
     """
 
     sentence: bool
