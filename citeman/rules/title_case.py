@@ -129,7 +129,12 @@ def summarise(
     words = read(field.value) if is_english(entry) else None
     guess = _guess(field, words, context)
     if guess is not None and field.is_delimited:
-        said, unstrayed = (_vetted(entry, field, said) for said in guess[:2])
+        said = _vetted(entry, field, guess.said)
+        unstrayed = guess.unstrayed
+        # Mostly the same verdict (a title out of the convention, no strays).
+        unstrayed = (
+            said if unstrayed == guess.said else _vetted(entry, field, unstrayed)
+        )
         guess = guess._replace(said=said, unstrayed=unstrayed)
     return relative(field, entry), words, guess
 
@@ -154,7 +159,10 @@ def _guess(
         return _Guess(unstrayed, unstrayed, ())
     notes = {}
     casing = title_guess.noting(notes)
-    said = _lower_case_text(field.value, casing, subtitles=True)
+    # Without stray capitals, what is said is what is said without looking.
+    said = unstrayed
+    if stray_capitals(_inside(field.value), casing):
+        said = _lower_case_text(field.value, casing, subtitles=True)
     return _Guess(said, unstrayed, title_guess.asked(notes))
 
 
