@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
 
 from citeman import atomic, lint, render, rules
+from citeman.cli import render_input
 from citeman.cli.inputs import (
     load_config,
-    load_libraries,
     read_files,
     reported_errors,
     resolve_paths,
+    stderr_is_terminal,
 )
 from citeman.cli.output import say
+from citeman.cli.progress import LateStatus
 from citeman.config import Config
 from citeman.errors import UsageError
 from citeman.model import Entry, Library
+from citeman.render import Stage
 from citeman.render.reference import Reference, unprinted_urls
 
 #: Findings that change what a reference prints: rendering goes on, as best it
@@ -58,50 +61,88 @@ def select(libraries: Sequence[Library], keys: Sequence[str]) -> list[Entry]:
 
 
 def warn_about(
-    libraries: Sequence[Library], entries: Sequence[Entry], config: Config
+    libraries: Sequence[Library],
+    entries: Sequence[Entry],
+    config: Config,
+    stage: Stage | None = None,
+    advance: Callable[[int], None] | None = None,
 ) -> None:
     """Print on stderr each finding that changes how ``entries`` are printed.
 
     The whole library is checked (a rule such as title-case compares entries),
-    and the findings about the chosen entries are reported.
+    and the findings about the chosen entries are reported. ``stage`` and
+    ``advance`` are told the check's stages and count its entries.
     """
+    for warning in warnings(libraries, entries, config, stage, advance):
+        say(warning, err=True)
+
+
+def warnings(
+    libraries: Sequence[Library],
+    entries: Sequence[Entry],
+    config: Config,
+    stage: Stage | None = None,
+    advance: Callable[[int], None] | None = None,
+) -> list[str]:
+    """Return what :func:`warn_about` prints, in its order."""
     codes = tuple(code for code in AFFECTING_OUTPUT if rules.get(code) is not None)
     wanted = {(entry.path, entry.key) for entry in entries}
-    for library in libraries:
-        for failure in library.failures:
-            say(
-                f"citeman: warning: {failure.path}:{failure.line}: {failure.message};"
-                " that block is left out",
-                err=True,
-            )
+    found = [
+        f"citeman: warning: {failure.path}:{failure.line}: {failure.message};"
+        " that block is left out"
+        for library in libraries
+        for failure in library.failures
+    ]
     pool = [entry for source in libraries for entry in source.entries]
     for entry in render.inherited(entries, pool)[0]:
         missing = render.missing_essentials(entry)
         if missing:
-            say(
+            found.append(
                 f"citeman: warning: {entry.path}:{entry.line}:{entry.column}: "
                 f"{entry.key}: too little to cite: no {', no '.join(missing)}; "
-                "printed from what it has",
-                err=True,
+                "printed from what it has"
             )
         left = unprinted_urls(Reference(entry))
         if left:
-            say(
+            found.append(
                 f"citeman: warning: {entry.path}:{entry.line}:{entry.column}: "
                 f"{entry.key}: url holds several URLs and APA prints one DOI or "
-                f"URL (9.34); left out: {' '.join(left)}",
-                err=True,
+                f"URL (9.34); left out: {' '.join(left)}"
             )
     active = [item for item in config.active_rules() if item.rule.code in codes]
-    for problem in lint.lint(libraries, active, vet_fixes=False):
-        if (problem.path, problem.key) not in wanted:
-            continue
-        say(
-            f"citeman: warning: {problem.path}:{problem.span.line}:"
-            f"{problem.span.column}: {problem.key}: {problem.code} [{problem.rule}]"
-            f" {problem.message}; printed as best it can",
-            err=True,
-        )
+    if stage is not None:
+        stage(f"checking {len(pool):,} entries for warnings", len(pool))
+    problems = lint.lint(
+        libraries, active, progress=advance, vet_fixes=False, stage=stage
+    )
+    found += [
+        f"citeman: warning: {problem.path}:{problem.span.line}:"
+        f"{problem.span.column}: {problem.key}: {problem.code} [{problem.rule}]"
+        f" {problem.message}; printed as best it can"
+        for problem in problems
+        if (problem.path, problem.key) in wanted
+    ]
+    return found
+
+
+#: Characters of the document written at a time (then up to the next newline).
+PIECE = 1 << 16
+
+
+def echo(document: str) -> None:
+    """Write ``document`` to stdout as ``click.echo`` would, a piece at a time.
+
+    ``click.echo`` copies what it is given (dropping ANSI codes when stdout
+    is no terminal) and encodes it whole: for a long list, two more copies of
+    a document of tens of megabytes. Pieces end at a newline, which no ANSI
+    code spans, so each piece is treated as the whole would be.
+    """
+    start = 0
+    while start < len(document):
+        end = document.find("\n", start + PIECE)
+        end = len(document) if end < 0 else end + 1
+        click.echo(document[start:end], nl=False)
+        start = end
 
 
 def _keys(value: str | None) -> list[str]:
@@ -161,15 +202,21 @@ def render_(
         style = render.find(style_name)
         config = load_config(None, False)
         files = resolve_paths(paths, config)
-        libraries = load_libraries(files, limit=config.max_file_bytes)
-        entries = select(libraries, _keys(keys))
-        context = [entry for library in libraries for entry in library.entries]
-        document = render.render(
-            entries, style, output_format, standalone=standalone, context=context
-        )
-        warn_about(libraries, entries, config)
+        with LateStatus(stderr_is_terminal()) as status:
+            libraries = render_input.load_all(
+                files, config.max_file_bytes, status.stage, status.advance
+            )
+            entries = select(libraries, _keys(keys))
+            context = [entry for library in libraries for entry in library.entries]
+            document = render.render(
+                entries, style, output_format, standalone=standalone,
+                context=context, stage=status.stage, advance=status.advance,
+            )  # fmt: skip
+            found = warnings(libraries, entries, config, status.stage, status.advance)
+        for warning in found:
+            say(warning, err=True)
         if output is None:
-            click.echo(document, nl=False)
+            echo(document)
         else:
             inputs = read_files(config, files)
             atomic.replace_text(output, document, inputs=inputs, option="-o")

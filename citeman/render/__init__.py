@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from citeman import inheritance
+from citeman import collector, inheritance
 from citeman.model import Entry
 from citeman.render import citation, keys, library_case, output
 from citeman.render.markup import MARKUPS
@@ -21,6 +21,8 @@ __all__ = [
 ]  # fmt: skip
 
 FORMATS = output.FORMATS
+#: Told the name of each stage of the work as it starts, and its count if any.
+Stage = Callable[[str, int | None], None]
 #: Loaded on first use by :func:`__getattr__`: they need Jinja.
 _FROM_STYLE = frozenset({"Style", "StyleError", "find"})
 
@@ -48,6 +50,8 @@ def render(
     standalone: bool = False,
     context: Sequence[Entry] = (),
     casing: Casing | None = None,
+    stage: Stage | None = None,
+    advance: Callable[[int], None] | None = None,
 ) -> str:
     """Return ``entries`` as a reference list in ``style``, in format ``fmt``.
 
@@ -55,22 +59,58 @@ def render(
     (``2020a``) and the library's reading of its titles' case (its proper nouns,
     its common words) are the same whether all entries or a few are rendered.
     ``casing`` gives that reading instead (:func:`library_case.of_library`).
+    ``stage`` is told each stage as it starts (ordering, reading the titles'
+    case, rendering, writing) with its count, and ``advance`` counts its steps.
+
+    The cyclic collector is paused meanwhile (:func:`citeman.collector.paused`):
+    rendering makes no reference cycles, yet a list of 10,000 references set
+    off a thousand collections, a sixth of its time.
     """
+    with collector.paused():
+        return _render(
+            entries, style, fmt, standalone, context, casing, stage or _quiet, advance
+        )
+
+
+def _render(
+    entries: Sequence[Entry],
+    style: Style,
+    fmt: str,
+    standalone: bool,
+    context: Sequence[Entry],
+    casing: Casing | None,
+    stage: Stage,
+    advance: Callable[[int], None] | None,
+) -> str:
     from citeman.render import engine
 
     entries, context = keys.distinct(*inherited(entries, context))
-    references, suffixes = engine.prepare(entries, style, context)
+    count = len(entries)
+    stage(f"ordering {count:,} references", count)
+    references, suffixes = engine.prepare(entries, style, context, advance)
     if casing is None:
-        casing = library_case.of_library(context or entries)
+        titles = context or entries
+        stage(f"reading the case of {len(titles):,} titles", len(titles))
+        casing = library_case.of_library(titles, advance)
     with library_case.using(casing):
         if fmt == "json":
-            versions: dict[str, Sequence[engine.Rendered]] = {
-                name: engine.Renderer(style, MARKUPS[name]).render(references, suffixes)
-                for name in ("text", "html", "markdown")
-            }
+            versions: dict[str, Sequence[engine.Rendered]] = {}
+            for name in ("text", "html", "markdown"):
+                stage(f"rendering {count:,} references ({name})", count)
+                renderer = engine.Renderer(style, MARKUPS[name])
+                versions[name] = renderer.render(references, suffixes, advance)
+            stage(f"writing {count:,} references", None)
             return output.json_document(versions)
-        rendered = engine.Renderer(style, MARKUPS[fmt]).render(references, suffixes)
+        stage(f"rendering {count:,} references", count)
+        rendered = engine.Renderer(style, MARKUPS[fmt]).render(
+            references, suffixes, advance
+        )
+    stage(f"writing {count:,} references", None)
     return output.DOCUMENTS[fmt](rendered, standalone)
+
+
+def _quiet(label: str, total: int | None) -> None:
+    """Tell nobody about a stage."""
 
 
 def inherited(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import jinja2
 
 from citeman.model import Entry
 from citeman.render import budget, order, style
+from citeman.render.counting import counted
 from citeman.render.markup import Markup, Safe
 from citeman.render.reference import Reference
 
@@ -52,16 +53,18 @@ class Renderer:
         self,
         references: Sequence[Reference],
         suffixes: dict[str, str] | None = None,
+        advance: Callable[[int], None] | None = None,
     ) -> list[Rendered]:
         """Return each reference rendered, in the order given.
 
-        ``suffixes`` are the year letters (``2020a``) of the whole list.
+        ``suffixes`` are the year letters (``2020a``) of the whole list;
+        ``advance`` counts the references rendered.
         """
         suffixes = suffixes or {}
         rendered = []
         limits = budget.Budget()
         with budget.timer(limits.seconds) as restart:
-            for number, reference in enumerate(references, 1):
+            for number, reference in enumerate(counted(references, advance), 1):
                 meter = self.env.meter = budget.Meter(limits)
                 restart()
                 try:
@@ -82,12 +85,16 @@ class Renderer:
 
 
 def prepare(
-    entries: Sequence[Entry], chosen: style.Style, context: Sequence[Entry] = ()
+    entries: Sequence[Entry],
+    chosen: style.Style,
+    context: Sequence[Entry] = (),
+    advance: Callable[[int], None] | None = None,
 ) -> tuple[list[Reference], dict[str, str]]:
     """Return the references in the style's order and their year suffixes.
 
     Suffixes are computed over ``context`` (the whole library) when given, so a
     subset chosen with ``--keys`` keeps the letters the full list gives it.
+    ``advance`` counts the references whose works are read for the order.
     """
     references = [Reference(entry) for entry in entries]
     whole = not context or (
@@ -96,9 +103,9 @@ def prepare(
     )
     if whole and chosen.disambiguate and chosen.sort == "author-date":
         # The common case: each work read once, for the order and the letters.
-        ordered, works = order.arrange(references)
+        ordered, works = order.arrange(references, advance)
         return ordered, order.year_suffixes(references, works)
-    ordered = order.order(references, chosen.sort)
+    ordered = order.order(references, chosen.sort, advance)
     if not chosen.disambiguate:
         return ordered, {}
     pool = references if whole else [Reference(entry) for entry in context]

@@ -9,11 +9,12 @@ census of the whole list is set here for the time one list is rendered.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from citeman.model import Entry
+from citeman.render.counting import counted
 from citeman.text import NO_CASING, Casing
 from citeman.title_census import casing_of_titles
 from citeman.title_language import is_english
@@ -21,11 +22,16 @@ from citeman.title_language import is_english
 _CURRENT: ContextVar[Casing] = ContextVar("library_casing", default=NO_CASING)
 
 
-def of_library(entries: Sequence[Entry]) -> Casing:
-    """Return what the English titles of ``entries`` tell of their words' case."""
+def of_library(
+    entries: Sequence[Entry], advance: Callable[[int], None] | None = None
+) -> Casing:
+    """Return what the English titles of ``entries`` tell of their words' case.
+
+    ``advance`` counts the entries read.
+    """
     return casing_of_titles(
         entry.get("title")
-        for entry in entries
+        for entry in counted(entries, advance)
         if entry.get("title").strip() and is_english(entry)
     )
 

@@ -8,10 +8,11 @@ title (§9.44–9.47); ``a``, ``b``, ``c`` after the year of works cited alike.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from citeman.authordate.naming import tell_apart
 from citeman.authordate.work import SortKey, Work
+from citeman.render.counting import counted
 from citeman.render.reference import Reference
 
 
@@ -20,23 +21,35 @@ def sort_key(reference: Reference) -> SortKey:
     return reference.work.sort_key
 
 
-def arrange(references: Sequence[Reference]) -> tuple[list[Reference], list[Work]]:
+def arrange(
+    references: Sequence[Reference], advance: Callable[[int], None] | None = None
+) -> tuple[list[Reference], list[Work]]:
     """Return ``references`` in APA order, and their works in the given order.
 
     Reading a work decodes every name: ordering and lettering the whole list
     share one reading (the works live only as long as the caller keeps them).
+    ``advance`` counts the works read.
     """
-    works = [reference.work for reference in references]
+    works = [reference.work for reference in counted(references, advance)]
     pairs = zip(works, references, strict=True)
     keyed = sorted(pairs, key=lambda pair: pair[0].sort_key)
     return [reference for _, reference in keyed], works
 
 
-def order(references: Sequence[Reference], how: str) -> list[Reference]:
-    """Return ``references`` in the order ``how`` names: author-date, or none."""
+def order(
+    references: Sequence[Reference],
+    how: str,
+    advance: Callable[[int], None] | None = None,
+) -> list[Reference]:
+    """Return ``references`` in the order ``how`` names: author-date, or none.
+
+    ``advance`` counts the references whose place is read.
+    """
     if how == "author-date":
-        return sorted(references, key=sort_key)
-    return list(references)
+        keys = [sort_key(reference) for reference in counted(references, advance)]
+        places = sorted(range(len(references)), key=keys.__getitem__)
+        return [references[place] for place in places]
+    return list(counted(references, advance))
 
 
 def year_suffixes(

@@ -62,8 +62,23 @@ _RTF_HEAD = (
 
 
 def text(references: Sequence[Rendered], standalone: bool = False) -> str:
-    """Return plain text or Markdown: one paragraph per reference."""
-    return "".join(f"{item.text}\n\n" for item in references).rstrip("\n") + "\n"
+    """Return plain text or Markdown: one paragraph per reference.
+
+    That is each reference followed by a blank line, without the newlines
+    ending the whole, and one newline. Built by one join of the references'
+    own strings: a long list's document is tens of megabytes, and copying it
+    (to strip its end, to add the last newline) would raise the peak memory.
+    """
+    pieces: list[str] = []
+    for item in references:
+        pieces += (item.text, "\n\n")
+    while pieces:
+        last = pieces.pop().rstrip("\n")
+        if last:
+            pieces.append(last)
+            break
+    pieces.append("\n")
+    return "".join(pieces)
 
 
 def markdown(references: Sequence[Rendered], standalone: bool = False) -> str:
