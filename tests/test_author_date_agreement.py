@@ -21,11 +21,13 @@ from hypothesis import strategies as st
 from citeman import parse, render
 from citeman.audit import run
 from citeman.audit.manuscript import Kind, from_text
+from citeman.authordate import naming
+from citeman.authordate.work import Work
 from citeman.config import Config
 from citeman.model import Entry, Library
 from citeman.render import engine, keys
 from citeman.render.markup import MARKUPS
-from tests.conftest import DATA
+from tests.conftest import DATA, REAL_FILES
 from tests.conftest import run as run_cli
 
 LIBRARY = DATA / "authordate" / "library.bib"
@@ -161,3 +163,73 @@ def test_audit_reports_a_wrong_or_missing_letter(source: str) -> None:
                 text,
                 problems,
             )
+
+
+def _pairwise(
+    works: list[Work], needs: list[bool], shown: list[int]
+) -> set[frozenset[int]]:
+    """Return the groups of works cited alike, trying every pair that may fit."""
+    parent = list(range(len(works)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            index = parent[index]
+        return index
+
+    # A citation shows the first name and the year: it fits only works of both.
+    buckets: dict[tuple[str, str, bool], list[int]] = {}
+    for index, work in enumerate(works):
+        buckets.setdefault((work.folded[0], work.year, work.is_titled), []).append(
+            index
+        )
+    for members in buckets.values():
+        for own in members:
+            for other in members:
+                if own != other and naming._fits(works, needs, shown, own, other):
+                    parent[root(own)] = root(other)
+    groups: dict[int, set[int]] = {}
+    for index in range(len(works)):
+        groups.setdefault(root(index), set()).add(index)
+    return {frozenset(group) for group in groups.values() if len(group) > 1}
+
+
+def _groups(works: list[Work]) -> tuple[set[frozenset[int]], set[frozenset[int]]]:
+    """Return the groups ``tell_apart`` joins, and those of every pair compared."""
+    needs = naming._needs_initials(works)
+    shown = naming._names_shown(works, needs)
+    found = {frozenset(group) for group in naming._cited_alike(works, needs, shown)}
+    return found, _pairwise(works, needs, shown)
+
+
+@st.composite
+def crowds(draw: st.DrawFn) -> str:
+    """Return a library of many works by few people in few years: long "et al."."""
+    entries = []
+    for number in range(draw(st.integers(2, 40))):
+        authors = draw(
+            st.one_of(
+                st.lists(person, min_size=1, max_size=6, unique=True).map(" and ".join),
+                st.lists(person, min_size=1, max_size=3, unique=True).map(
+                    lambda names: " and ".join([*names, "others"])
+                ),
+                st.sampled_from(GROUPS),
+            )
+        )
+        entries.append(f"@book{{c{number}, author = {{{authors}}}, {draw(when)}}}")
+    return "\n".join(entries) + "\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(libraries(), crowds()))
+def test_works_cited_alike_are_grouped_as_pair_by_pair(source: str) -> None:
+    entries = render.inherited(list(parse.loads(source).entries), ())[0]
+    found, expected = _groups([Work.of(entry) for entry in entries])
+    assert found == expected
+
+
+def test_the_real_files_works_cited_alike_are_grouped_as_pair_by_pair() -> None:
+    for path in [*REAL_FILES, LIBRARY]:
+        entries = render.inherited(list(parse.load(path).entries), ())[0]
+        entries = keys.distinct(entries, ())[0]
+        found, expected = _groups([Work.of(entry) for entry in entries])
+        assert found == expected, path.name
