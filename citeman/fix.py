@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from citeman import lint, parse
 from citeman.config import ActiveRule
+from citeman.lint import Known, Stage
 from citeman.model import Entry, Library
 from citeman.problem import Fix, Problem
 from citeman.rules.base import DoiResolver, EntryRule
@@ -43,13 +44,15 @@ class Outcome:
     ``changed`` maps the index of each fixed entry to the names of the fields
     its fixes touched: the only values that may differ from the original.
     ``spans`` maps the same indexes to where each of those entries now lies in
-    ``source`` (start and end offsets), from which a diff is built.
+    ``source`` (start and end offsets), and ``was`` to where it lay in the
+    original: a diff is built from the two.
     """
 
     source: str
     applied: tuple[Applied, ...]
     changed: Mapping[int, frozenset[str]]
     spans: Mapping[int, tuple[int, int]] = dataclasses.field(default_factory=dict)
+    was: Mapping[int, tuple[int, int]] = dataclasses.field(default_factory=dict)
 
 
 def apply(source: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix]]:
@@ -86,30 +89,35 @@ def fix_library(
     unsafe: bool = False,
     resolver: DoiResolver | None = None,
     found: Sequence[Problem] | None = None,
+    known: Sequence[Known] = (),
+    stage: Stage | None = None,
 ) -> Outcome:
     """Return ``library``'s text with every applicable fix applied, round by round.
 
     ``found`` are the problems already found in ``library`` (linted together with
     the other files, as ``check`` does); without them the first round lints it.
+    ``known`` are the entries ``library`` leaves out because they were checked
+    by chunks (``citeman.chunked``): only those that fixes lie in are parsed.
     Only fixes inside an entry and outside every unparsable block are taken, so
     broken blocks, comments and macros stay byte-identical. After the first
     round only the entries just fixed are parsed and linted again: the others
     cannot have changed, which keeps a large library's second round cheap.
+    ``stage`` is told when each round starts (a progress line).
     """
     entry_rules = [item for item in active if isinstance(item.rule, EntryRule)]
     source = library.source
-    current = library
     problems = (
         lint.lint([library], active, resolver=resolver) if found is None else found
     )
     # Where each entry of the original sits in the current text, by index.
-    ranges = [
-        (entry.offset, entry.offset + len(entry.raw)) for entry in current.entries
-    ]
-    index_of = {entry.offset: index for index, entry in enumerate(current.entries)}
+    ranges = places(library, known)
+    current, index_of = _owning(library, ranges, problems, unsafe, bool(known))
+    was = ranges
     applied: list[Applied] = []
     changed: dict[int, set[str]] = {}
-    for _ in range(PASSES):
+    for number in range(1, PASSES + 1):
+        if stage is not None:
+            stage(f"fixing {library.path}: round {number}", None)
         owners = _owners(current, problems, unsafe)
         source, chosen = apply(source, owners)
         if not chosen:
@@ -132,7 +140,55 @@ def fix_library(
         tuple(applied),
         {index: frozenset(names) for index, names in changed.items()},
         {index: ranges[index] for index in changed},
+        {index: was[index] for index in changed},
     )
+
+
+def places(library: Library, known: Sequence[Known] = ()) -> list[tuple[int, int]]:
+    """Return where each entry lies (start and end offsets), in file order.
+
+    That is the parsed entries of ``library`` and the ``known`` ones it leaves
+    out (checked by chunks), merged.
+    """
+    spans = [(entry.offset, entry.offset + len(entry.raw)) for entry in library.entries]
+    if known:
+        spans += [(item.head.offset, item.head.offset + item.length) for item in known]
+        spans.sort()
+    return spans
+
+
+def _owning(
+    library: Library,
+    ranges: Sequence[tuple[int, int]],
+    problems: Sequence[Problem],
+    unsafe: bool,
+    partial: bool,
+) -> tuple[Library, dict[int, int]]:
+    """Return the library with (at least) the entries the wanted fixes lie in.
+
+    Also the index of each of its entries among all ``ranges``, by offset. A
+    ``partial`` library (its other entries checked by chunks) is parsed again
+    with every other entry blanked out, as later rounds are; should that not
+    give those entries where they were, the whole text is parsed.
+    """
+    if partial:
+        starts = [start for start, _ in ranges]
+        wanted = set()
+        for problem in problems:
+            fix = problem.fix
+            if fix is not None and (fix.safe or unsafe):
+                index = bisect_right(starts, fix.offset) - 1
+                if index >= 0 and fix.offset + len(fix.old) <= ranges[index][1]:
+                    wanted.add(index)
+        blanked = _blank_except(library.source, ranges, wanted)
+        current = parse.loads(blanked, library.path)
+        parsed = {
+            (entry.offset, entry.offset + len(entry.raw)) for entry in current.entries
+        }
+        if all(ranges[index] in parsed for index in wanted):
+            return current, {ranges[index][0]: index for index in wanted}
+        library = parse.loads(library.source, library.path)
+    return library, {entry.offset: index for index, entry in enumerate(library.entries)}
 
 
 def _owners(

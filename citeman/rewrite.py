@@ -23,6 +23,9 @@ from citeman.model import Entry, Field, Library
 
 _BOM = b"\xef\xbb\xbf"
 
+#: Verifies the text as written from its changed parts: the library read, or None.
+Quick = Callable[[str], Library | None]
+
 
 def write(
     path: Path,
@@ -30,6 +33,7 @@ def write(
     source: str,
     changed: Mapping[int, frozenset[str]],
     on_wait: Callable[[str], None] = lambda message: None,
+    quick: Quick | None = None,
 ) -> Library:
     """Replace the file at ``path`` (parsed as ``before``) with ``source``.
 
@@ -39,6 +43,11 @@ def write(
     its directory is read-only, it changed since it was read, replacing it
     would lose its hard links, owner or attributes, or the new text does not
     verify; the original is then untouched.
+
+    ``quick`` verifies the text as written from its changed parts alone
+    (:mod:`citeman.rewrite_parts`) and returns the library it read, or None
+    when it cannot tell: then ``before`` (which may hold only some entries)
+    and the written text are parsed whole and compared.
     """
     atomic.refuse_special(path)
     target = Path(os.path.realpath(path))  # a symlink keeps pointing at the file
@@ -49,7 +58,7 @@ def write(
         _refuse_links(path, held.status)
         data = (_BOM if held.data.startswith(_BOM) else b"") + source.encode("utf-8")
         try:
-            return _replace(held, data, before, changed)
+            return _replace(held, data, before, changed, quick)
         except OSError as error:
             raise WriteError(
                 f"{path}: cannot be written ({error.strerror}); nothing changed"
@@ -61,16 +70,21 @@ def _replace(
     data: bytes,
     before: Library,
     changed: Mapping[int, frozenset[str]],
+    quick: Quick | None,
 ) -> Library:
     """Stage ``data`` beside the locked file, verify it, and rename it over."""
     name, target = held.name, held.target
     with atomic.temporary_beside(target, name) as temporary:
         atomic.write_bytes(temporary, data, name)
         written = temporary.read_bytes().decode("utf-8-sig")
-        after = parse.loads(written, before.path)
-        problem = verify(before, after, changed)
-        if problem is not None:
-            raise WriteError(f"{name}: {problem}; the file was left unchanged")
+        after = quick(written) if quick is not None else None
+        if after is None:
+            if quick is not None:
+                before = parse.loads(before.source, before.path)
+            after = parse.loads(written, before.path)
+            problem = verify(before, after, changed)
+            if problem is not None:
+                raise WriteError(f"{name}: {problem}; the file was left unchanged")
         lost = atomic.keep_metadata(temporary, held.status, target)
         if lost:
             raise WriteError(
@@ -127,7 +141,7 @@ def verify(
     """
     olds, news = before.entries, after.entries
     for index, (old, new) in enumerate(zip(olds, news, strict=False)):
-        reason = _entry_difference(old, new, changed.get(index))
+        reason = entry_difference(old, new, changed.get(index))
         if reason is not None:
             return f'entry "{old.key}" {reason}'
     if len(olds) != len(news):
@@ -149,7 +163,7 @@ def verify(
     return None
 
 
-def _entry_difference(
+def entry_difference(
     old: Entry, new: Entry, allowed: frozenset[str] | None
 ) -> str | None:
     """Return how ``new`` differs from ``old`` beyond the ``allowed`` fields."""

@@ -72,15 +72,21 @@ def test_a_slow_read_is_announced(tmp_path: Path) -> None:
     assert err.splitlines() == ["reading slow.bib"]
 
 
-def _check_on_terminal(path: Path, cwd: Path) -> tuple[str, str]:
-    """Run a chunked ``check --format json`` with stderr on a terminal; (out, err)."""
+#: The command ``_check_on_terminal`` runs unless told another.
+CHECK = ("check", "--no-config", "--no-cache", "--format", "json")
+
+
+def _check_on_terminal(
+    path: Path, cwd: Path, command: tuple[str, ...] = CHECK
+) -> tuple[str, str]:
+    """Run a chunked ``command`` (``check --format json``) with stderr on a
+    terminal; return (out, err)."""
     leader, follower = pty.openpty()
     output = (cwd / "out.json").open("w+b")  # a pipe could fill up and block
     environment = {**os.environ, "CITEMAN_PROGRESS_DELAY": "0",
                    "CITEMAN_CHUNK_SIZE": "100", "CITEMAN_WORKERS": "2"}  # fmt: skip
     process = subprocess.Popen(
-        [sys.executable, "-m", "citeman", "check", "--no-config", "--no-cache",
-         "--format", "json", str(path)],
+        [sys.executable, "-m", "citeman", *command, str(path)],
         stdin=subprocess.DEVNULL, stdout=output, stderr=follower,
         cwd=cwd, env=environment,
     )  # fmt: skip
@@ -140,4 +146,39 @@ def test_every_stage_of_a_check_is_shown_with_counts_then_erased(
     assert all(re.fullmatch(r".* \(\d+ s\) [|/\\-]\x1b\[K", line) for line in lines)
     # The wheel at the end turns at every redraw: no line is drawn twice.
     assert all(line != lines[number - 1] for number, line in enumerate(lines) if number)
+    assert err.endswith("\r\x1b[K")  # the line is erased at the end
+
+
+def test_every_stage_of_a_fix_is_shown_then_erased(tmp_path: Path) -> None:
+    library = tmp_path / "library.bib"
+    library.write_text(
+        "".join(
+            f"@article{{key{number},\n  author = {{Smith, Anne}},\n"
+            f"  title = {{A title {number}}},\n  journal = {{J}},\n"
+            f"  year = {{2001}},\n  pages = {{1-2}},\n}}\n\n"
+            for number in range(600)
+        )
+    )
+    out, err = _check_on_terminal(library, tmp_path, ("fix", "--no-config"))
+    assert out.startswith(f"{library}: fixed 600 problems in 600 entries")
+    assert "\x1b" not in out and "\r" not in out
+    lines = [line for line in err.split("\r")[1:] if line.strip("\x1b[K\n")]
+    stages = [line.split(" (")[0] for line in lines]
+    distinct = [stage for number, stage in enumerate(stages)
+                if number == 0 or stage != stages[number - 1]]  # fmt: skip
+    # Read and checked by chunks (counted), fixed round by round, written and
+    # verified, then checked again: the changed entries counted among all.
+    first = f"parsing and checking the blocks of {library}"
+    assert f"{first} 0/600" in distinct and f"{first} 600/600" in distinct
+    named = [re.sub(r" [\d,]+/[\d,]+$", "", stage) for stage in distinct]
+    fixing = f"fixing {library}: round 1"
+    writing = f"writing and verifying {library}"
+    assert fixing in named and writing in named
+    assert named.index(first) < named.index(fixing) < named.index(writing)
+    again = named[named.index(writing) + 1 :]
+    assert again[0] == "checking entries"
+    assert "checking entries 600/600" in distinct[named.index(writing) + 1 :]
+    assert any(stage.startswith("library-wide rule ") for stage in again)
+    assert again[-1] == "vetting fixes"
+    assert all(re.fullmatch(r".* \(\d+ s\) [|/\\-]\x1b\[K", line) for line in lines)
     assert err.endswith("\r\x1b[K")  # the line is erased at the end

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from citeman import lint, rewrite, unidiff
-from citeman.cli import fix_report, online
+from citeman import lint, parse, unidiff
+from citeman.chunked import Loader
+from citeman.cli import fix_report, fix_write, online
 from citeman.cli.inputs import (
     EXIT_CLEAN,
     EXIT_ERROR,
@@ -22,12 +23,14 @@ from citeman.cli.inputs import (
     resolve_paths,
     rule_options,
     selected_config,
+    stderr_is_terminal,
 )
 from citeman.cli.output import say, say_lines
+from citeman.cli.progress import LateStatus
 from citeman.config import Config
-from citeman.errors import CitemanError
 from citeman.fix import Outcome, fix_library
 from citeman.model import Library
+from citeman.problem import Problem
 
 
 @click.command()
@@ -98,33 +101,66 @@ def fix(
             config_file, no_config, select, ignore, fail_on,
             extend_select=extend_select, extend_ignore=extend_ignore,
         )  # fmt: skip
-        loaded, unreadable = load_each(
-            resolve_paths(paths, config), limit=config.max_file_bytes
-        )
-        files = [path for path, _ in loaded]
-        libraries = [library for _, library in loaded]
         if min_confidence is not None:
             config = _with_min_confidence(config, min_confidence)
         going_online = online.OnlineOptions(**crossref)
         active = config.active_rules(online=going_online.wanted)
-        resolver = online.resolve(libraries, active, config, going_online, quiet)
-        if online.report_unverified(resolver):
-            raise SystemExit(EXIT_ERROR)
-        # One lint of all files together, as check does, so that rules comparing
-        # files see them all; when nothing is fixed these are the final problems.
-        found = lint.lint(
-            libraries, active, resolver=resolver, file_ignores=config.file_ignores
-        )
-        outcomes = [
-            fix_library(
-                library,
-                active,
-                unsafe=unsafe_fixes,
-                resolver=resolver,
-                found=[problem for problem in found if problem.path == library.path],
-            )
-            for library in libraries
-        ]
+        writing = not (show_diff or check_only)
+        terminal = stderr_is_terminal() and not quiet
+        with LateStatus(terminal) as status:
+            # Offline, a large file is parsed and checked by chunks on several
+            # processes as it is read, as check does.
+            chunks = Loader(active, status.stage, status.advance)
+            by_chunks = not going_online.wanted
+            loaded, unreadable = load_each(
+                resolve_paths(paths, config), status.say,
+                limit=config.max_file_bytes,
+                loader=chunks if by_chunks else parse.load,
+            )  # fmt: skip
+            files = [path for path, _ in loaded]
+            libraries = [library for _, library in loaded]
+            resolver = online.resolve(libraries, active, config, going_online, quiet)
+            if online.report_unverified(resolver):
+                raise SystemExit(EXIT_ERROR)
+            # One lint of all files together, as check does, so that rules
+            # comparing files see them all; when nothing is fixed these are the
+            # final problems.
+            total = sum(len(library.entries) for library in libraries)
+            cache = fix_write.with_memos(chunks.from_cache(), active)
+            found = lint.lint(
+                libraries, active, resolver=resolver,
+                progress=status.progress(total + chunks.known()),
+                file_ignores=config.file_ignores, cache=cache, stage=status.stage,
+            )  # fmt: skip
+            by_path: dict[str, list[Problem]] = {}
+            for problem in found:
+                by_path.setdefault(problem.path, []).append(problem)
+            known = cache.known if cache is not None else {}
+            outcomes = [
+                fix_library(
+                    library,
+                    active,
+                    unsafe=unsafe_fixes,
+                    resolver=resolver,
+                    found=by_path.get(library.path, []),
+                    known=known.get(library.path, ()),
+                    stage=status.stage,
+                )
+                for library in libraries
+            ]
+            written, problems = fix_write.Written(), found
+            if writing and loaded:
+                written = fix_write.write_all(
+                    files, libraries, outcomes, known, quiet=quiet,
+                    show_fixes=show_fixes, stage=status.stage,
+                    on_wait=_waiting_for(status) if terminal else _waiting,
+                )  # fmt: skip
+                if any(outcome.applied for outcome in outcomes):
+                    problems = fix_write.recheck(
+                        written, active, cache, resolver=resolver,
+                        file_ignores=config.file_ignores,
+                        progress=status.progress, stage=status.stage,
+                    )  # fmt: skip
     pending = sum(len(outcome.applied) for outcome in outcomes)
     if unreadable and not loaded:
         raise SystemExit(EXIT_ERROR)
@@ -143,17 +179,13 @@ def fix(
         if unreadable:
             raise SystemExit(EXIT_ERROR)
         raise SystemExit(EXIT_FINDINGS if pending else EXIT_CLEAN)
-    fixed, failed = _write_all(files, libraries, outcomes, quiet, show_fixes)
-    if any(outcome.applied for outcome in outcomes):
-        problems = lint.lint(
-            fixed, active, resolver=resolver, file_ignores=config.file_ignores
-        )
-    else:
-        problems = found
+    for line, err in written.lines:
+        say(line, err=err)
     if not quiet:
-        click.echo(fix_report.summary(outcomes, failed, problems, unsafe_fixes))
+        summary = fix_report.summary(outcomes, written.failed, problems, unsafe_fixes)
+        click.echo(summary)
         online.summarise(resolver, problems, to_stderr=False)
-    if failed or unreadable:
+    if written.failed or unreadable:
         raise SystemExit(EXIT_ERROR)
     failing = any(problem.severity.rank >= config.fail_on.rank for problem in problems)
     raise SystemExit(EXIT_FINDINGS if failing else EXIT_CLEAN)
@@ -166,45 +198,6 @@ def _with_min_confidence(config: Config, least: float) -> Config:
     return dataclasses.replace(config, rule_settings=settings)
 
 
-def _write_all(
-    files: Sequence[Path],
-    libraries: Sequence[Library],
-    outcomes: Sequence[Outcome],
-    quiet: bool,
-    show_fixes: bool = False,
-) -> tuple[list[Library], set[int]]:
-    """Rewrite each file that has fixes; return the libraries as they now are.
-
-    A file that cannot be written or does not verify is reported and left as
-    it was; the others are still fixed. The failures are returned by position:
-    two files of the same text have equal outcomes, yet only one may fail.
-    """
-    fixed: list[Library] = []
-    failed: set[int] = set()
-    for index, (path, library, outcome) in enumerate(
-        zip(files, libraries, outcomes, strict=True)
-    ):
-        if not outcome.applied:
-            fixed.append(library)
-            continue
-        try:
-            fixed.append(
-                rewrite.write(
-                    path, library, outcome.source, outcome.changed, on_wait=_waiting
-                )
-            )
-        except CitemanError as error:
-            say(f"citeman: error: {error}", err=True)
-            fixed.append(library)
-            failed.add(index)
-            continue
-        if not quiet:
-            say(fix_report.per_file(path, outcome.applied, "fixed"))
-        if show_fixes:
-            _show(path, library, outcome)
-    return fixed, failed
-
-
 def _show(path: Path, library: Library, outcome: Outcome, err: bool = False) -> None:
     """Print ``--show-fixes``' lines for one file."""
     for line in fix_report.fix_lines(path, library.source, outcome.applied):
@@ -213,6 +206,11 @@ def _show(path: Path, library: Library, outcome: Outcome, err: bool = False) -> 
 
 def _waiting(message: str) -> None:
     say(f"citeman: {message}", err=True)
+
+
+def _waiting_for(status: LateStatus) -> Callable[[str], None]:
+    """Return what says, above the progress line, that a file's lock is held."""
+    return lambda message: status.say(f"citeman: {message}")
 
 
 def diff(path: Path, library: Library, outcome: Outcome) -> str:
@@ -225,10 +223,7 @@ def diff(path: Path, library: Library, outcome: Outcome) -> str:
     if library.source == outcome.source:
         return ""
     name = _diff_name(path)
-    regions = []
-    for index, (start, end) in outcome.spans.items():
-        entry = library.entries[index]
-        regions.append((entry.offset, entry.offset + len(entry.raw), start, end))
+    regions = [(*outcome.was[index], *span) for index, span in outcome.spans.items()]
     return unidiff.unified(
         library.source, outcome.source, regions, f"a/{name}", f"b/{name}"
     )

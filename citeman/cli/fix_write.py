@@ -1,0 +1,155 @@
+"""``citeman fix`` writing: rewrite each fixed file, then check them all again.
+
+The check after writing gives the summary and the exit code. A file checked
+by chunks (:mod:`citeman.chunked`) was never parsed whole in this process: its
+rewrite is verified, and read, from the segments the fixes changed
+(:mod:`citeman.rewrite_parts`), and every other entry keeps its findings and
+summaries at its new place, so only the changed entries are checked again
+(the library-wide rules still see every entry's summary, and reuse through
+their memos what they worked out the first time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from citeman import lint, rewrite, rewrite_parts
+from citeman.cli import fix_report
+from citeman.config import ActiveRule
+from citeman.errors import CitemanError
+from citeman.fix import Outcome
+from citeman.incremental import Prepared
+from citeman.lint import FromCache, Known, Stage
+from citeman.model import Library
+from citeman.problem import Problem
+from citeman.rules.base import DoiResolver, LibraryRule, Memo
+from citeman.selection import FileIgnores
+
+
+@dataclass
+class Written:
+    """The files as they are after writing, and what to tell the user."""
+
+    #: Each file's library as it now is (only the changed parts parsed, for a
+    #: file checked by chunks).
+    libraries: list[Library] = field(default_factory=list)
+    #: File path -> the entries whose findings still hold, at their places.
+    known: dict[str, list[Known]] = field(default_factory=dict)
+    #: The positions of the files that could not be written.
+    failed: set[int] = field(default_factory=set)
+    #: Lines for stdout (False) or stderr (True), printed once progress is erased.
+    lines: list[tuple[str, bool]] = field(default_factory=list)
+
+
+def with_memos(
+    cache: FromCache | None, active: Sequence[ActiveRule]
+) -> FromCache | None:
+    """Return ``cache`` with an empty memo for each library rule to fill.
+
+    The check after writing hands them back, so that the library-wide rules
+    redo their costly per-entry work only where an entry changed.
+    """
+    if cache is None:
+        return None
+    memos = {item.rule.code: Memo({}) for item in active
+             if isinstance(item.rule, LibraryRule)}  # fmt: skip
+    return FromCache(cache.known, cache.sources, cache.entry, memos=memos)
+
+
+def write_all(
+    files: Sequence[Path],
+    libraries: Sequence[Library],
+    outcomes: Sequence[Outcome],
+    known: Mapping[str, Sequence[Known]],
+    *,
+    quiet: bool,
+    show_fixes: bool,
+    stage: Stage,
+    on_wait: Callable[[str], None],
+) -> Written:
+    """Rewrite each file that has fixes; return the files as they now are.
+
+    A file that cannot be written or does not verify is reported and left as
+    it was; the others are still fixed. The failures are kept by position:
+    two files of the same text have equal outcomes, yet only one may fail.
+    ``known`` are the entries of each file checked by chunks (left out of
+    its library).
+    """
+    written = Written()
+    for index, (path, library, outcome) in enumerate(
+        zip(files, libraries, outcomes, strict=True)
+    ):
+        entries = known.get(library.path, ())
+        if not outcome.applied:
+            written.libraries.append(library)
+            if entries:
+                written.known[library.path] = list(entries)
+            continue
+        stage(f"writing and verifying {path}", None)
+        reader = rewrite_parts.Reader.of(library, outcome, entries) if entries else None
+        try:
+            after = rewrite.write(
+                path, library, outcome.source, outcome.changed, on_wait, reader
+            )
+        except CitemanError as error:
+            written.lines.append((f"citeman: error: {error}", True))
+            written.libraries.append(library)
+            written.failed.add(index)
+            if entries:
+                written.known[library.path] = list(entries)
+            continue
+        written.libraries.append(after)
+        if reader is not None and reader.moved is not None:
+            written.known[after.path] = reader.moved.known(entries)
+        if not quiet:
+            line = fix_report.per_file(path, outcome.applied, "fixed")
+            written.lines.append((line, False))
+        if show_fixes:
+            lines = fix_report.fix_lines(path, library.source, outcome.applied)
+            written.lines += [(line, False) for line in lines]
+    return written
+
+
+def recheck(
+    written: Written,
+    active: Sequence[ActiveRule],
+    first: FromCache | None,
+    *,
+    resolver: DoiResolver | None,
+    file_ignores: FileIgnores | None,
+    progress: Callable[[int], Callable[[int], None]],
+    stage: Stage,
+) -> list[Problem]:
+    """Check the written files again: the changed entries, and the whole library.
+
+    ``first`` is what the check before fixing was handed (its memos filled).
+    ``progress`` starts the count of entries checked and returns its counter.
+    """
+    cache = None
+    if written.known:
+        prepared = {
+            library.path: Prepared(library, written.known[library.path], [], {}, {}, {})
+            for library in written.libraries
+            if library.path in written.known
+        }
+        memos = first.memos if first is not None else {}
+        cache = FromCache(
+            written.known,
+            {path: item.library.source for path, item in prepared.items()},
+            lambda known: prepared[known.head.path].entry(known),
+            verdicts=dict(first.verdicts) if first is not None else {},
+            memos={code: Memo(memo.used) for code, memo in memos.items()},
+        )
+    total = sum(len(library.entries) for library in written.libraries)
+    total += sum(len(entries) for entries in written.known.values())
+    return lint.lint(
+        written.libraries,
+        active,
+        resolver=resolver,
+        progress=progress(total),
+        file_ignores=file_ignores,
+        cache=cache,
+        stage=stage,
+    )

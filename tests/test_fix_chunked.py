@@ -1,0 +1,70 @@
+"""A file checked by chunks on worker processes is fixed as in one process.
+
+``fix`` reads a large file as ``check`` does (``citeman.chunked``): the main
+process then holds the findings of most entries but not the entries, and
+parses only those its fixes lie in. Every output (the diff, the messages, the
+exit code, the written file) must be what one process gives.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeman.segments import segments
+from tests.conftest import DATA, REAL_FILES, run
+
+#: Each run of fix compared: its arguments (the file's name is added).
+RUNS = [
+    ("fix", "--no-config", "--diff", "--show-fixes"),
+    ("fix", "--no-config", "--unsafe-fixes", "--show-fixes"),
+]
+
+
+def _fixed(
+    path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch, chunk: str | None
+) -> list[tuple[int, str, str, bytes]]:
+    """Return each run's exit code, stdout, stderr and the file it left.
+
+    The runs work on a copy of ``path`` in ``folder`` (the current directory,
+    so that the diff names the same file); ``chunk`` segments per chunk, or
+    None for one process.
+    """
+    folder.mkdir()
+    copy = folder / path.name
+    results = []
+    with monkeypatch.context() as env:
+        env.chdir(folder)
+        env.setenv("CITEMAN_WORKERS", "1" if chunk is None else "2")
+        if chunk is not None:
+            env.setenv("CITEMAN_CHUNK_SIZE", chunk)
+        for arguments in RUNS:
+            copy.write_bytes(path.read_bytes())
+            code, out, err = run(*arguments, copy.name)
+            results.append((code, out, err, copy.read_bytes()))
+    return results
+
+
+def _chunk(path: Path) -> str:
+    """Return a chunk size that cuts ``path`` into three chunks."""
+    return str(max(1, len(segments(path.read_text(encoding="utf-8"))) // 3))
+
+
+@pytest.mark.parametrize("path", REAL_FILES, ids=lambda path: path.name)
+def test_real_files_fixed_after_a_check_by_chunks_as_in_one_process(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = _fixed(path, tmp_path / "one", monkeypatch, None)
+    assert any(out for _, out, _, _ in alone)
+    assert _fixed(path, tmp_path / "chunks", monkeypatch, _chunk(path)) == alone
+
+
+def test_hostile_file_fixed_by_chunks_as_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Macros defined chunks before their use, a suppressed entry first in a
+    # chunk, a block left open at a chunk's end, duplicates across chunks.
+    path = DATA / "perf" / "chunk-edges.bib"
+    alone = _fixed(path, tmp_path / "one", monkeypatch, None)
+    assert _fixed(path, tmp_path / "chunks", monkeypatch, "2") == alone
