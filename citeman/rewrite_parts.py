@@ -26,15 +26,19 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from citeman import parse, rewrite
+from citeman import segments as segments_
 from citeman.fix import Outcome, places
-from citeman.incremental import _parsed
 from citeman.lint import Known
-from citeman.model import Entry, Library, ParseFailure, Span
+from citeman.macros import Expander
+from citeman.model import Entry, Library, ParseFailure, Span, StringMacro
 from citeman.problem import Problem
+from citeman.rules.base import Head
 from citeman.segments import Segment, segments
 
 #: A stretch of text: start and end offsets.
 Stretch = tuple[int, int]
+#: A run of segments: the indexes of its first and last.
+Run = tuple[int, int]
 
 _STRING = re.compile("@string", re.IGNORECASE)
 
@@ -77,12 +81,15 @@ class Moved:
 
 
 def _moved(item: Known, chars: int, lines: int) -> Known:
-    """Return the known entry ``item`` moved by ``chars`` characters and ``lines``."""
-    head = item.head
-    head = head._replace(offset=head.offset + chars, line=head.line + lines)
-    return item._replace(
-        head=head, problems=tuple(_problem(p, chars, lines) for p in item.problems)
-    )
+    """Return the known entry ``item`` moved by ``chars`` characters and ``lines``.
+
+    Built field by field: ``_replace`` and ``dataclasses.replace`` cost
+    several times more, for tens of thousands of entries.
+    """
+    key, kind, path, line, column, offset = item.head
+    head = Head(key, kind, path, line + lines, column, offset + chars)
+    problems = tuple(_problem(problem, chars, lines) for problem in item.problems)
+    return Known(item.ident, head, item.length, problems, item.summaries)
 
 
 def _problem(problem: Problem, chars: int, lines: int) -> Problem:
@@ -91,7 +98,10 @@ def _problem(problem: Problem, chars: int, lines: int) -> Problem:
     fix = problem.fix
     if fix is not None:
         fix = dataclasses.replace(fix, offset=fix.offset + chars)
-    return dataclasses.replace(problem, span=moved, fix=fix)
+    return Problem(
+        problem.path, moved, problem.key, problem.field, problem.code,
+        problem.rule, problem.severity, problem.message, fix,
+    )  # fmt: skip
 
 
 def read(
@@ -137,6 +147,7 @@ def read(
     now = _read(before.path, text, news, new_runs)
     if was is None or now is None:
         return None
+    olds_stretches = _stretches(olds, old_runs)
     numbers = {start: number for number, start in enumerate(starts)}
     for (old_entries, _), (new_entries, _) in zip(was[0], now[0], strict=True):
         if len(old_entries) != len(new_entries):
@@ -153,12 +164,12 @@ def read(
         before.path,
         text,
         tuple(entry for entries, _ in now[0] for entry in entries),
-        now[1].strings,
-        now[2],
+        now[1],
+        tuple(now[2]),
         parse.newline(text),
         (),
     )
-    return Moved(library, old_runs, ends, chars, lines)
+    return Moved(library, olds_stretches, ends, chars, lines)
 
 
 def _same_outside(
@@ -181,7 +192,7 @@ def _paired(
     dirty: Sequence[int],
     ends: Sequence[int],
     chars: Sequence[int],
-) -> tuple[list[Stretch], list[Stretch]] | None:
+) -> tuple[list[Run], list[Run]] | None:
     """Return the runs of changed segments, old and new; None if they do not pair.
 
     Every other segment must start in the new text where its start moved to,
@@ -200,7 +211,8 @@ def _paired(
             and old[part.at : part.head_end + 1] == new[other.at : other.head_end + 1]
         )
 
-    old_runs, new_runs = [], []
+    old_runs: list[Run] = []
+    new_runs: list[Run] = []
     for first, last in _runs(dirty):
         new_first = bisect_left(news_at, moved(olds[first].at))
         new_stop = len(news)
@@ -210,9 +222,10 @@ def _paired(
             return None
         if first and not same(olds[first], news[new_first]):
             return None
-        old_runs.append((olds[first].at if first else 0, olds[last].end))
-        new_runs.append((news[new_first].at if first else 0, news[new_stop - 1].end))
-    clean_old, clean_new = _outside(olds, old_runs), _outside(news, new_runs)
+        old_runs.append((first, last))
+        new_runs.append((new_first, new_stop - 1))
+    clean_old = _outside(olds, _stretches(olds, old_runs))
+    clean_new = _outside(news, _stretches(news, new_runs))
     if len(clean_old) != len(clean_new):
         return None
     if not all(map(same, clean_old, clean_new)):
@@ -245,46 +258,60 @@ def _outside(parts: Sequence[Segment], runs: Sequence[Stretch]) -> list[Segment]
     return kept
 
 
-#: Each run's entries and the text around them; the library read; its failures.
-Read = tuple[list[tuple[list[Entry], list[str]]], Library, tuple[ParseFailure, ...]]
+def _stretches(parts: Sequence[Segment], runs: Sequence[Run]) -> list[Stretch]:
+    """Return where each run of segments lies (the first from 0: the prelude)."""
+    return [(parts[first].at if first else 0, parts[last].end) for first, last in runs]
+
+
+#: Each run's entries and the text around them; the macros; the runs' failures.
+Read = tuple[
+    list[tuple[list[Entry], list[str]]], dict[str, StringMacro], list[ParseFailure]
+]
 
 
 def _read(
-    path: str, text: str, parts: Sequence[Segment], runs: Sequence[Stretch]
+    path: str, text: str, parts: list[Segment], runs: Sequence[Run]
 ) -> Read | None:
-    """Parse the ``runs`` of segments of ``text`` (and every ``@string`` definition).
+    """Parse the ``runs`` of segments of ``text``, and every ``@string`` definition.
 
-    None when a macro expansion was cut: the budget depends on every value
-    before it, which a parse of a few segments does not see.
+    Each run, and each other segment that may define a macro, is parsed on
+    its own in file order with one expander, as the workers of
+    ``citeman.chunked`` parse chunks. None when a macro expansion was cut:
+    the budget depends on every value before it, which this does not see.
     """
-    inside = {part.at for part in parts} - {part.at for part in _outside(parts, runs)}
-    taken = {
-        part.at
-        for part in parts
-        if part.at not in inside and not _STRING.search(text, part.at, part.end)
-    }
-    library = _parsed(text, path, parts, taken)
-    if library.overflows:
-        return None
-    starts = [start for start, _ in runs]
-    grouped: list[tuple[list[Entry], list[str]]] = [([], []) for _ in runs]
-    for entry in library.entries:
-        run = bisect_right(starts, entry.offset) - 1
-        if run >= 0 and entry.offset < runs[run][1]:
-            grouped[run][0].append(entry)
-    for (start, end), (entries, gaps) in zip(runs, grouped, strict=True):
-        position = start
+    windows = [(first, last, True) for first, last in runs]
+    inside = {index for first, last in runs for index in range(first, last + 1)}
+    windows += [
+        (index, index, False)
+        for index, part in enumerate(parts)
+        if index not in inside
+        and _STRING.search(text, part.at if index else 0, part.end)
+    ]
+    windows.sort()
+    expander = Expander(len(text))
+    grouped: list[tuple[list[Entry], list[str]]] = []
+    failures: list[ParseFailure] = []
+    line, offset = 1, 0
+    for first, last, wanted in windows:
+        start, window = segments_.parse_window(text, parts, first, last)
+        line += text.count("\n", offset, start)
+        offset = start
+        stop = parts[last].end if last + 1 < len(parts) else None
+        entries, failed = parse.parse_window(
+            text, path, start, window, expander, line=line, stop=stop
+        )
+        if not wanted:
+            continue  # its entries are known; it may define macros
+        gaps, position = [], start
         for entry in entries:
             gaps.append(text[position : entry.offset])
             position = entry.offset + len(entry.raw)
-        gaps.append(text[position:end])
-    failures = tuple(
-        failure
-        for failure in library.failures
-        if (run := bisect_right(starts, failure.offset) - 1) >= 0
-        and failure.offset < runs[run][1]
-    )
-    return grouped, library, failures
+        gaps.append(text[position : parts[last].end])
+        grouped.append((entries, gaps))
+        failures += failed
+    if expander.overflows:
+        return None
+    return grouped, expander.strings, failures
 
 
 class Reader:

@@ -126,7 +126,9 @@ def fix(
             # comparing files see them all; when nothing is fixed these are the
             # final problems.
             total = sum(len(library.entries) for library in libraries)
-            cache = fix_write.with_memos(chunks.from_cache(), active)
+            cache = chunks.from_cache()
+            if writing:  # the check after writing reuses what the memos keep
+                cache = fix_write.with_memos(cache, active)
             found = lint.lint(
                 libraries, active, resolver=resolver,
                 progress=status.progress(total + chunks.known()),

@@ -74,9 +74,10 @@ def fix_lines(path: Path, source: str, applied: Sequence[Applied]) -> list[str]:
     Positions are those of the file before fixing.
     """
     lines = []
+    numbers = _line_numbers(source, [item.fix.offset for item in applied])
     for item in applied:
         fix = item.fix
-        line = source.count("\n", 0, fix.offset) + 1
+        line = numbers[fix.offset]
         column = fix.offset - source.rfind("\n", 0, fix.offset)
         unsafe = "" if fix.safe else " (unsafe)"
         lines.append(
@@ -84,6 +85,17 @@ def fix_lines(path: Path, source: str, applied: Sequence[Applied]) -> list[str]:
             f" {fix.old!r} -> {fix.new!r}{unsafe}"
         )
     return lines
+
+
+def _line_numbers(source: str, offsets: Sequence[int]) -> dict[int, int]:
+    """Return the line of each offset, counting the text once (not once per fix)."""
+    numbers = {}
+    line, position = 1, 0
+    for offset in sorted(set(offsets)):
+        line += source.count("\n", position, offset)
+        position = offset
+        numbers[offset] = line
+    return numbers
 
 
 def _plural(count: int, noun: str) -> str:
