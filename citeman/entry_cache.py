@@ -217,14 +217,14 @@ def packed(record: object) -> bytes:
 
 def unpacked(data: bytes) -> Record | None:
     """Return the record pickled in ``data``, or None if it is not one."""
-    record = _loaded(data)
+    record = loaded(data)
     return record if isinstance(record, Record) else None
 
 
 def verdicts(records: Mapping[str, bytes]) -> dict[tuple[object, ...], bool]:
     """Return the verdicts kept with ``records`` (none if damaged)."""
     data = records.get(VERDICTS)
-    found = _loaded(data) if data is not None else None
+    found = loaded(data) if data is not None else None
     if not isinstance(found, dict) or not all(
         isinstance(key, tuple) and isinstance(value, bool)
         for key, value in found.items()
@@ -260,7 +260,8 @@ class _Plain(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
 
 
-def _loaded(data: bytes) -> object:
+def loaded(data: bytes) -> object:
+    """Return what ``data`` pickles (citeman's record types only), else None."""
     try:
         return _Unpickler(io.BytesIO(data)).load()
     except Exception:

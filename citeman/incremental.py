@@ -85,14 +85,22 @@ class Prepared:
         Its macros are not expanded: it serves ``fix_guard``, which compares
         raw text only.
         """
-        at = known.head.offset
-        alone = parse.loads(self.library.source[at : at + known.length])
-        (entry,) = alone.entries
-        return entry._replace(
-            offset=at,
-            fields={name: _shifted(field, at) for name, field in entry.fields.items()},
-            repeated=tuple(_shifted(field, at) for field in entry.repeated),
-        )
+        return entry_at(self.library.source, known.head.offset, known.length)
+
+
+def entry_at(source: str, at: int, length: int) -> Entry:
+    """Return the entry written at ``source[at : at + length]``, parsed alone.
+
+    Its macros are not expanded and its lines are counted from it: it serves
+    ``fix_guard``, which compares raw text only.
+    """
+    alone = parse.loads(source[at : at + length])
+    (entry,) = alone.entries
+    return entry._replace(
+        offset=at,
+        fields={name: _shifted(field, at) for name, field in entry.fields.items()},
+        repeated=tuple(_shifted(field, at) for field in entry.repeated),
+    )
 
 
 def _shifted(field: Field, offset: int) -> Field:

@@ -1,9 +1,10 @@
 """check's entry cache: a re-check after an edit prints what a full check prints.
 
 Every test compares against ``--no-cache`` on the same text. The file-level
-result cache is removed before each re-check, so that the entry cache (and
-not the replayed output of the whole file) answers. The eleven real files
-are checked cold, warm and with one entry edited in ``test_result_cache``.
+result cache and kept states are removed before each re-check, so that the
+entry cache (and not the replayed or spliced output of the whole file)
+answers. The eleven real files are checked cold, warm and with one entry
+edited in ``test_result_cache``.
 """
 
 from __future__ import annotations
@@ -47,8 +48,10 @@ def _stores() -> list[Path]:
 
 
 def _check(*args: str) -> tuple[int, str, str]:
-    """Check with the entry cache only: the whole-output cache is dropped first."""
-    shutil.rmtree(_cache() / "results", ignore_errors=True)
+    """Check with the entry cache only: the whole-output cache and the kept
+    states (``citeman.splice``) are dropped first."""
+    for kept in ("results", "states"):
+        shutil.rmtree(_cache() / kept, ignore_errors=True)
     return run("check", "--no-config", "--format", "json", *args)
 
 

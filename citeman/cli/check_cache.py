@@ -11,11 +11,21 @@ cannot be read is left to the normal path, which names it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from citeman import collector, incremental, parse, result_cache, textfile
+from citeman import (
+    check_state,
+    collector,
+    incremental,
+    parse,
+    result_cache,
+    splice,
+    textfile,
+)
+from citeman.check_state import State, StateStore
 from citeman.cli.inputs import STDIN
 from citeman.config import ActiveRule, Config
 from citeman.entry_cache import MEMOS, VERDICTS, EntryStore, memos, packed
@@ -24,23 +34,107 @@ from citeman.importer import reader
 from citeman.lint import FromCache
 from citeman.model import Library
 from citeman.online.run import cache_directory
+from citeman.problem import Problem
 from citeman.rules.base import LibraryRule, Memo
 
 
 class CachedCheck:
     """The cache entry one check run reads first and writes after linting."""
 
-    def __init__(self, cache: result_cache.ResultCache, key: str) -> None:
+    def __init__(
+        self, cache: result_cache.ResultCache, key: str, kept: KeptState | None
+    ) -> None:
         self._cache = cache
         self._key = key
+        self._kept = kept
 
     def get(self) -> tuple[str, frozenset[int]] | None:
-        """Return the stored output and severity ranks, or None."""
-        return self._cache.get(self._key)
+        """Return the stored output and severity ranks, or None.
 
-    def put(self, text: str, ranks: set[int]) -> None:
-        """Store the output and the severity ranks found."""
+        Else, when the file's last check is kept, the output worked out
+        from it and the edit (``citeman.splice``).
+        """
+        found = self._cache.get(self._key)
+        return self.spliced() if found is None else found
+
+    def spliced(self) -> tuple[str, frozenset[int]] | None:
+        """Return the output worked out from the file's kept state, or None."""
+        return None if self._kept is None else self._kept.spliced()
+
+    def put(
+        self,
+        text: str,
+        ranks: set[int],
+        problems: Sequence[Problem] = (),
+        entries: EntryCaches | None = None,
+    ) -> None:
+        """Store the output and the severity ranks found.
+
+        With the ``problems`` printed and the ``entries`` caches that
+        checked them, keep the check's state for the next edit.
+        """
         self._cache.put(self._key, text, ranks)
+        if self._kept is not None and entries is not None:
+            self._kept.keep(entries.state(problems, text, self._kept.codes))
+
+
+class KeptState:
+    """The state of the last check of one file (``citeman.check_state``)."""
+
+    def __init__(
+        self, path: str, data: bytes, active: Sequence[ActiveRule], directory: Path
+    ) -> None:
+        self.path, self.data, self.active = path, data, active
+        self.codes = tuple(item.rule.code for item in active
+                           if isinstance(item.rule, LibraryRule))  # fmt: skip
+        config = result_cache.key([], active, {"cache": "entries"})
+        where = Path(path).resolve()
+        self._store = StateStore(
+            directory / "states", _digest(f"{config}\n{where}\n{path}")
+        )
+        self._memos = memo_store(directory / "entries", config, [str(where)])
+
+    def spliced(self) -> tuple[str, frozenset[int]] | None:
+        """Return the output of checking the file, worked out from its state."""
+        with collector.paused():
+            state = self._store.load()
+            if state is None or state.codes != self.codes:
+                return None
+            try:
+                text = textfile.decode(self.path, self.data, "BibTeX text")
+            except InputError:
+                return None
+            records = self._memos.load()
+            asked: dict[str, Memo] = {}
+
+            def memo(code: str) -> Memo:
+                known = memos({code: records[code]}) if code in records else {}
+                asked[code] = Memo(known.get(code, {}))
+                return asked[code]
+
+            try:
+                done = splice.spliced(state, text, self.path, self.active, memo)
+            except Exception:  # a damaged state is no state
+                return None
+            if done is None:
+                return None
+            if done.state is not state:
+                self._store.save(done.state)
+            if any(_worth_keeping(memo) for memo in asked.values()):
+                records.update(
+                    {code: packed(memo.used) for code, memo in asked.items()}
+                )
+                self._memos.save(records)
+        return done.printed, done.ranks
+
+    def keep(self, state: State | None) -> None:
+        """Store ``state`` (None: the check could not be kept; drop the old one)."""
+        if state is not None:
+            with collector.paused():
+                self._store.save(state)
+        else:
+            with contextlib.suppress(OSError):
+                self._store.path.unlink()
 
 
 def open_entry(
@@ -67,7 +161,37 @@ def open_entry(
     everything = {**settings, "per-file-ignores": ignores, "base": str(config.base)}
     key = result_cache.key(contents, active, everything)
     cache = result_cache.ResultCache(cache_directory() / "results")
-    return CachedCheck(cache, key)
+    kept = None
+    if _splices(contents, config, active, settings):
+        ((name, data),) = contents
+        kept = KeptState(name, data, active, cache_directory())
+    return CachedCheck(cache, key, kept)
+
+
+def _splices(
+    contents: Sequence[tuple[str, bytes]],
+    config: Config,
+    active: Sequence[ActiveRule],
+    settings: Mapping[str, object],
+) -> bool:
+    """Return whether a re-check of these files may be spliced (``citeman.splice``).
+
+    One file, printed as JSON, every library rule of the two-step form and no
+    per-file ignores.
+    """
+    return (
+        len(contents) == 1
+        and settings.get("format") == "json"
+        and not config.per_file_ignores
+        and _two_step(active)
+    )
+
+
+def _two_step(active: Sequence[ActiveRule]) -> bool:
+    """Return whether every active library rule works from per-entry summaries."""
+    return all(
+        item.rule.check is None for item in active if isinstance(item.rule, LibraryRule)
+    )
 
 
 class EntryCaches:
@@ -79,12 +203,7 @@ class EntryCaches:
     """
 
     def __init__(self, active: Sequence[ActiveRule], *, wanted: bool) -> None:
-        two_step = all(
-            item.rule.check is None
-            for item in active
-            if isinstance(item.rule, LibraryRule)
-        )
-        self.wanted = wanted and two_step
+        self.wanted = wanted and _two_step(active)
         self._codes = [
             item.rule.code for item in active if isinstance(item.rule, LibraryRule)
         ]
@@ -136,10 +255,19 @@ class EntryCaches:
 
     def _memo_store(self) -> EntryStore:
         """Return the store of the library rules' memos for this run's files."""
-        paths = sorted(str(Path(prepared.library.path).resolve())
-                       for _, _, prepared in self._files)  # fmt: skip
-        where = "\n".join([self._config, *paths])
-        return EntryStore(self._directory, _digest(where), MEMOS)
+        paths = [str(Path(prepared.library.path).resolve())
+                 for _, _, prepared in self._files]  # fmt: skip
+        return memo_store(self._directory, self._config, paths)
+
+    def state(
+        self, problems: Sequence[Problem], printed: str, codes: tuple[str, ...]
+    ) -> State | None:
+        """Return the state of this run's check of one file, or None."""
+        if self._cache is None or len(self._files) != 1:
+            return None
+        _, _, prepared = self._files[0]
+        fresh = self._cache.fresh.get(prepared.library.path, {})
+        return check_state.built(prepared, fresh, problems, printed, codes)
 
     def save(self) -> None:
         """Store each file's records, unless they are the ones read."""
@@ -166,6 +294,22 @@ class EntryCaches:
             self._memo_store().save(
                 {code: packed(memo.used) for code, memo in kept.items()}
             )
+
+
+def _worth_keeping(memo: Memo) -> bool:
+    """Return whether a memo worked out enough anew to be stored again.
+
+    A few new results (the titles edited) are cheap to work out again; storing
+    the whole memo is not.
+    """
+    new = sum(1 for key in memo.used if key not in memo.known)
+    return new > max(64, len(memo.used) // 64)
+
+
+def memo_store(directory: Path, config: str, paths: Sequence[str]) -> EntryStore:
+    """Return the store of the library rules' memos for the files at ``paths``."""
+    where = "\n".join([config, *sorted(paths)])
+    return EntryStore(directory, _digest(where), MEMOS)
 
 
 def _digest(text: str) -> str:

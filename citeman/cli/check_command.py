@@ -178,7 +178,7 @@ def check(
     ranks = {problem.severity.rank for problem in problems}
     if text is not None:
         if cached is not None and not unreadable:
-            cached.put(text, ranks)
+            cached.put(text, ranks, problems, entries)
         click.echo(text, nl=False, color=colour)
     if not quiet:
         online.summarise(resolver, problems, to_stderr=output_format != "text")

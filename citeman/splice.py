@@ -1,0 +1,598 @@
+"""Re-check an edited file from its last check's state: only the edit is checked again.
+
+The old and the new text are compared from both ends; the segments
+(``citeman.segments``) around what differs, widened to whole lines, are the
+*middle*. Only the middle is parsed, in both texts: its new entries are
+checked by the per-entry rules, and each two-step library rule compares the
+summaries of the old and the new middle entries. A rule whose summaries are
+the same (with the same keys, types and columns, in the same order) reads the
+same library: its findings are the old ones, moved with their entries. A rule
+whose summaries changed aggregates again over every entry's summary, read
+from the state. Every other problem is the old one, moved down by the lines
+and characters the edit added; its printed JSON object is reused.
+
+This holds because a segment parses alone as in the whole file and its
+entries depend on nothing else but the ``@string`` values above them and the
+comment lines above them. So the middle may hold no ``@string`` and the file
+no suppression comment, no unparsable block and no cut expansion; a message
+that names a line ("first at line 12") is kept only where no line moved.
+Anything else returns None, and the file is checked the usual way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple
+
+from citeman import fix_guard, parse
+from citeman.check_state import Part, Place, Row, State, joined, parts_of, row_of
+from citeman.config import ActiveRule
+from citeman.entry_cache import flattened, loaded, packed, restored
+from citeman.incremental import entry_at, spent_by
+from citeman.lint import Fresh, _problem, entry_results
+from citeman.macros import Expander, budget
+from citeman.model import Entry, Library, StringMacro
+from citeman.problem import Fix, Problem
+from citeman.report.json import render
+from citeman.rules.base import Head, LibraryRule, Memo, RuleContext, Shelf, Summarised
+
+#: At most this many characters around an edit are parsed again.
+WINDOW = 500_000
+_STRING = re.compile("@string", re.IGNORECASE)
+_MARKER = re.compile("citeman:", re.IGNORECASE)
+#: The start of a printed problem, up to its end line.
+_HEAD = re.compile(r'( *"line": )(\d+)(,\n *"column": \d+,\n *"end_line": )(\d+)')
+
+
+class Spliced(NamedTuple):
+    """A re-check's output, the severity ranks in it, and the state to keep."""
+
+    printed: str
+    ranks: frozenset[int]
+    state: State
+
+
+class _Edit(NamedTuple):
+    """Where the texts differ: old parts ``first`` to ``last``, and the new ones."""
+
+    first: int
+    last: int
+    start: int
+    old_end: int
+    new_end: int
+    parts: list[Part]
+    #: Characters and lines the edit added.
+    delta: int
+    lines: int
+
+
+def spliced(
+    state: State,
+    text: str,
+    path: str,
+    active: Sequence[ActiveRule],
+    memo: Callable[[str], Memo],
+) -> Spliced | None:
+    """Return the check of ``text`` worked out from ``state``, or None.
+
+    ``memo`` gives a library rule's memo (``citeman.rules.base.Memo``) when
+    it aggregates again.
+    """
+    if text == state.text:
+        ranks = frozenset(row[4] for row in state.rows)
+        return Spliced(joined(state.chunks), ranks, state)
+    edit = _edit(state, text)
+    if edit is None:
+        return None
+    return _Splice(state, text, path, active, edit).run(memo)
+
+
+def _edit(state: State, text: str) -> _Edit | None:
+    """Return where ``text`` differs from the state's, in whole segments, or None."""
+    old = state.text
+    same = _common_prefix(old, text)
+    tail = _common_suffix(old, text, min(len(old), len(text)) - same)
+    starts = [at for at, *_ in state.parts]
+    ends = [*starts[1:], len(old)]
+    first = bisect_right(ends, old.rfind("\n", 0, same) + 1)
+    stop = old.find("\n", len(old) - tail)
+    last = bisect_right(starts, len(old) if stop < 0 else stop) - 1
+    delta = len(text) - len(old)
+    while True:
+        start, old_end = starts[first], ends[last]
+        if old_end + max(delta, 0) - start > WINDOW:
+            return None
+        parts = parts_of(text, start, old_end + delta, state.parts[first][2])
+        if first == 0 or (parts and parts[0][0] == start):
+            break
+        first -= 1  # the edit took the head of the first segment: widen
+    kinds = [kind for *_, kind in (*state.parts[first : last + 1], *parts)]
+    if (
+        "string" in kinds
+        or _STRING.search(old, start, old_end)
+        or _STRING.search(text, start, old_end + delta)
+        or _MARKER.search(text, start, old_end + delta)
+    ):
+        return None
+    lines = text.count("\n", start, old_end + delta) - old.count("\n", start, old_end)
+    return _Edit(first, last, start, old_end, old_end + delta, parts, delta, lines)
+
+
+def _common_prefix(one: str, two: str) -> int:
+    """Return the length of the longest common prefix of ``one`` and ``two``."""
+    size = min(len(one), len(two))
+    low, step = 0, 1 << 16
+    while low < size and one[low : low + step] == two[low : low + step]:
+        low += step
+    high = min(low + step, size)
+    while low < high:
+        middle = (low + high) // 2
+        if one[low : middle + 1] == two[low : middle + 1]:
+            low = middle + 1
+        else:
+            high = middle
+    return min(low, size)
+
+
+def _common_suffix(one: str, two: str, limit: int) -> int:
+    """Return the length of their longest common suffix, at most ``limit``."""
+    low, step = 0, 1 << 16
+    a, b = len(one), len(two)
+    while (
+        low < limit
+        and one[a - min(low + step, limit) : a - low]
+        == two[b - min(low + step, limit) : b - low]
+    ):
+        low = min(low + step, limit)
+        if low == limit:
+            return limit
+    high = min(low + step, limit)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if one[a - middle : a - low] == two[b - middle : b - low]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+class _Splice:
+    """One re-check worked out from a state and an edit."""
+
+    def __init__(
+        self,
+        state: State,
+        text: str,
+        path: str,
+        active: Sequence[ActiveRule],
+        edit: _Edit,
+    ) -> None:
+        self.state, self.text, self.path, self.edit = state, text, path, edit
+        self.active = active
+        line = state.parts[edit.first][2]
+        self.macros = {
+            key: StringMacro(name, value, number, raw)
+            for key, name, value, number, raw in state.macros
+        }
+        self.strings = {
+            key: macro
+            if macro.line < line
+            else dataclasses.replace(macro, line=macro.line + edit.lines)
+            for key, macro in self.macros.items()
+        }
+        seats = [place[0] for place in state.entries]
+        self.begin = bisect_left(seats, edit.first)
+        self.end = bisect_right(seats, edit.last)
+        #: The segment index of each old segment after the middle, less this.
+        self.moved = edit.last + 1 - edit.first - len(edit.parts)
+        #: The first line that may have moved (the middle's first).
+        self.line = line
+        #: The segments of the new text, their lines and offsets.
+        self.parts = [*state.parts[: edit.first], *edit.parts]
+        self.parts += [
+            (at + edit.delta, head + edit.delta, number + edit.lines, kind)
+            for at, head, number, kind in state.parts[edit.last + 1 :]
+        ]
+        self.lines = [number for _, _, number, _ in self.parts]
+        self.starts = [at for at, *_ in self.parts]
+
+    def run(self, memo: Callable[[str], Memo]) -> Spliced | None:
+        """Return the spliced check, or None where it cannot be trusted."""
+        state, edit, line = self.state, self.edit, self.line
+        old = self._parse(state.text, edit.start, edit.old_end, line, 0)
+        new = self._parse(self.text, edit.start, edit.new_end, line, edit.delta)
+        if old is None or new is None or not self._agrees(old):
+            return None
+        spent = state.spent - sum(map(spent_by, old)) + sum(map(spent_by, new))
+        if spent > budget(len(self.text)):
+            return None
+        before, after = self._results(state.text, old), self._results(self.text, new)
+        changed = {
+            code
+            for index, code in enumerate(state.codes)
+            if _column(old, before, index) != _column(new, after, index)
+        }
+        carried = self._carried(old, new, changed)
+        again = self._named(changed)
+        fresh = [problem for entry in new for problem in after[entry.offset].problems]
+        for seat in again:
+            found = self._checked_again(seat)
+            if found is None:
+                return None
+            fresh += found
+        fresh += [problem for problem in carried if problem.code not in changed]
+        columns = list(state.columns)
+        reused: set[int] = set()
+        for index, code in enumerate(state.codes):
+            if code in changed:
+                column, found = self._aggregate(index, code, new, after, memo(code))
+                columns[index] = packed(column)
+                fresh += self._vetted(self._unseen(code, found, reused), new)
+        kept = self._kept(changed, again, reused)
+        fresh.sort(key=lambda problem: problem.sort_key)
+        return self._joined(kept, fresh, new, columns, spent)
+
+    def _parse(
+        self, source: str, start: int, end: int, line: int, delta: int
+    ) -> list[Entry] | None:
+        """Parse ``source[start:end]``, old or new, or None if it fails.
+
+        ``end`` is where a segment of the state starts (``delta`` later in
+        ``source``), or the end of the text.
+        """
+        parts = self.state.parts
+        after = bisect_left([at for at, *_ in parts], end - delta)
+        stop = parts[after][1] + delta if after < len(parts) else None
+        expander = Expander(len(source))
+        expander.strings.update(
+            {key: macro for key, macro in self.macros.items() if macro.line < line}
+        )
+        window = source[start : len(source) if stop is None else stop + 1]
+        found, failures = parse.parse_window(
+            source, self.path, start, window, expander,
+            line=line, stop=None if stop is None else end,
+        )  # fmt: skip
+        if failures or expander.overflows:
+            return None
+        return found
+
+    def _checked_again(self, seat: int) -> list[Problem] | None:
+        """Return the per-entry problems of an old segment after the middle.
+
+        Its per-entry problems name its lines, which moved.
+        """
+        state, edit = self.state, self.edit
+        start = state.parts[seat][0] + edit.delta
+        end = (
+            state.parts[seat + 1][0] if seat + 1 < len(state.parts) else len(state.text)
+        )
+        line = state.parts[seat][2] + edit.lines
+        found = self._parse(self.text, start, end + edit.delta, line, edit.delta)
+        if found is None:
+            return None
+        results = self._results(self.text, found)
+        return [
+            problem for entry in found for problem in results[entry.offset].problems
+        ]
+
+    def _agrees(self, old: Sequence[Entry]) -> bool:
+        """Return whether the old middle parses into the entries the state holds."""
+        places = self.state.entries[self.begin : self.end]
+        return [place[5] for place in places] == [entry.offset for entry in old]
+
+    def _results(self, source: str, entries: Sequence[Entry]) -> dict[int, Fresh]:
+        library = Library(
+            self.path,
+            source,
+            tuple(entries),
+            self.macros,
+            (),
+            parse.newline(source),
+            (),
+        )
+        return entry_results(library, self.active)
+
+    def _carried(
+        self, old: Sequence[Entry], new: Sequence[Entry], changed: set[str]
+    ) -> list[Problem]:
+        """Return the problems of unchanged library rules in the middle, moved.
+
+        A rule whose problem cannot be moved (outside any entry, or naming a
+        line that moved) joins ``changed``.
+        """
+        state, edit = self.state, self.edit
+        firsts = [entry.line for entry in old]
+        moved: list[Problem] = []
+        for index, row in enumerate(state.rows):
+            seat, line, _, code, _, library, named = row
+            if not (edit.first <= seat <= edit.last and library):
+                continue
+            if code in changed:
+                continue
+            at = bisect_right(firsts, line) - 1
+            if at < 0 or line > firsts[at] + old[at].raw.count("\n"):
+                changed.add(code)
+                continue
+            lines, offset = new[at].line - old[at].line, new[at].offset - old[at].offset
+            if (lines or edit.lines) and named >= self.line:
+                changed.add(code)
+                continue
+            base, _, first, _ = state.parts[seat]
+            moved.append(self._restored(index, first + lines, base + offset))
+        return moved
+
+    def _restored(self, index: int, line: int, offset: int) -> Problem:
+        """Return the library problem of ``index`` in the state, its base moved."""
+        flat = loaded(self.state.flats[index] or b"")
+        if not isinstance(flat, tuple):
+            raise ValueError("not a flattened problem")
+        return restored(flat, self.path, line, offset)
+
+    def _named(self, changed: set[str]) -> set[int]:
+        """Return the segments to check again as their lines moved.
+
+        Where lines moved, a library rule's problem naming a line that may
+        have moved makes its rule aggregate again (it joins ``changed``), and
+        a segment after the middle whose per-entry problems name its lines is
+        checked again (its index is returned).
+        """
+        state, edit = self.state, self.edit
+        again: set[int] = set()
+        if not edit.lines:
+            return again
+        for seat, _, _, code, _, library, named in state.rows:
+            if named < self.line or edit.first <= seat <= edit.last:
+                continue
+            if library:
+                changed.add(code)
+            elif seat > edit.last:
+                again.add(seat)
+        return again
+
+    def _kept(
+        self, changed: set[str], again: set[int], reused: set[int]
+    ) -> list[tuple[Row, str, bytes | None]]:
+        """Return the old problems that stand, outside the middle, moved.
+
+        Not kept: those of the ``changed`` rules but the ``reused`` ones, and
+        the per-entry problems of the segments checked ``again``.
+        """
+        edit = self.edit
+        kept = []
+        chunks, flats = self.state.chunks, self.state.flats
+        for index, row in enumerate(self.state.rows):
+            seat, line, column, code, rank, library, named = row
+            if edit.first <= seat <= edit.last:
+                continue
+            if code in changed and index not in reused:
+                continue
+            if seat in again and not library:
+                continue
+            chunk = chunks[index]
+            if seat > edit.last:
+                seat -= self.moved
+                if edit.lines:
+                    line += edit.lines
+                    chunk = _HEAD.sub(self._down, chunk, count=1)
+                row = (seat, line, column, code, rank, library, named)
+            kept.append((row, chunk, flats[index]))
+        return kept
+
+    def _down(self, match: re.Match[str]) -> str:
+        lines = self.edit.lines
+        line, end = int(match.group(2)) + lines, int(match.group(4)) + lines
+        return f"{match.group(1)}{line}{match.group(3)}{end}"
+
+    def _aggregate(
+        self,
+        index: int,
+        code: str,
+        new: Sequence[Entry],
+        after: Mapping[int, Fresh],
+        memo: Memo,
+    ) -> tuple[list[object], list[Problem]]:
+        """Return a changed rule's summaries of every entry, and its problems."""
+        state = self.state
+        column = loaded(state.columns[index])
+        if not isinstance(column, list) or len(column) != len(state.entries):
+            raise ValueError("not a column of summaries")
+        middle = [after[entry.offset].summaries[index] for entry in new]
+        column[self.begin : self.end] = middle
+        heads = self._heads(new)
+        item = next(item for item in self.active if item.rule.code == code)
+        rule = item.rule
+        assert isinstance(rule, LibraryRule)
+        shelf = Shelf(
+            self.path,
+            self.strings,
+            (),
+            (),
+            [Summarised(*pair) for pair in zip(heads, column, strict=True)],
+        )
+        context = RuleContext(item.options, None, memo)
+        found = [
+            _problem(item, finding, None)
+            for finding in rule.over_shelves([shelf], context)
+        ]
+        return column, found
+
+    def _unseen(
+        self, code: str, found: Sequence[Problem], reused: set[int]
+    ) -> list[Problem]:
+        """Return the problems of a changed rule that the old run did not print.
+
+        The index of each old problem found again (by its flat form, fix
+        included, relative to its segment) joins ``reused``: its printed
+        object stands, its fix vetted as it was.
+        """
+        state, edit = self.state, self.edit
+        olds: dict[tuple[int, bytes | None], list[int]] = {}
+        for index, (seat, _, _, row_code, *_) in enumerate(state.rows):
+            if row_code == code and not edit.first <= seat <= edit.last:
+                seat = seat if seat < edit.first else seat - self.moved
+                olds.setdefault((seat, state.flats[index]), []).append(index)
+        lines, starts = self.lines, self.starts
+        unseen = []
+        for problem in found:
+            seat = bisect_right(lines, problem.span.line) - 1
+            flat = packed(flattened(problem, lines[seat], starts[seat]))
+            same = olds.get((seat, flat))
+            if same:
+                reused.add(same.pop(0))
+            else:
+                unseen.append(problem)
+        return unseen
+
+    def _heads(self, new: Sequence[Entry]) -> list[Head]:
+        """Return the head of every entry of the new text, in file order."""
+        state, edit, path = self.state, self.edit, self.path
+        heads = [
+            Head(key, kind, path, line, column, offset)
+            for _, key, kind, line, column, offset, _ in state.entries[: self.begin]
+        ]
+        heads += [
+            Head(entry.key, entry.type, path, entry.line, entry.column, entry.offset)
+            for entry in new
+        ]
+        heads += [
+            Head(key, kind, path, line + edit.lines, column, offset + edit.delta)
+            for _, key, kind, line, column, offset, _ in state.entries[self.end :]
+        ]
+        return heads
+
+    def _vetted(self, found: list[Problem], new: Sequence[Entry]) -> list[Problem]:
+        """Vet the fixes of a changed rule's problems, as lint does."""
+        offsets, lengths = self._spans(new)
+        vetted = []
+        for problem in found:
+            fix = problem.fix
+            at = -1 if fix is None else bisect_right(offsets, fix.offset) - 1
+            if fix is None or at < 0 or fix.offset > offsets[at] + lengths[at]:
+                vetted.append(problem)
+                continue
+            if self.begin <= at < self.begin + len(new):
+                harmless = fix_guard.is_harmless(new[at - self.begin], fix)
+            else:
+                harmless = self._harmless(offsets[at], lengths[at], fix)
+            vetted.append(
+                problem if harmless else dataclasses.replace(problem, fix=None)
+            )
+        return vetted
+
+    def _spans(self, new: Sequence[Entry]) -> tuple[list[int], list[int]]:
+        """Return the offset and length of every entry of the new text."""
+        before, after = self.state.entries[: self.begin], self.state.entries[self.end :]
+        offsets = [place[5] for place in before] + [entry.offset for entry in new]
+        offsets += [place[5] + self.edit.delta for place in after]
+        lengths = [place[6] for place in before] + [len(entry.raw) for entry in new]
+        lengths += [place[6] for place in after]
+        return offsets, lengths
+
+    def _harmless(self, start: int, length: int, fix: Fix) -> bool:
+        """Return ``fix_guard``'s verdict on ``fix`` in the entry at ``start``."""
+        raw = self.text[start : start + length]
+        return fix_guard.harmless(
+            raw, start, fix, lambda: entry_at(self.text, start, length)
+        )
+
+    def _joined(
+        self,
+        kept: list[tuple[Row, str, bytes | None]],
+        fresh: list[Problem],
+        new: Sequence[Entry],
+        columns: list[bytes],
+        spent: int,
+    ) -> Spliced:
+        """Return the output and the new state: kept and fresh problems merged."""
+        state = self.state
+        parts, lines, starts = self.parts, self.lines, self.starts
+        codes = frozenset(state.codes)
+        added = []
+        for problem in fresh:
+            row, flat = row_of(problem, parts, lines, codes)
+            added.append((row, render([problem])[2:-3], flat))
+        merged = _merged(kept, added)
+        entries = self._entries(new, starts)
+        macros = [
+            (key, macro.name, macro.value, macro.line, macro.raw)
+            for key, macro in self.strings.items()
+        ]
+        rows = [row for row, _, _ in merged]
+        chunks = [chunk for _, chunk, _ in merged]
+        new_state = State(
+            self.text,
+            parts,
+            entries,
+            state.codes,
+            columns,
+            rows,
+            chunks,
+            [flat for _, _, flat in merged],
+            macros,
+            spent,
+        )
+        return Spliced(joined(chunks), frozenset(row[4] for row in rows), new_state)
+
+    def _entries(self, new: Sequence[Entry], starts: Sequence[int]) -> list[Place]:
+        state, edit = self.state, self.edit
+        places = state.entries[: self.begin]
+        places += [
+            (
+                bisect_right(starts, entry.offset) - 1,
+                entry.key,
+                entry.type,
+                entry.line,
+                entry.column,
+                entry.offset,
+                len(entry.raw),
+            )
+            for entry in new
+        ]
+        places += [
+            (
+                seat - self.moved,
+                key,
+                kind,
+                line + edit.lines,
+                column,
+                offset + edit.delta,
+                length,
+            )
+            for seat, key, kind, line, column, offset, length in state.entries[
+                self.end :
+            ]
+        ]
+        return places
+
+
+def _column(
+    entries: Sequence[Entry], results: Mapping[int, Fresh], index: int
+) -> list[tuple[object, ...]]:
+    """Return what one library rule reads of ``entries``."""
+    return [
+        (entry.key, entry.type, entry.column, results[entry.offset].summaries[index])
+        for entry in entries
+    ]
+
+
+def _merged(
+    kept: list[tuple[Row, str, bytes | None]],
+    added: list[tuple[Row, str, bytes | None]],
+) -> list[tuple[Row, str, bytes | None]]:
+    """Merge two lists in printed order (line, column, code), kept first on a tie."""
+    if not added:
+        return kept
+    merged = []
+    keys = [(row[1], row[2], row[3]) for row, _, _ in kept]
+    previous = 0
+    for item in added:
+        row = item[0]
+        at = bisect_right(keys, (row[1], row[2], row[3]), lo=previous)
+        merged += kept[previous:at]
+        merged.append(item)
+        previous = at
+    merged += kept[previous:]
+    return merged
