@@ -470,7 +470,12 @@ class _Splice:
         for problem in found:
             fix = problem.fix
             at = -1 if fix is None else bisect_right(offsets, fix.offset) - 1
-            if fix is None or at < 0 or fix.offset > offsets[at] + lengths[at]:
+            if (
+                fix is None
+                or fix.vetted
+                or at < 0
+                or fix.offset > offsets[at] + lengths[at]
+            ):
                 vetted.append(problem)
                 continue
             if self.begin <= at < self.begin + len(new):
