@@ -64,7 +64,7 @@ class State(NamedTuple):
     entries: list[Place]
     #: The two-step library rules' codes, in the order lint runs them.
     codes: tuple[str, ...]
-    #: Per code, the pickled list of every entry's summary, in file order.
+    #: Per code, every entry's summary in file order, pickled (``column_of``).
     columns: list[bytes]
     #: In printed order.
     rows: list[Row]
@@ -217,7 +217,7 @@ def built(
     if entries is None or summaries is None:
         return None
     try:
-        columns = [packed([row[j] for row in summaries]) for j in range(len(codes))]
+        columns = [column_of([row[j] for row in summaries]) for j in range(len(codes))]
     except (pickle.PicklingError, TypeError, AttributeError):
         return None
     rows, flats = _rows(problems, path, parts, frozenset(codes))
@@ -237,6 +237,26 @@ def built(
     return State(
         text, parts, entries, codes, columns, rows, found, flats, macros, spent
     )
+
+
+#: Summaries pickled together in one block of a column.
+BLOCK = 2048
+#: A column as stored: blocks of summaries, each its count and its pickle.
+Blocks = list[tuple[int, bytes]]
+
+
+def column_of(summaries: Sequence[object]) -> bytes:
+    """Return a column of summaries as a state keeps it, in blocks.
+
+    An edit then pickles again only the block it falls in.
+    """
+    return packed(blocks_of(summaries))
+
+
+def blocks_of(summaries: Sequence[object]) -> Blocks:
+    """Return ``summaries`` cut into blocks, each pickled."""
+    return [(len(summaries[at : at + BLOCK]), packed(summaries[at : at + BLOCK]))
+            for at in range(0, len(summaries), BLOCK)]  # fmt: skip
 
 
 #: A suppression comment (``% citeman: ignore[…]``) anywhere.

@@ -28,7 +28,16 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from citeman import fix_guard, parse
-from citeman.check_state import Part, Place, Row, State, joined, parts_of, row_of
+from citeman.check_state import (
+    Part,
+    Place,
+    Row,
+    State,
+    blocks_of,
+    joined,
+    parts_of,
+    row_of,
+)
 from citeman.config import ActiveRule
 from citeman.entry_cache import flattened, loaded, packed, restored
 from citeman.incremental import entry_at, spent_by
@@ -228,8 +237,9 @@ class _Splice:
         reused: set[int] = set()
         for index, code in enumerate(state.codes):
             if code in changed:
-                column, found = self._aggregate(index, code, new, after, memo(code))
-                columns[index] = packed(column)
+                columns[index], found = self._aggregate(
+                    index, code, new, after, memo(code)
+                )
                 fresh += self._vetted(self._unseen(code, found, reused), new)
         kept = self._kept(changed, again, reused)
         fresh.sort(key=lambda problem: problem.sort_key)
@@ -393,14 +403,29 @@ class _Splice:
         new: Sequence[Entry],
         after: Mapping[int, Fresh],
         memo: Memo,
-    ) -> tuple[list[object], list[Problem]]:
-        """Return a changed rule's summaries of every entry, and its problems."""
-        state = self.state
-        column = loaded(state.columns[index])
-        if not isinstance(column, list) or len(column) != len(state.entries):
+    ) -> tuple[bytes, list[Problem]]:
+        """Return a changed rule's new column (``column_of``) and its problems."""
+        blocks = loaded(self.state.columns[index])
+        if not isinstance(blocks, list):
+            raise ValueError("not a column of summaries")
+        column: list[object] = []
+        starts = []
+        for count, data in blocks:
+            starts.append(len(column))
+            found = loaded(data)
+            if not isinstance(found, list) or len(found) != count:
+                raise ValueError("not a block of summaries")
+            column += found
+        if len(column) != len(self.state.entries):
             raise ValueError("not a column of summaries")
         middle = [after[entry.offset].summaries[index] for entry in new]
+        first = max(bisect_right(starts, self.begin) - 1, 0)
+        last = max(bisect_right(starts, self.end - 1) - 1, first)
+        stop = starts[last + 1] if last + 1 < len(starts) else len(column)
         column[self.begin : self.end] = middle
+        stop += len(middle) - (self.end - self.begin)
+        start = starts[first] if starts else 0
+        kept = [*blocks[:first], *blocks_of(column[start:stop]), *blocks[last + 1 :]]
         heads = self._heads(new)
         item = next(item for item in self.active if item.rule.code == code)
         rule = item.rule
@@ -417,7 +442,7 @@ class _Splice:
             _problem(item, finding, None)
             for finding in rule.over_shelves([shelf], context)
         ]
-        return column, found
+        return packed(kept), found
 
     def _unseen(
         self, code: str, found: Sequence[Problem], reused: set[int]
