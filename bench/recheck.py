@@ -4,9 +4,10 @@ Issue 12's targets, as ratios to bibtexparser 2's ``parse_file`` of the same
 file measured in the same run: an unchanged library re-checked <= 0.15x, and
 after editing one entry <= 0.25x. Each round measures the parse, then on a
 copy of the corpus: a re-check of the unchanged file (answered by the
-whole-output result cache), the same answered by the entry cache alone (the
-result cache removed), and a re-check after one letter of another title had
-its case swapped (entry cache and library rules' memos). One full check
+whole-output result cache), the same from the file's kept state
+(``citeman.splice``, the result cache removed), the same from the entry cache
+alone (kept states removed too), and a re-check after one letter of another
+title had its case swapped (spliced from the kept state). One full check
 fills the caches first. Quicker than ``bench/check.py``, which also times the
 full check and fix.
 
@@ -27,6 +28,7 @@ from harness import CITEMAN, HEADER, PARSE, Run, corpus, measure, median, row
 LABELS = (
     "parse (bibtexparser)",
     "re-check (result cache)",
+    "re-check (kept state)",
     "re-check (entry cache)",
     "re-check, one entry edited",
 )
@@ -36,6 +38,7 @@ def measure_rechecks(path: Path, runs: int, scratch: Path) -> dict[str, Run]:
     """Return the medians of the parse and of each kind of re-check of ``path``."""
     os.environ["CITEMAN_CACHE_DIR"] = str(scratch / "cache")
     results = scratch / "cache" / "results"
+    states = scratch / "cache" / "states"
     copy = scratch / path.name
     shutil.copy(path, copy)
     check = [*CITEMAN, "check", "--no-config", "--format", "json", str(copy)]
@@ -45,6 +48,9 @@ def measure_rechecks(path: Path, runs: int, scratch: Path) -> dict[str, Run]:
     found: dict[str, list[Run]] = {label: [] for label in LABELS}
     for index in range(runs):
         found[LABELS[0]].append(measure([*PARSE, str(path)]))
+        shutil.rmtree(results, ignore_errors=True)
+        shutil.rmtree(states, ignore_errors=True)
+        found[LABELS[3]].append(measure(check))  # keeps both again
         found[LABELS[1]].append(measure(check))
         shutil.rmtree(results, ignore_errors=True)
         found[LABELS[2]].append(measure(check))
@@ -52,7 +58,7 @@ def measure_rechecks(path: Path, runs: int, scratch: Path) -> dict[str, Run]:
         text = text[:at] + text[at].swapcase() + text[at + 1 :]
         copy.write_text(text, encoding="utf-8")
         shutil.rmtree(results, ignore_errors=True)
-        found[LABELS[3]].append(measure(check))
+        found[LABELS[4]].append(measure(check))
     return {label: median(each) for label, each in found.items()}
 
 
