@@ -68,8 +68,9 @@ def to_csl(entry: Entry) -> dict[str, object]:
         "author": [
             {"family": name.family, "given": name.given} for name in reference.authors
         ],
-        "issued": {"date-parts": [[int(reference.date.year)]]},
     }
+    if reference.date.year.isdigit():  # citeproc-py needs a number: not "" or "n.d."
+        item["issued"] = {"date-parts": [[int(reference.date.year)]]}
     for csl, field in (
         ("container-title", "journal"),
         ("container-title", "booktitle"),
