@@ -130,7 +130,7 @@ def _lint(
     cache: FromCache | None,
     stage: Stage,
 ) -> list[Problem]:
-    run = _Run(active, resolver, progress)
+    run = _Run(active, resolver, progress, vet_fixes)
     for library in libraries:
         known = cache.known.get(library.path, ()) if cache is not None else ()
         run.check_library(library, known, recording=cache is not None)
@@ -176,8 +176,12 @@ class _Run:
         active: Sequence[ActiveRule],
         resolver: DoiResolver | None,
         progress: Callable[[int], None] | None,
+        vet_fixes: bool = True,
     ) -> None:
-        self.contexts = [(item, RuleContext(item.options, resolver)) for item in active]
+        self.contexts = [
+            (item, RuleContext(item.options, resolver, vet_fixes=vet_fixes))
+            for item in active
+        ]
         self.entry_rules = [
             (item.rule, item, context)
             for item, context in self.contexts

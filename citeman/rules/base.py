@@ -82,12 +82,15 @@ class RuleContext:
     """A rule's configured options (defaults merged with the user's).
 
     ``memo`` is given to a library rule's aggregate step when the entry cache
-    is on (see :meth:`recall`).
+    is on (see :meth:`recall`). ``vet_fixes`` is False when the caller prints
+    messages only (``render``'s warnings): a rule that vets its own fixes
+    (:mod:`citeman.fix_guard`) then leaves them unvetted.
     """
 
     options: Mapping[str, object]
     resolver: DoiResolver | None = None
     memo: Memo | None = None
+    vet_fixes: bool = True
 
     def option(self, name: str) -> object:
         """Return option ``name``; every rule's defaults are always present."""

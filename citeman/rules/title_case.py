@@ -119,7 +119,8 @@ def summarise(
 
     The census summary is None for a title in another language, which is
     only checked for a lower-case first word. What is said is worked out
-    here (:class:`_Guess`), unless the convention is "consistent".
+    here (:class:`_Guess`), unless the convention is "consistent"; its fixes
+    are vetted unless the caller wants no vetted fixes (``context.vet_fixes``).
     """
     types = context.option("types")
     assert isinstance(types, list)
@@ -128,7 +129,7 @@ def summarise(
         return None
     words = read(field.value) if is_english(entry) else None
     guess = _guess(field, words, context)
-    if guess is not None and field.is_delimited:
+    if guess is not None and field.is_delimited and context.vet_fixes:
         said = _vetted(entry, field, guess.said)
         unstrayed = guess.unstrayed
         # Mostly the same verdict (a title out of the convention, no strays).
@@ -196,7 +197,7 @@ def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Findin
         # any language capitalises a title's first word
         assert guess is not None, "a foreign title is always judged in its summary"
         if guess.said is not None:
-            yield _placed(entry, field, guess.said, vetted=True)
+            yield _placed(entry, field, guess.said, context.vet_fixes)
     usage = _usage(str(context.option("case")), titles) if titles else None
     if usage is None:
         return  # "consistent" with no clear majority: no convention to name
@@ -209,7 +210,8 @@ def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Findin
     told = (convention, claim, strays, _fingerprint(casing) if context.memo else "")
     for entry, field, words, guess in titles:
         kept = words.sentence if convention == "sentence" else words.title
-        vetted = guess is not None
+        # A summary's fix was vetted in it unless no vetting is wanted.
+        vetted = guess is not None and context.vet_fixes
         if guess is not None and kept and not strays:
             said = guess.unstrayed  # asks nothing of the casing
         elif guess is not None and answers.agree(guess.asked):
