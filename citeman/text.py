@@ -100,11 +100,6 @@ _LOWER = "lower"
 _NO_LETTER = "no-letter"
 
 
-def _words(title: str) -> list[str]:
-    """Split ``title`` on whitespace outside braces (a fresh list, to change)."""
-    return list(_split(title))
-
-
 #: Where a word may end: a brace (the depth changes) or a run of whitespace.
 _MARKS = re.compile(r"[{}]|\s+")
 
@@ -135,6 +130,22 @@ def _split(title: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+@lru_cache(maxsize=65536)
+def _core(word: str) -> str:
+    """Return ``word`` without the punctuation around it.
+
+    Cached, as :func:`_kind` is: a library's titles share most of their words,
+    and each helper below reads a word's core again.
+    """
+    return _EDGE.sub("", word)
+
+
+@lru_cache(maxsize=65536)
+def _reading(word: str) -> tuple[str, bool]:
+    """Return :func:`_kind` of ``word``, and whether a sentence opens after it."""
+    return _kind(word), word.endswith(_BREAKS) or word in _DASHES
+
+
 def _is_protected(word: str) -> bool:
     """Return whether ``word`` has a brace group that is not a special character.
 
@@ -161,7 +172,7 @@ def _kind(word: str) -> str:
         if _is_protected(word) or _COMMAND.search(word):
             return _EXEMPT
         word = to_text(word)
-    core = _EDGE.sub("", word)
+    core = _core(word)
     if not any(char.isalpha() for char in core):
         return _NO_LETTER
     if core.lower() in _MINOR:
@@ -210,11 +221,12 @@ def _starts(words: Sequence[str]) -> list[bool]:
     starts = []
     opening = True
     for word in words:
-        has_letter = _kind(word) != _NO_LETTER
+        kind, breaks = _reading(word)
+        has_letter = kind != _NO_LETTER
         starts.append(opening and has_letter)
         if has_letter or any(char.isdigit() for char in word):
             opening = False
-        if word.endswith(_BREAKS) or word in _DASHES:
+        if breaks:
             opening = True
     return starts
 
@@ -230,7 +242,7 @@ def _census(title: str) -> tuple[int, int, int, bool]:
     upper = runs = lower = lettered = 0
     opening = in_run = True
     for word in _split(title):
-        kind = _kind(word)
+        kind, breaks = _reading(word)
         if kind != _NO_LETTER:
             lettered += 1
             if opening:
@@ -243,7 +255,7 @@ def _census(title: str) -> tuple[int, int, int, bool]:
                 lower += kind == _LOWER
                 in_run = False
             opening = False
-        if word.endswith(_BREAKS) or word in _DASHES:
+        if breaks:
             opening = True
     return upper, runs, lower, lettered >= 3 and title.upper() == title
 
@@ -319,6 +331,8 @@ def lower_case_starts(title: str, subtitles: bool = True) -> dict[int, str]:
     """
     found = {}
     opening = first = True
+    # Without a colon, question or exclamation mark only the first word opens.
+    once = not any(mark in title for mark in _COLONS)
     for index, word in enumerate(_split(title)):
         kind = _kind(word)
         if kind == _NO_LETTER:
@@ -327,12 +341,14 @@ def lower_case_starts(title: str, subtitles: bool = True) -> dict[int, str]:
             opening = word.endswith(_COLONS) or (opening and not number)
             first = first and not number
             continue
-        core = _EDGE.sub("", word)
+        core = _core(word)
         lower = kind in (_LOWER, _NEUTRAL) and core[:1].islower()
         # A one-letter variable (p-adic), or a name with dots (comp.text.tex).
         variable = (len(core.split("-")[0]) == 1 and "-" in core) or "." in core
         if opening and lower and not variable and (subtitles or first):
             found[index] = core
+        if once:
+            break
         opening = word.endswith(_COLONS)
         first = False
     return found
@@ -345,7 +361,7 @@ def recase_words(title: str, upper: Iterable[int], lower: Iterable[int]) -> str:
     >>> recase_words("reactions of Muonium: a study", [0, 3], [2])
     'Reactions of muonium: A study'
     """
-    words = _words(title)
+    words = _split(title)
     changed = list(words)
     for index in upper:
         changed[index] = _change_first(words[index], str.upper)
@@ -401,13 +417,14 @@ def to_sentence_case(title: str, casing: Casing = NO_CASING) -> str:
     >>> to_sentence_case("Space and Beyond"), to_sentence_case("Living in England")
     ('Space and beyond', 'Living in England')
     """
-    words = _words(title)
+    words = _split(title)
     starts = _title_starts(title)
-    stray = stray_capitals(title, casing)
     keep = is_sentence_case(title)
     if keep and _census(title)[2] == 0:
         # No lower-case word tells: one capitalised word may be a proper noun.
         keep = not shows_title_case(title, casing)
+    # Only a title kept in sentence case loses its stray capitals.
+    stray = stray_capitals(title, casing) if keep else {}
     changed = []
     for index, (word, start) in enumerate(zip(words, starts, strict=True)):
         kind = _kind(word)
@@ -420,7 +437,7 @@ def to_sentence_case(title: str, casing: Casing = NO_CASING) -> str:
             changed.append(_lower_word(word, casing.proper))
         elif keep or kind not in (_UPPER, _NEUTRAL):
             changed.append(word if keep else _lower_after_hyphens(word, casing.proper))
-        elif _EDGE.sub("", word).lower() in casing.proper:
+        elif _core(word).lower() in casing.proper:
             changed.append(_lower_after_hyphens(word, casing.proper))
         else:
             changed.append(_lower_word(word, casing.proper))
@@ -446,25 +463,41 @@ def stray_capitals(title: str, casing: Casing = NO_CASING) -> dict[int, str]:
     >>> stray_capitals("Visas for the United States and other lands", plain)
     {}
     """
-    words = _words(title)
+    words = _split(title)
     starts = _title_starts(title)
-    if sum(_kind(word) == _LOWER for word in words) < 2:
-        return {}
-    capital = [
-        _has_capital(word) and not start
-        for word, start in zip(words, starts, strict=True)
-    ]
+    lower = 0
+    for word in words:
+        lower += _kind(word) == _LOWER
+        if lower == 2:
+            break
+    else:
+        return {}  # fewer than two lower-case words: no sentence to stray from
     found = {}
     quoted = False  # inside a quotation ("the `General Manipulation Of Arguments'")
     for index, (word, start) in enumerate(zip(words, starts, strict=True)):
-        core = _EDGE.sub("", word)
-        inside, quoted = _quoting(word, quoted)
-        if start or _kind(word) not in (_UPPER, _NEUTRAL) or not _capitalised(core):
+        opens, closes = _quote_marks(word)
+        inside = quoted or opens
+        quoted = inside and not closes
+        if start or _kind(word) not in (_UPPER, _NEUTRAL):
+            continue
+        core = _core(word)
+        if not _capitalised(core):
             continue
         if inside or (index and _may_open(words[:index], word, starts[index - 1])):
             continue
-        before = index > 0 and capital[index - 1] and _joins(words[index - 1])
-        after = index + 1 < len(words) and capital[index + 1] and _joins(word)
+        # A capital next to a word with a capital (not opening a sentence).
+        before = (
+            index > 0
+            and not starts[index - 1]
+            and _has_capital(words[index - 1])
+            and _joins(words[index - 1])
+        )
+        after = (
+            index + 1 < len(words)
+            and not starts[index + 1]
+            and _has_capital(words[index + 1])
+            and _joins(word)
+        )
         lowered = core.lower()
         if lowered in _FUNCTION and core not in ELEMENTS:
             if lowered not in ("the", "an"):  # may open a name or a title
@@ -479,7 +512,7 @@ _SENTENCE_ENDS = (".", ";", "{\\Dash}", "\\emdash", "\\emdash{}", "--", "---")
 _QUOTES = ("``", '"', "“", "‘", "'")
 
 
-def _may_open(before: list[str], word: str, after_start: bool) -> bool:
+def _may_open(before: Sequence[str], word: str, after_start: bool) -> bool:
     """Return whether ``word``'s capital may open something after ``before``.
 
     A new sentence ("… spectroscopy. II. Effects of …", "A.\\ \\ Output"),
@@ -488,21 +521,21 @@ def _may_open(before: list[str], word: str, after_start: bool) -> bool:
     after a subtitle's article ("\\TeX: The Program").
     """
     end = " ".join(before[-2:]).rstrip("\"'”’)\\ ")
-    article = after_start and _EDGE.sub("", before[-1]).lower() in _FUNCTION
+    last = _core(before[-1]).lower()
     return (
         end.endswith(_SENTENCE_ENDS)
         or word.startswith(_QUOTES)
-        or _EDGE.sub("", before[-1]).lower() == "or"
-        or article
+        or last == "or"
+        or (after_start and last in _FUNCTION)
     )
 
 
-def _quoting(word: str, quoted: bool) -> tuple[bool, bool]:
-    """Return whether ``word`` is inside a quotation, and whether the next is."""
+@lru_cache(maxsize=65536)
+def _quote_marks(word: str) -> tuple[bool, bool]:
+    """Return whether ``word`` opens a quotation, and whether it closes one."""
     opens = word.startswith(("``", "`", "“", "‘", '"'))
-    inside = quoted or opens
     closes = word.rstrip(".,:;?!)").endswith(("''", "'", "”", "’", '"'))
-    return inside, inside and not closes
+    return opens, closes
 
 
 def shows_title_case(title: str, casing: Casing) -> bool:
@@ -523,8 +556,10 @@ def shows_title_case(title: str, casing: Casing) -> bool:
     """
     words = _split(title)
     for word, start in zip(words, _title_starts(title), strict=True):
-        core = _EDGE.sub("", word)
-        if start or _kind(word) not in (_UPPER, _NEUTRAL) or not _capitalised(core):
+        if start or _kind(word) not in (_UPPER, _NEUTRAL):
+            continue
+        core = _core(word)
+        if not _capitalised(core):
             continue
         lowered = core.lower()
         if lowered in _FUNCTION and lowered not in ("the", "an"):
@@ -536,6 +571,7 @@ def shows_title_case(title: str, casing: Casing) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def _has_capital(word: str) -> bool:
     """Return whether ``word`` has a capital, a digit or a command (a name's part)."""
     return any(char.isupper() or char.isdigit() or char == "\\" for char in word)
@@ -574,7 +610,7 @@ def _lower_word(word: str, proper: frozenset[str]) -> str:
 
 def _keeps_capital(part: str, proper: frozenset[str]) -> bool:
     """Return whether one part of a compound is a capitalised proper word."""
-    core = _EDGE.sub("", part)
+    core = _core(part)
     return len(core) > 1 and core[0].isupper() and _is_proper(core, proper)
 
 
@@ -615,7 +651,7 @@ def to_title_case(title: str) -> str:
     >>> to_title_case("Patterns of symptomatic recovery in psychotherapy")
     'Patterns of Symptomatic Recovery in Psychotherapy'
     """
-    words = _words(title)
+    words = _split(title)
     changed = []
     for word, start in zip(words, _title_starts(title), strict=True):
         kind = _kind(word)
@@ -643,23 +679,28 @@ def protect_case(title: str, proper: frozenset[str] = frozenset()) -> str:
     >>> protect_case("Signals in non-Gaussian noise")
     'Signals in non-{Gaussian} noise'
     """
-    words = _words(title)
-    sentence = is_sentence_case(title) and not is_title_case(title)
+    words = _split(title)
+    sentence = None  # whether the title is in sentence case: asked when needed
     changed = []
     for word, start in zip(words, _title_starts(title), strict=True):
         if "{" in word or "\\" in word:
             changed.append(word)
             continue
         kind = _kind(word)
-        acronym = kind == _EXEMPT and any(char.isupper() for char in word)
-        proper_noun = kind == _UPPER and sentence and not start
-        parts = word.split("-")
-        if acronym:
+        if kind == _EXEMPT and any(char.isupper() for char in word):  # an acronym
             changed.append(_brace_core(word))
-        elif len(parts) > 1 and any(_keeps_capital(p, proper) for p in parts):
-            changed.append(_brace_proper_parts(parts, proper))
-        else:
-            changed.append(_brace_core(word) if proper_noun else word)
+            continue
+        if "-" in word:
+            parts = word.split("-")
+            if any(_keeps_capital(part, proper) for part in parts):
+                changed.append(_brace_proper_parts(parts, proper))
+                continue
+        if kind == _UPPER and not start:
+            if sentence is None:
+                sentence = is_sentence_case(title) and not is_title_case(title)
+            if sentence:
+                word = _brace_core(word)  # a proper noun
+        changed.append(word)
     return _rejoin(title, words, changed)
 
 
@@ -670,17 +711,20 @@ def _brace_proper_parts(parts: list[str], proper: frozenset[str]) -> str:
     )
 
 
+_PUNCTUATED = re.compile(r"^([^\w]*)(.*?)([^\w]*)$")
+
+
 def _brace_core(word: str) -> str:
     """Brace ``word`` inside its leading and trailing punctuation."""
-    match = re.match(r"^([^\w]*)(.*?)([^\w]*)$", word)
+    match = _PUNCTUATED.match(word)
     assert match is not None  # the pattern matches any string
     head, core, tail = match.groups()
     return f"{head}{{{core}}}{tail}" if core else word
 
 
-def _rejoin(title: str, words: list[str], changed: list[str]) -> str:
+def _rejoin(title: str, words: tuple[str, ...], changed: list[str]) -> str:
     """Put changed words back in ``title``, keeping its whitespace."""
-    if words == changed:
+    if words == tuple(changed):
         return title
     pieces = []
     position = 0

@@ -51,15 +51,11 @@ def read(title: str) -> TitleWords:
     capitalised: list[str] = []
     lower: list[str] = []
     for before, word in pairwise(title.split()):
-        core = _CORE.sub("", word)
-        if len(core) < 3 or not core.isalpha() or before.endswith(_OPENERS):
+        counted = _counted(word)
+        if counted is None or before.endswith(_OPENERS):
             continue
-        # Interned: a library's titles share most of their words, and summaries
-        # are pickled (equal words of one chunk then arrive as one).
-        if core.islower():
-            lower.append(sys.intern(core))
-        elif core[0].isupper() and core[1:].islower():
-            capitalised.append(sys.intern(core.lower()))
+        is_lower, core = counted
+        (lower if is_lower else capitalised).append(core)
     inside = unbraced(title) or title  # braces around it all: read the inside
     return TitleWords(
         is_sentence_case(inside),
@@ -67,6 +63,25 @@ def read(title: str) -> TitleWords:
         tuple(capitalised),
         tuple(lower),
     )
+
+
+@lru_cache(maxsize=65536)
+def _counted(word: str) -> tuple[bool, str] | None:
+    """Return whether a word counts in lower case, and it in lower case; or None.
+
+    None for a word that does not count (under three letters, not only
+    letters, neither in lower case nor capitalised). Interned: a library's
+    titles share most of their words, and summaries are pickled (equal words
+    of one chunk then arrive as one); cached for the same reason.
+    """
+    core = _CORE.sub("", word)
+    if len(core) < 3 or not core.isalpha():
+        return None
+    if core.islower():
+        return True, sys.intern(core)
+    if core[0].isupper() and core[1:].islower():
+        return False, sys.intern(core.lower())
+    return None
 
 
 def casing_of(titles: Iterable[TitleWords]) -> Casing:

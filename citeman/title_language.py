@@ -41,8 +41,8 @@ def looks_foreign(title: str) -> bool:
     >>> looks_foreign("De bello Gallico"), looks_foreign("The role of der Waals forces")
     (True, False)
     """
-    words = set(_LETTERS.findall(title.lower()))
-    return bool(words & _FOREIGN) and not words & _ENGLISH
+    words = _LETTERS.findall(title.lower())
+    return not _FOREIGN.isdisjoint(words) and _ENGLISH.isdisjoint(words)
 
 
 def is_english(entry: Entry) -> bool:

@@ -140,6 +140,12 @@ def summarise(
     return relative(field, entry), words, guess
 
 
+#: The questions asked while judging one title (cleared for each), and the
+#: casing that notes them: one for all, as a library has many titles.
+_NOTES: dict[str, list[str]] = {}
+_NOTING = title_guess.noting(_NOTES)
+
+
 def _guess(
     field: Field, words: TitleWords | None, context: RuleContext
 ) -> _Guess | None:
@@ -151,20 +157,18 @@ def _guess(
     if convention not in _CLAIMS:
         return None
     if not (words.sentence if convention == "sentence" else words.title):
-        notes: dict[str, list[str]] = {}
-        casing = title_guess.noting(notes)
-        said = _judged(field, words, convention, _CLAIMS[convention], casing, True)
-        return _Guess(said, said, title_guess.asked(notes))
+        _NOTES.clear()
+        said = _judged(field, words, convention, _CLAIMS[convention], _NOTING, True)
+        return _Guess(said, said, title_guess.asked(_NOTES))
     unstrayed = _lower_case_text(field.value, None, subtitles=True)
     if convention != "sentence":
         return _Guess(unstrayed, unstrayed, ())
-    notes = {}
-    casing = title_guess.noting(notes)
+    _NOTES.clear()
     # Without stray capitals, what is said is what is said without looking.
     said = unstrayed
-    if stray_capitals(_inside(field.value), casing):
-        said = _lower_case_text(field.value, casing, subtitles=True)
-    return _Guess(said, unstrayed, title_guess.asked(notes))
+    if stray_capitals(_inside(field.value), _NOTING):
+        said = _lower_case_text(field.value, _NOTING, subtitles=True)
+    return _Guess(said, unstrayed, title_guess.asked(_NOTES))
 
 
 def _vetted(entry: Entry, field: Field, said: _Said | None) -> _Said | None:
@@ -304,6 +308,11 @@ def _usage(option: str, titles: list[_Title]) -> tuple[str, str] | None:
 def _brace_proper(title: str, proper: frozenset[str]) -> str:
     """Brace the library's proper nouns so a sentence-case fix keeps them."""
     if not proper:
+        return title
+    # A noting list (``title_guess``) holds no word: nothing to brace, but
+    # each capitalised word is looked up, as the substitution below would.
+    capitalised = (found.lower() for found in _CAPITALISED.findall(title))
+    if title_guess.noted(proper, capitalised):
         return title
     return _CAPITALISED.sub(
         lambda m: (

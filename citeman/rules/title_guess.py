@@ -17,7 +17,7 @@ the serial aggregate step mostly looks words up in sets.
 from __future__ import annotations
 
 import sys
-from collections.abc import Set
+from collections.abc import Iterable, Set
 
 from citeman.text import Casing
 
@@ -107,6 +107,18 @@ class _Style(str):
         return not self == other
 
     __hash__ = str.__hash__
+
+
+def noted(words: Set[str], looked_up: Iterable[str]) -> bool:
+    """Note ``looked_up`` as looked up in ``words`` if it is a noting list.
+
+    Return whether it is: it then holds none of them, and the caller knows
+    every answer without asking each word (as ``in`` would, word by word).
+    """
+    if not isinstance(words, _Absent):
+        return False
+    words.notes.setdefault(words.question, []).extend(map(sys.intern, looked_up))
+    return True
 
 
 def noting(notes: _Notes) -> Casing:
