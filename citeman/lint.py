@@ -89,6 +89,11 @@ class FromCache:
     verdicts: Verdicts = dataclasses.field(default_factory=dict)
     #: Rule code → the memo its aggregate step is given (see ``Memo``).
     memos: Mapping[str, Memo] = dataclasses.field(default_factory=dict)
+    #: Rule code → waits for the rule's findings, aggregated elsewhere (on a
+    #: worker of ``citeman.chunked``, which kept the rule's summaries).
+    aggregated: Mapping[str, Callable[[], Sequence[Finding]]] = dataclasses.field(
+        default_factory=dict
+    )
 
 
 def lint(
@@ -137,8 +142,9 @@ def _lint(
     problems = run.problems
     checked = len(problems)
     memos = cache.memos if cache is not None else {}
+    aggregated = cache.aggregated if cache is not None else {}
     problems += _library_problems(
-        libraries, run.contexts, run.silenced, run.shelves, stage, memos
+        libraries, run.contexts, run.silenced, run.shelves, stage, memos, aggregated
     )
     problems += _suppression_problems(libraries, active, run.silenced)
     if vet_fixes:
@@ -360,12 +366,15 @@ def _library_problems(
     shelves: Mapping[str, Sequence[Shelf]],
     stage: Stage,
     memos: Mapping[str, Memo],
+    aggregated: Mapping[str, Callable[[], Sequence[Finding]]],
 ) -> list[Problem]:
     """Run the rules that compare entries; note what suppressions silence.
 
     A two-step rule aggregates the summaries in ``shelves`` (by rule code),
-    given its memo from ``memos`` if any; a one-step rule reads whole
-    ``libraries``.
+    given its memo from ``memos`` if any, unless it was ``aggregated``
+    elsewhere (its findings are then waited for after the others' are made);
+    a one-step rule reads whole ``libraries``. The problems come in the
+    order of the rules.
     """
     suppressed = {
         (entry.path, entry.key): entry.suppressed
@@ -373,20 +382,26 @@ def _library_problems(
         for entry in library.entries
         if entry.suppressed
     }
-    problems = []
     wide = [(item, context) for item, context in contexts
             if isinstance(item.rule, LibraryRule)]  # fmt: skip
-    for number, (item, context) in enumerate(wide, 1):
+    found_by: dict[int, list[Problem]] = {}
+    waited = sorted(range(len(wide)), key=lambda n: wide[n][0].rule.code in aggregated)
+    for number in waited:
+        item, context = wide[number]
         rule = item.rule
         assert isinstance(rule, LibraryRule)
-        stage(f"library-wide rule {number}/{len(wide)}: {rule.name}", None)
-        if rule.check is not None:
+        stage(f"library-wide rule {number + 1}/{len(wide)}: {rule.name}", None)
+        found: Iterable[Finding]
+        if rule.code in aggregated:
+            found = aggregated[rule.code]()
+        elif rule.check is not None:
             found = rule.check(libraries, context)
         else:
             memo = memos.get(rule.code)
             if memo is not None:
                 context = dataclasses.replace(context, memo=memo)
             found = rule.over_shelves(shelves[rule.code], context)
+        found_by[number] = problems = []
         for finding in found:
             where = (finding.path or "", finding.key or "")
             names = suppressed.get(where)
@@ -394,7 +409,7 @@ def _library_problems(
                 silenced[where].add(item.rule.code)
                 continue
             problems.append(_problem(item, finding, None))
-    return problems
+    return [problem for number in range(len(wide)) for problem in found_by[number]]
 
 
 def _suppression_problems(

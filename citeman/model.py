@@ -16,6 +16,11 @@ class Span:
     end_line: int
     end_column: int
 
+    def __reduce__(self) -> tuple[type[Span], tuple[int, int, int, int]]:
+        # Pickled by its fields (as citeman.problem.Fix): a checker's results
+        # hold one per finding.
+        return Span, (self.line, self.column, self.end_line, self.end_column)
+
 
 class Field(NamedTuple):
     """One ``name = value`` of an entry.

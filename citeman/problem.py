@@ -47,6 +47,12 @@ class Fix:
     fields: tuple[tuple[str, str], ...] = ()
     vetted: bool = dataclasses.field(default=False, compare=False, repr=False)
 
+    def __reduce__(self) -> tuple[type[Fix], tuple[object, ...]]:
+        # Pickled by its fields: a slotted dataclass's own state methods look
+        # up its fields at each call, the most of pickling a checker's results.
+        return Fix, (self.field, self.offset, self.old, self.new, self.safe,
+                     self.fields, self.vetted)  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -65,6 +71,11 @@ class Finding:
     path: str | None = None
     severity: Severity | None = None
 
+    def __reduce__(self) -> tuple[type[Finding], tuple[object, ...]]:
+        # By its fields, as Fix.
+        return Finding, (self.span, self.message, self.key, self.field, self.fix,
+                         self.path, self.severity)  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -79,6 +90,11 @@ class Problem:
     severity: Severity
     message: str
     fix: Fix | None
+
+    def __reduce__(self) -> tuple[type[Problem], tuple[object, ...]]:
+        # By its fields, as Fix.
+        return Problem, (self.path, self.span, self.key, self.field, self.code,
+                         self.rule, self.severity, self.message, self.fix)  # fmt: skip
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
 
-from citeman import chunked, parse
+from citeman import chunked, lint, parse
 from citeman.config import ActiveRule, Config
 from citeman.latex import decode
 from citeman.macros import Expander
-from citeman.model import Entry, ParseFailure
+from citeman.model import Entry, ParseFailure, Span
+from citeman.problem import Finding, Fix, Problem, Severity
 from citeman.segments import parse_window as segment_window
 from citeman.segments import segments
 from tests.conftest import DATA, REAL_FILES, run
 
 EDGES = DATA / "perf" / "chunk-edges.bib"
+REAL = REAL_FILES[0].parent
 
 
 def _check(path: Path, monkeypatch: pytest.MonkeyPatch, chunk: str | None) -> str:
@@ -195,3 +198,69 @@ def test_a_worker_empties_the_large_memo_caches_after_a_chunk() -> None:
     decode("\\emph{kept}")
     chunked._trim_caches()
     assert decode.cache_info().currsize == 1  # a small cache stays filled
+
+
+def test_a_large_files_set_aside_rules_are_aggregated_apart_as_lint_would(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Their summaries go to the aggregator (the main process holds none of
+    # them), which aggregates them while lint aggregates the other rules.
+    monkeypatch.setenv("CITEMAN_WORKERS", "2")
+    monkeypatch.setenv("CITEMAN_CHUNK_SIZE", "20")
+    path = REAL / "archaeologie-ancient.bib"
+    active = _active()
+    alone = lint.lint([parse.load(path)], active)
+    with chunked.Loader(active, aside=True) as loader:
+        library = loader(path, 10**7)
+        cache = loader.from_cache([library])
+        assert cache is not None
+        assert sorted(cache.aggregated) == sorted(chunked.ASIDE)
+        positions = [position for position, _ in chunked._aside(active)]
+        known = cache.known[library.path]
+        assert len(known) == len(parse.load(path).entries)
+        assert all(item.summaries[at] is None for item in known for at in positions)
+        assert lint.lint([library], active, cache=cache) == alone
+        assert loader._aggregator is None  # let go once its findings were in
+
+
+def test_set_aside_summaries_come_back_when_the_rules_aggregate_in_lint(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Two files (a rule compares entries across them), or a file with a
+    # suppression comment (its entry is checked in the main process).
+    monkeypatch.setenv("CITEMAN_WORKERS", "2")
+    monkeypatch.setenv("CITEMAN_CHUNK_SIZE", "20")
+    paths = [REAL / "archaeologie-ancient.bib", REAL / "biblatex-examples.bib"]
+    active = _active()
+    alone = lint.lint([parse.load(path) for path in paths], active)
+    with chunked.Loader(active, aside=True) as loader:
+        libraries = [loader(path, 10**7) for path in paths]
+        cache = loader.from_cache(libraries)
+        assert cache is not None and not cache.aggregated
+        assert len(cache.known) == 2
+        assert lint.lint(libraries, active, cache=cache) == alone
+    monkeypatch.setenv("CITEMAN_CHUNK_SIZE", "2")
+    with chunked.Loader(active, aside=True) as loader:
+        library = loader(EDGES, 10**7)
+        assert library.entries  # the suppressed ones
+        cache = loader.from_cache([library])
+        assert cache is not None and not cache.aggregated
+        assert lint.lint([library], active, cache=cache) == lint.lint(
+            [parse.load(EDGES)], active
+        )
+
+
+def test_results_sent_between_processes_come_back_whole() -> None:
+    # Pickled by their fields (faster than a slotted dataclass's own way),
+    # including what equality leaves out (whether a fix was vetted).
+    fix = Fix("title", 12, "a", "b", safe=True, fields=(("title", "b"),), vetted=True)
+    span = Span(1, 2, 3, 4)
+    finding = Finding(span, "message", "key", "title", fix, "x.bib", Severity.INFO)
+    problem = Problem("x.bib", span, "key", "title", "CM202", "title-case",
+                      Severity.WARNING, "message", fix)  # fmt: skip
+    for value in (fix, span, finding, problem):
+        again = pickle.loads(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        assert again == value and type(again) is type(value)
+    assert pickle.loads(pickle.dumps(fix)).vetted
+    sent = pickle.loads(pickle.dumps(problem))
+    assert sent.fix is not None and sent.fix.vetted

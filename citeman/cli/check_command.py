@@ -138,27 +138,33 @@ def check(
             say(f"citeman: error: {failure}", err=True)
         with LateStatus(stderr_is_terminal() and not quiet) as status:
             # Without the entry cache (and offline), a large file is parsed and
-            # checked by chunks on several processes as it is read.
-            chunks = Loader(active, status.stage, status.advance)
+            # checked by chunks on several processes as it is read; those
+            # processes then aggregate some library rules while lint does the
+            # others.
+            chunks = Loader(active, status.stage, status.advance, aside=True)
             by_chunks = not (entries.wanted or going_online.wanted)
-            loaded, unreadable = load_each(
-                [path for path in files if not reader.is_document(path)],
-                status.say, stdin_filename, limit=config.max_file_bytes,
-                loader=chunks if by_chunks else entries.load,
-            )  # fmt: skip
-            unreadable += len(failures)
-            libraries = [library for _, library in loaded]
-            libraries += [document.library for document in documents]
-            total = sum(len(library.entries) for library in libraries)
-            # Counted by lint too: entries from the entry cache or checked by chunks.
-            total += chunks.known() if by_chunks else entries.known()
-            resolver = online.resolve(libraries, active, config, going_online, quiet)
-            problems = lint.lint(
-                libraries, active, resolver=resolver,
-                progress=status.progress(total), file_ignores=config.file_ignores,
-                cache=chunks.from_cache() if by_chunks else entries.from_cache(),
-                stage=status.stage,
-            )  # fmt: skip
+            with chunks:
+                loaded, unreadable = load_each(
+                    [path for path in files if not reader.is_document(path)],
+                    status.say, stdin_filename, limit=config.max_file_bytes,
+                    loader=chunks if by_chunks else entries.load,
+                )  # fmt: skip
+                unreadable += len(failures)
+                libraries = [library for _, library in loaded]
+                libraries += [document.library for document in documents]
+                total = sum(len(library.entries) for library in libraries)
+                # Counted by lint too: entries from the entry cache or by chunks.
+                total += chunks.known() if by_chunks else entries.known()
+                resolver = online.resolve(
+                    libraries, active, config, going_online, quiet
+                )
+                problems = lint.lint(
+                    libraries, active, resolver=resolver,
+                    progress=status.progress(total), file_ignores=config.file_ignores,
+                    cache=chunks.from_cache(libraries) if by_chunks
+                    else entries.from_cache(),
+                    stage=status.stage,
+                )  # fmt: skip
             entries.save()
             problems = checking.finish(problems, documents, active)
             status.stage("writing problems", len(problems))
