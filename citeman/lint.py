@@ -282,13 +282,17 @@ def _vetted(
     The fixes found from ``checked`` on (library rules') may lie in entries
     known from ``cache``, which are vetted by their text (:class:`_KnownVetter`).
     """
-    parsed = fix_guard.Vetter(libraries)
+    # Only the entries parsed here are looked up (a file checked by chunks has
+    # those with a suppression comment at most).
+    parsed = fix_guard.Vetter([library for library in libraries if library.entries])
     known = _KnownVetter(cache) if cache is not None else None
     vetted = []
     for index, problem in enumerate(problems):
-        problem = parsed(problem)
-        if known is not None and index >= checked:
-            problem = known(problem)
+        fix = problem.fix
+        if fix is not None and not fix.vetted:  # else both pass it as it is
+            problem = parsed(problem)
+            if known is not None and index >= checked:
+                problem = known(problem)
         vetted.append(problem)
         if progress is not None and index % 1000 == 999:
             progress(1000)
