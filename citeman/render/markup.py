@@ -13,12 +13,15 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import markupsafe
 
 from citeman.printable import visible_keeping_lines
 from citeman.urls import is_linkable
+
+#: How many separators one format keeps escaped (see :meth:`Markup.join`).
+SEPARATORS_KEPT = 64
 
 
 class Safe(markupsafe.Markup):
@@ -72,6 +75,10 @@ class Markup:
     #: How a finished reference (one paragraph) is kept from starting a
     #: heading, list or quote in formats with block syntax.
     paragraph: Callable[[str], str] = lambda text: text
+    #: The separators :meth:`join` has escaped (see :meth:`_separator`).
+    _separators: dict[str, Safe] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
 
     def escape(self, piece: object) -> Safe:
         """Return ``piece`` escaped for this format, unless it already is.
@@ -122,8 +129,26 @@ class Markup:
                 marked.append(self.escape_text(text))
                 plain.append(text)
         return Safe(
-            str.join(self.escape(separator), marked), plain_of(separator).join(plain)
+            str.join(self._separator(separator), marked),
+            plain_of(separator).join(plain),
         )
+
+    def _separator(self, separator: str) -> Safe:
+        """Return ``separator`` escaped, remembering the few a style joins with.
+
+        Tens of thousands of joins use a handful of separators (``", "``,
+        ``""``): each is escaped once. Only plain strings are kept (a
+        :class:`Safe` one is equal to its plain twin), and no more than
+        :data:`SEPARATORS_KEPT` of them, in case a template joins with values.
+        """
+        if type(separator) is not str:
+            return self.escape(separator)
+        escaped = self._separators.get(separator)
+        if escaped is None:
+            escaped = self.escape(separator)
+            if len(self._separators) < SEPARATORS_KEPT:
+                self._separators[separator] = escaped
+        return escaped
 
     def dashed(self, parts: list[str]) -> Safe:
         """Return ``parts`` joined by this format's en dash (ranges), unbroken."""

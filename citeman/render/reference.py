@@ -47,7 +47,10 @@ class Name:
     def _build(cls, person: names.Person) -> Name:
         if person.is_organization:
             return cls(to_text(person.last), "", "", "", True)
-        family = to_text(f"{person.von} {person.last}")
+        # Spelt as the author-date work (authordate.work) spells it, so that
+        # decoding it is found in to_text's cache, the order having read it.
+        written = f"{person.von} {person.last}" if person.von else person.last
+        family = to_text(written)
         first, suffix = to_text(person.first), to_text(person.jr)
         return cls(family, first, suffix, names.initials(person.first), False)
 
@@ -107,9 +110,12 @@ class Reference:
 
         Read anew each time: they serve the ordering and the year letters,
         once each, and keeping them for every reference of a long list costs
-        memory that rendering needs.
+        memory that rendering needs. The work's date is the reference's
+        (:attr:`date`, read from the same entry): it is kept, not read again.
         """
-        return Work.of(self.entry)
+        work = Work.of(self.entry)
+        self.__dict__.setdefault("date", work.date)  # what cached_property keeps
+        return work
 
     @cached_property
     def date(self) -> Date:

@@ -1,0 +1,104 @@
+"""How templates call macros and filters: the quicker paths render what Jinja would.
+
+A style's macros are called without the sandbox's checks (they are template
+code), a format keeps the separators it escaped, and a reference keeps the date
+its author-date work read: each test here would fail if a shortcut changed what
+a template sees or prints.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import jinja2.sandbox
+import pytest
+
+from citeman import names, parse, render
+from citeman.dates import Date
+from citeman.latex import to_text
+from citeman.render import style
+from citeman.render.markup import MARKUPS, SEPARATORS_KEPT, Safe
+from citeman.render.reference import Name, Reference
+from tests.conftest import DATA
+
+ENTRIES = parse.load(DATA / "render" / "cite.bib").entries
+
+MACROS = """\
+{% macro shout(text, end="!") -%}{{ text | upper }}{{ end }}{%- endmacro %}
+{% macro wrap() -%}[{{ caller() }}]{%- endmacro %}
+{% macro count(n) -%}{% if n > 0 %}{{ n }}{{ count(n - 1) }}{% endif %}{%- endmacro %}
+"""
+ANY = """\
+{% import "_lib.j2" as lib %}
+{% for word in ["a", "b"] %}{{ lib.shout(word, end=loop.index) }} {% endfor %}
+{% block tail %}{{ lib.shout(entry.key) }}{% endblock %}
+{% call lib.wrap() %}{{ entry.key }}{% endcall %} {{ lib.count(3) }}
+{{ lib.shout("<&>") }} {{ cycler("x", "y").next() }}
+"""
+
+
+def _style(folder: Path, template: str) -> style.Style:
+    (folder / "_lib.j2").write_text(MACROS, encoding="utf-8")
+    (folder / "any.j2").write_text(template, encoding="utf-8")
+    (folder / "style.toml").write_text('fallback = "any"\n', encoding="utf-8")
+    return render.find(str(folder))
+
+
+def test_macros_in_loops_blocks_and_call_blocks(tmp_path: Path) -> None:
+    """Macros called in a loop, a block, with a caller and recursively, in HTML."""
+    text = render.render(ENTRIES[:1], _style(tmp_path, ANY), "html")
+    key = ENTRIES[0].key
+    assert f"A1 B2 {key.upper()}!" in text
+    assert f"[{key}] 321" in text
+    # A macro's output is escaped once, as Jinja's own call escapes it.
+    assert "&lt;&amp;&gt;! x" in text
+
+
+def test_unsafe_callables_are_still_refused(tmp_path: Path) -> None:
+    """Only macros skip the sandbox's checks: a method that alters data does not."""
+    chosen = _style(tmp_path, "{{ entry.key.__class__ }}\n")
+    with pytest.raises(style.StyleError, match="unsafe"):
+        render.render(ENTRIES[:1], chosen, "text")
+    env = style.environment(chosen, MARKUPS["text"])
+
+    @jinja2.sandbox.unsafe
+    def wipe() -> str:
+        return "wiped"
+
+    with pytest.raises(jinja2.exceptions.SecurityError, match="not safely callable"):
+        env.from_string("{{ wipe() }}").render(wipe=wipe)
+    # str.format still goes through the sandbox's own formatter.
+    with pytest.raises(jinja2.exceptions.SecurityError, match="unsafe"):
+        env.from_string("{{ '{0.__class__}'.format(1) }}").render()
+
+
+def test_separators_are_escaped_once_each_and_kept_apart_from_safe_ones() -> None:
+    latex = MARKUPS["latex"]
+    assert latex.join(["a", "b"], " & ") == r"a \& b"
+    # A Safe separator equal to a plain one is not escaped, nor taken for it.
+    assert latex.join(["a", "b"], Safe(" & ", " and ")) == "a & b"
+    assert latex.join(["a", "b"], Safe(" & ", " and ")).plain == "a and b"
+    assert latex.join(["a", "b"], " & ") == r"a \& b"
+    # Past the separators kept, joins are as right as before.
+    for number in range(SEPARATORS_KEPT + 5):
+        joined = latex.join(["x", "y"], f"%{number}")
+        assert (joined, joined.plain) == (rf"x\%{number}y", f"x%{number}y")
+
+
+def test_a_reference_keeps_the_date_its_work_read() -> None:
+    for entry in ENTRIES:
+        reference = Reference(entry)
+        assert reference.work.date is reference.date
+        assert reference.date == Date.of(entry)
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "render").glob("*.bib")), ids=str)
+def test_family_names_decode_as_written_with_a_space(path: Path) -> None:
+    """A family without particles is decoded alone, as it was with a space before."""
+    for entry in parse.load(path).entries:
+        for role in ("author", "editor", "translator"):
+            for person in names.split_names(entry.get(role)):
+                if person.is_organization:
+                    continue
+                assert Name.of(person).family == to_text(f"{person.von} {person.last}")
