@@ -189,8 +189,10 @@ def web_link(markup: Markup, entry: Reference) -> Safe:
     APA adds a retrieval date only for pages designed to change (§9.16); an
     undated page with a ``urldate`` is taken to be one.
     """
-    seen = entry.urldate
-    if entry.doi or not entry.url or not seen.month or entry.date.status != "n.d.":
+    if entry.doi or not entry.url or entry.date.status != "n.d.":
+        return doi_or_url(markup, entry)
+    seen = entry.urldate  # read only for the undated pages it can concern
+    if not seen.month:
         return doi_or_url(markup, entry)
     day = f" {seen.day}," if seen.day else ","
     when = f"Retrieved {MONTHS[seen.month - 1]}{day} {seen.year}, from "

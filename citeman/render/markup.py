@@ -120,14 +120,15 @@ class Markup:
         # references are built from tens of thousands of joins.
         marked: list[str] = []
         plain: list[str] = []
+        mark, show, escape_text = marked.append, plain.append, self.escape_text
         for piece in pieces:
             if isinstance(piece, Safe):
-                marked.append(piece)
-                plain.append(piece.plain)
+                mark(piece)
+                show(piece.plain)
             else:
                 text = visible_keeping_lines(str(piece))
-                marked.append(self.escape_text(text))
-                plain.append(text)
+                mark(escape_text(text))
+                show(text)
         return Safe(
             str.join(self._separator(separator), marked),
             plain_of(separator).join(plain),

@@ -17,7 +17,7 @@ import pytest
 from citeman import names, parse, render
 from citeman.dates import Date
 from citeman.latex import to_text
-from citeman.render import style
+from citeman.render import budget, style
 from citeman.render.markup import MARKUPS, SEPARATORS_KEPT, Safe
 from citeman.render.reference import Name, Reference
 from tests.conftest import DATA
@@ -57,9 +57,10 @@ def test_macros_in_loops_blocks_and_call_blocks(tmp_path: Path) -> None:
 
 def test_unsafe_callables_are_still_refused(tmp_path: Path) -> None:
     """Only macros skip the sandbox's checks: a method that alters data does not."""
-    chosen = _style(tmp_path, "{{ entry.key.__class__ }}\n")
-    with pytest.raises(style.StyleError, match="unsafe"):
-        render.render(ENTRIES[:1], chosen, "text")
+    for reach in ("entry.key.__class__", "lib.__class__", "lib._TemplateModule__name"):
+        chosen = _style(tmp_path, f'{{% import "_lib.j2" as lib %}}{{{{ {reach} }}}}\n')
+        with pytest.raises(style.StyleError, match="unsafe"):
+            render.render(ENTRIES[:1], chosen, "text")
     env = style.environment(chosen, MARKUPS["text"])
 
     @jinja2.sandbox.unsafe
@@ -102,3 +103,17 @@ def test_family_names_decode_as_written_with_a_space(path: Path) -> None:
                 if person.is_organization:
                     continue
                 assert Name.of(person).family == to_text(f"{person.von} {person.last}")
+
+
+def test_template_globals_hold_the_environment_s_and_their_own(tmp_path: Path) -> None:
+    """A template's globals are a plain dict: the environment's (the metered
+    ``range``), overlaid by any given to the template itself."""
+    chosen = _style(tmp_path, "{{ range(3) | list | length }} {{ extra }}\n")
+    env = style.environment(chosen, MARKUPS["text"])
+    template = env.get_template("any.j2", globals={"extra": "own"})
+    assert type(template.globals) is dict
+    assert template.globals["range"] == env.globals["range"]
+    assert template.render().strip() == "3 own"
+    env.meter = budget.Meter(budget.Budget(range_items=2))
+    with pytest.raises(budget.OverBudget, match="more than 2 numbers"):
+        template.render()
