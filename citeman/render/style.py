@@ -14,6 +14,7 @@ import traceback
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MethodType
 
 import jinja2
 import markupsafe
@@ -33,6 +34,9 @@ _KEYS = ("name", "description", "sort", "disambiguate", "fallback", "templates")
 #: macros (``m.head``): every public attribute is data, a plain method or a
 #: macro, which the sandbox's checks always let through.
 _OWN_TYPES = frozenset({Reference, Name, Date, jinja2.environment.TemplateModule})
+#: Whose bound methods a template calls without the sandbox's checks (see
+#: :meth:`BoundedEnvironment.call`).
+_OWN_METHODS = frozenset({Reference, Name, Date})
 
 
 class StyleError(CitemanError):
@@ -243,13 +247,17 @@ class BoundedEnvironment(SandboxedEnvironment):
         *args: object,
         **kwargs: object,
     ) -> object:
-        """Call ``__obj`` as the sandbox would, at once for the style's own macros.
+        """Call ``__obj`` as the sandbox would, at once for macros and our methods.
 
-        A reference calls half a dozen macros; a macro is template code (never
-        marked unsafe, taking no context), so the sandbox's checks and
-        ``Context.call``'s look for a context argument cannot change the call.
+        A reference calls half a dozen macros and a dozen methods of its entry
+        (``entry.get("volume")``); a macro is template code, and the methods of
+        citeman's own objects are plain ones: neither is marked unsafe nor
+        takes a context, so the sandbox's checks and ``Context.call``'s look
+        for a context argument cannot change the call.
         """
-        if type(__obj) is jinja2.runtime.Macro:
+        if isinstance(__obj, jinja2.runtime.Macro) or (
+            isinstance(__obj, MethodType) and type(__obj.__self__) in _OWN_METHODS
+        ):
             kwargs.pop("_block_vars", None)
             kwargs.pop("_loop_vars", None)
             try:

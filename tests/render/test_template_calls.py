@@ -8,16 +8,21 @@ a template sees or prints.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import jinja2
 import jinja2.sandbox
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from citeman import names, parse, render
 from citeman.dates import Date
 from citeman.latex import to_text
+from citeman.printable import visible_keeping_lines
 from citeman.render import budget, style
+from citeman.render import markup as markup_module
 from citeman.render.markup import MARKUPS, SEPARATORS_KEPT, Safe
 from citeman.render.reference import Name, Reference
 from tests.conftest import DATA
@@ -117,3 +122,28 @@ def test_template_globals_hold_the_environment_s_and_their_own(tmp_path: Path) -
     env.meter = budget.Meter(budget.Budget(range_items=2))
     with pytest.raises(budget.OverBudget, match="more than 2 numbers"):
         template.render()
+
+
+def test_entry_methods_called_in_loops_and_blocks(tmp_path: Path) -> None:
+    """``entry.get`` and friends, in a loop (Jinja passes loop variables along)."""
+    template = (
+        '{% for field in ["title", "nothing"] %}{{ field }}={{ entry.get(field) }}'
+        " {{ entry.has(field) }};{% endfor %}"
+        "{% block b %} {{ entry.people('author') | length }}{% endblock %}\n"
+    )
+    text = render.render(ENTRIES[:1], _style(tmp_path, template), "text")
+    assert ENTRIES[0].get("title") == "Report"
+    assert text == "title=Report True;nothing= False; 1\n"
+
+
+@given(st.text())
+def test_printable_pieces_are_what_the_escaping_leaves_them(text: str) -> None:
+    assert markup_module._visible(text) == visible_keeping_lines(text)
+
+
+def test_no_printable_character_is_escaped() -> None:
+    printable = "".join(
+        char for code in range(sys.maxunicode + 1) if (char := chr(code)).isprintable()
+    )
+    assert len(printable) > 100_000
+    assert visible_keeping_lines(printable) == printable
