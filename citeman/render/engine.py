@@ -65,10 +65,13 @@ class Renderer:
         limits = budget.Budget()
         with budget.timer(limits.seconds) as restart:
             for number, reference in enumerate(counted(references, advance), 1):
-                meter = self.env.meter = budget.Meter(limits)
-                restart()
                 try:
+                    # Compiling (once per template) has a budget of its own,
+                    # not the first reference's: it is not the template's cost.
+                    restart()
                     template = self._template(reference.type)
+                    meter = self.env.meter = budget.Meter(limits)
+                    restart()
                     body = meter.measured(
                         template.generate(
                             entry=reference, suffix=suffixes.get(reference.key, ""),
