@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from citeman import lint, parse
@@ -91,6 +91,7 @@ def fix_library(
     found: Sequence[Problem] | None = None,
     known: Sequence[Known] = (),
     stage: Stage | None = None,
+    advance: Callable[[int], None] | None = None,
 ) -> Outcome:
     """Return ``library``'s text with every applicable fix applied, round by round.
 
@@ -102,7 +103,9 @@ def fix_library(
     broken blocks, comments and macros stay byte-identical. After the first
     round only the entries just fixed are parsed and linted again: the others
     cannot have changed, which keeps a large library's second round cheap.
-    ``stage`` is told when each round starts (a progress line).
+    ``stage`` is told when each round starts (a progress line), and
+    ``advance`` counts the entries each round checks again, then the problems
+    it vets.
     """
     entry_rules = [item for item in active if isinstance(item.rule, EntryRule)]
     source = library.source
@@ -111,13 +114,16 @@ def fix_library(
     )
     # Where each entry of the original sits in the current text, by index.
     ranges = places(library, known)
+    if stage is not None and known:
+        stage(f"fixing {library.path}: reading the entries to fix", None)
     current, index_of = _owning(library, ranges, problems, unsafe, bool(known))
     was = ranges
     applied: list[Applied] = []
     changed: dict[int, set[str]] = {}
     for number in range(1, PASSES + 1):
+        label = f"fixing {library.path}: round {number}"
         if stage is not None:
-            stage(f"fixing {library.path}: round {number}", None)
+            stage(label, None)
         owners = _owners(current, problems, unsafe)
         source, chosen = apply(source, owners)
         if not chosen:
@@ -130,11 +136,17 @@ def fix_library(
             changed.setdefault(index, set()).update(_fields_under(entry, fix))
             applied.append(Applied(entry.key, problem.code, problem.rule, fix))
         ranges = _shifted(ranges, chosen)
+        if stage is not None:
+            stage(label, len(touched))  # the entries to check again
         current = parse.loads(_blank_except(source, ranges, touched), library.path)
         index_of = {ranges[index][0]: index for index in touched}
         if any(entry.offset not in index_of for entry in current.entries):
             break  # the fixed text parses differently; verification will say where
-        problems = lint.lint([current], entry_rules, resolver=resolver)
+        problems = lint.lint(
+            [current], entry_rules, resolver=resolver,
+            progress=advance if stage is not None else None,
+            stage=_within(stage, label),
+        )  # fmt: skip
     return Outcome(
         source,
         tuple(applied),
@@ -142,6 +154,14 @@ def fix_library(
         {index: ranges[index] for index in changed},
         {index: was[index] for index in changed},
     )
+
+
+def _within(stage: Stage | None, label: str) -> Stage | None:
+    """Return ``stage`` naming the stages of a round's check after ``label``."""
+    if stage is None:
+        return None
+    told = stage
+    return lambda name, total: told(f"{label}: {name}", total)
 
 
 def places(library: Library, known: Sequence[Known] = ()) -> list[tuple[int, int]]:

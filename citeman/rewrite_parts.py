@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from citeman import parse, rewrite
@@ -39,6 +39,8 @@ from citeman.segments import Segment, segments
 Stretch = tuple[int, int]
 #: A run of segments: the indexes of its first and last.
 Run = tuple[int, int]
+#: Starts a count of ``total`` steps (a progress line); returns its counter.
+Counted = Callable[[int], Callable[[int], None]]
 
 _STRING = re.compile("@string", re.IGNORECASE)
 
@@ -111,6 +113,7 @@ def read(
     allowed: Mapping[int, frozenset[str]],
     starts: Sequence[int],
     keep: Collection[int] = (),
+    counted: Counted | None = None,
 ) -> Moved | None:
     """Return ``text`` verified as ``before`` with only the ``allowed`` fields changed.
 
@@ -120,6 +123,8 @@ def read(
     few: checked by chunks). The segments of the blocks at the offsets in
     ``keep`` (entries with a suppression comment, unparsable blocks) are read
     again too. None means the rewrite could not be shown safe this way.
+    ``counted`` is given the number of runs of segments to parse (before and
+    after) and told of each one parsed.
     """
     old = before.source
     order = sorted(changes)
@@ -143,8 +148,9 @@ def read(
     if paired is None:
         return None
     old_runs, new_runs = paired
-    was = _read(before.path, old, olds, old_runs)
-    now = _read(before.path, text, news, new_runs)
+    advance = counted(2 * len(old_runs)) if counted is not None else _uncounted
+    was = _read(before.path, old, olds, old_runs, advance)
+    now = _read(before.path, text, news, new_runs, advance)
     if was is None or now is None:
         return None
     olds_stretches = _stretches(olds, old_runs)
@@ -269,14 +275,23 @@ Read = tuple[
 ]
 
 
+def _uncounted(done: int) -> None:
+    """Count nothing."""
+
+
 def _read(
-    path: str, text: str, parts: list[Segment], runs: Sequence[Run]
+    path: str,
+    text: str,
+    parts: list[Segment],
+    runs: Sequence[Run],
+    advance: Callable[[int], None] = _uncounted,
 ) -> Read | None:
     """Parse the ``runs`` of segments of ``text``, and every ``@string`` definition.
 
     Each run, and each other segment that may define a macro, is parsed on
     its own in file order with one expander, as the workers of
-    ``citeman.chunked`` parse chunks. None when a macro expansion was cut:
+    ``citeman.chunked`` parse chunks; ``advance`` is told of every 100 runs
+    parsed, and of the rest at the end. None when a macro expansion was cut:
     the budget depends on every value before it, which this does not see.
     """
     windows = [(first, last, True) for first, last in runs]
@@ -309,6 +324,9 @@ def _read(
         gaps.append(text[position : parts[last].end])
         grouped.append((entries, gaps))
         failures += failed
+        if len(grouped) % 100 == 0:
+            advance(100)
+    advance(len(grouped) % 100)
     if expander.overflows:
         return None
     return grouped, expander.strings, failures
@@ -324,17 +342,25 @@ class Reader:
         allowed: Mapping[int, frozenset[str]],
         starts: Sequence[int],
         keep: Collection[int],
+        counted: Counted | None = None,
     ) -> None:
         self.before, self.changes, self.allowed = before, changes, allowed
-        self.starts, self.keep = starts, keep
+        self.starts, self.keep, self.counted = starts, keep, counted
         #: What the last call read (None: it could not verify the text).
         self.moved: Moved | None = None
 
     @classmethod
-    def of(cls, library: Library, outcome: Outcome, known: Sequence[Known]) -> Reader:
+    def of(
+        cls,
+        library: Library,
+        outcome: Outcome,
+        known: Sequence[Known],
+        counted: Counted | None = None,
+    ) -> Reader:
         """Return the quick check of ``library``'s rewrite by ``fix_library``.
 
-        ``known`` are the entries ``library`` leaves out (checked by chunks).
+        ``known`` are the entries ``library`` leaves out (checked by chunks);
+        ``counted`` counts the runs of segments read (see :func:`read`).
         Entries with a suppression comment and unparsable blocks are read
         again from the new text: lint wants them parsed, at their new places.
         """
@@ -343,11 +369,12 @@ class Reader:
                    for index, span in outcome.spans.items()}  # fmt: skip
         keep = [entry.offset for entry in library.entries]
         keep += [failure.offset for failure in library.failures]
-        return cls(library, changes, outcome.changed, starts, keep)
+        return cls(library, changes, outcome.changed, starts, keep, counted)
 
     def __call__(self, text: str) -> Library | None:
         """Return the library read from ``text`` where it changed, or None."""
         self.moved = read(
-            self.before, text, self.changes, self.allowed, self.starts, self.keep
-        )
+            self.before, text, self.changes, self.allowed, self.starts, self.keep,
+            self.counted,
+        )  # fmt: skip
         return self.moved.library if self.moved is not None else None

@@ -147,6 +147,7 @@ def fix(
                     found=by_path.get(library.path, []),
                     known=known.get(library.path, ()),
                     stage=status.stage,
+                    advance=status.advance,
                 )
                 for library in libraries
             ]
@@ -156,6 +157,7 @@ def fix(
                     files, libraries, outcomes, known, quiet=quiet,
                     show_fixes=show_fixes, stage=status.stage,
                     on_wait=_waiting_for(status) if terminal else _waiting,
+                    advance=status.advance,
                 )  # fmt: skip
                 if any(outcome.applied for outcome in outcomes):
                     problems = fix_write.recheck(

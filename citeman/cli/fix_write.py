@@ -68,6 +68,7 @@ def write_all(
     show_fixes: bool,
     stage: Stage,
     on_wait: Callable[[str], None],
+    advance: Callable[[int], None] | None = None,
 ) -> Written:
     """Rewrite each file that has fixes; return the files as they now are.
 
@@ -75,7 +76,7 @@ def write_all(
     it was; the others are still fixed. The failures are kept by position:
     two files of the same text have equal outcomes, yet only one may fail.
     ``known`` are the entries of each file checked by chunks (left out of
-    its library).
+    its library). ``advance`` counts the runs of changed segments verified.
     """
     written = Written()
     for index, (path, library, outcome) in enumerate(
@@ -87,8 +88,12 @@ def write_all(
             if entries:
                 written.known[library.path] = list(entries)
             continue
-        stage(f"writing and verifying {path}", None)
-        reader = rewrite_parts.Reader.of(library, outcome, entries) if entries else None
+        label = f"writing and verifying {path}"
+        stage(label, None)
+        reader = None
+        if entries:
+            counted = _counted(stage, label, advance)
+            reader = rewrite_parts.Reader.of(library, outcome, entries, counted)
         try:
             after = rewrite.write(
                 path, library, outcome.source, outcome.changed, on_wait, reader
@@ -110,6 +115,21 @@ def write_all(
             lines = fix_report.fix_lines(path, library.source, outcome.applied)
             written.lines += [(line, False) for line in lines]
     return written
+
+
+def _counted(
+    stage: Stage, label: str, advance: Callable[[int], None] | None
+) -> rewrite_parts.Counted | None:
+    """Return what starts the count of ``label``'s steps (None: not counted)."""
+    if advance is None:
+        return None
+    counter = advance
+
+    def start(total: int) -> Callable[[int], None]:
+        stage(label, total)
+        return counter
+
+    return start
 
 
 def recheck(
