@@ -289,11 +289,13 @@ def _blank_except(
 ) -> str:
     """Return ``source`` with every entry not in ``kept`` turned into ``-``.
 
-    Newlines stay, so the kept entries keep their offsets, lines and columns,
-    and comments, macros and broken blocks between entries stay as they were.
-    The filler is neither blank (bibtexparser walks blank text between blocks
-    one character at a time, which made this parse half as slow as the whole
-    file's) nor a word character or a mark its splitter looks for.
+    Each blanked entry keeps its length, its number of lines and the length
+    of its last line, so the kept entries keep their offsets, lines and
+    columns, and comments, macros and broken blocks between entries stay as
+    they were. The filler is neither blank (bibtexparser walks blank text
+    between blocks one character at a time, which made this parse half as
+    slow as the whole file's) nor a word character or a mark its splitter
+    looks for.
     """
     pieces = []
     position = 0
@@ -301,9 +303,27 @@ def _blank_except(
         if index in kept:
             continue
         pieces.append(source[position:start])
-        pieces.append(
-            "\n".join("-" * len(line) for line in source[start:end].split("\n"))
-        )
+        pieces.append(_filler(source, start, end))
         position = end
     pieces.append(source[position:])
     return "".join(pieces)
+
+
+def _filler(source: str, start: int, end: int) -> str:
+    """Return the filler for ``source[start:end]``: ``-`` lines, as many, as long.
+
+    Its first line takes what the inner lines give up: each of those is one
+    ``-`` (built by repeating one piece, not line by line: this runs for
+    every entry of a large file). Only the last line's length matters to
+    what follows on it; where the lines are too short to give up anything,
+    every line keeps its length.
+    """
+    lines = source.count("\n", start, end)
+    if not lines:
+        return "-" * (end - start)
+    last = source.rfind("\n", start, end) - start
+    first = last - 2 * (lines - 1)
+    if first < 1:
+        return "\n".join("-" * len(line) for line in source[start:end].split("\n"))
+    inner = "\n-" * (lines - 1)
+    return "-" * first + inner + "\n" + "-" * (end - start - last - 1)

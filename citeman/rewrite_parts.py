@@ -19,7 +19,6 @@ the other entries' findings are moved to their new places (:meth:`Moved.known`).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -31,7 +30,7 @@ from citeman.fix import Outcome, places
 from citeman.lint import Known
 from citeman.macros import Expander
 from citeman.model import Entry, Library, ParseFailure, Span, StringMacro
-from citeman.problem import Problem
+from citeman.problem import Fix, Problem
 from citeman.rules.base import Head
 from citeman.segments import Segment, segments
 
@@ -96,12 +95,15 @@ def _moved(item: Known, chars: int, lines: int) -> Known:
 
 def _problem(problem: Problem, chars: int, lines: int) -> Problem:
     span = problem.span
-    moved = Span(span.line + lines, span.column, span.end_line + lines, span.end_column)
+    if lines:  # most fixes add no line: the span stands
+        span = Span(span.line + lines, span.column, span.end_line + lines,
+                    span.end_column)  # fmt: skip
     fix = problem.fix
     if fix is not None:
-        fix = dataclasses.replace(fix, offset=fix.offset + chars)
+        fix = Fix(fix.field, fix.offset + chars, fix.old, fix.new, fix.safe,
+                  fix.fields, fix.vetted)  # fmt: skip
     return Problem(
-        problem.path, moved, problem.key, problem.field, problem.code,
+        problem.path, span, problem.key, problem.field, problem.code,
         problem.rule, problem.severity, problem.message, fix,
     )  # fmt: skip
 

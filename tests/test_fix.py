@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator, Sequence
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from citeman import fix, parse, rules
 from citeman.config import ActiveRule
@@ -208,3 +210,18 @@ def test_blanked_text_parses_to_the_kept_entries_as_in_the_file(name: str) -> No
     blanked = parse.loads(fix._blank_except(library.source, ranges, kept), library.path)
     assert blanked.entries == tuple(library.entries[index] for index in sorted(kept))
     assert blanked.failures == library.failures == ()
+
+
+@given(st.lists(st.text(alphabet="ab \t{}", max_size=6), min_size=1, max_size=8))
+def test_a_blanked_entry_keeps_its_length_lines_and_last_line(lines: list[str]) -> None:
+    # What follows a blanked entry on its last line keeps its column, and
+    # every later entry its offset and line.
+    text = "x\n" + "\n".join(lines) + "\ny"
+    start, end = 2, len(text) - 2
+    filler = fix._filler(text, start, end)
+    assert len(filler) == end - start
+    assert set(filler) <= {"-", "\n"}
+    assert filler.split("\n")[-1] == "-" * len(lines[-1])
+    assert filler.count("\n") == text.count("\n", start, end)
+    # Blank text is parsed slowly: a first line is blank only if it was.
+    assert filler.split("\n")[0] != "" or lines[0] == ""

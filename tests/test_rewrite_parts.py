@@ -11,8 +11,8 @@ from citeman import fix, lint, parse, rewrite, rewrite_parts
 from citeman.chunked import Loader
 from citeman.config import Config
 from citeman.lint import Known
-from citeman.model import Library
-from citeman.problem import Fix
+from citeman.model import Library, Span
+from citeman.problem import Finding, Fix
 from citeman.rewrite import WriteError
 from citeman.rules.base import head
 from citeman.segments import segments
@@ -156,3 +156,28 @@ def test_what_the_segments_cannot_show_safe_is_verified_whole(
         rewrite.write(path, whole, fixed, allowed, quick=quick)
     assert str(quickly.value) == str(plain.value)
     assert path.read_text() == text
+
+
+@pytest.mark.parametrize("lines", [0, 2])
+def test_a_moved_problem_keeps_everything_but_its_place(lines: int) -> None:
+    # Problems are rebuilt field by field when their entry moves: nothing but
+    # the lines and the fix's offset may change (vetted is no part of equality).
+    fixed = Fix("title", 40, "old", "new", False, (("title", "new"),), vetted=True)
+    library = parse.loads("\n\n@article{a, title = {old}, pages = {1-2}}\n", "t.bib")
+    entry = library.entries[0]
+    problem = lint._problem(
+        Config().active_rules()[0],
+        Finding(Span(3, 5, 3, 9), "m", entry.key, "title", fixed),
+        entry,
+    )
+    known = Known("3", head(entry), len(entry.raw), (problem,), ())
+    moved = rewrite_parts._moved(known, 7, lines)
+    (again,) = moved.problems
+    assert again.fix is not None and again.fix.vetted
+    assert again == dataclasses.replace(
+        problem,
+        span=Span(3 + lines, 5, 3 + lines, 9),
+        fix=dataclasses.replace(fixed, offset=47),
+    )
+    assert moved.head.offset == entry.offset + 7
+    assert moved.head.line == entry.line + lines
