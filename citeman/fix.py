@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from citeman import lint, parse
 from citeman.config import ActiveRule
-from citeman.lint import Known, Stage
+from citeman.lint import Fresh, Known, Stage
 from citeman.model import Entry, Library
 from citeman.problem import Fix, Problem
 from citeman.rules.base import DoiResolver, EntryRule
@@ -53,6 +53,9 @@ class Outcome:
     changed: Mapping[int, frozenset[str]]
     spans: Mapping[int, tuple[int, int]] = dataclasses.field(default_factory=dict)
     was: Mapping[int, tuple[int, int]] = dataclasses.field(default_factory=dict)
+    #: What the per-entry pass found in each changed entry as it now is (by
+    #: index: problems vetted, summaries), when ``fix_library`` kept it.
+    results: Mapping[int, Fresh] = dataclasses.field(default_factory=dict)
 
 
 def apply(source: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix]]:
@@ -92,6 +95,7 @@ def fix_library(
     known: Sequence[Known] = (),
     stage: Stage | None = None,
     advance: Callable[[int], None] | None = None,
+    keep: bool = False,
 ) -> Outcome:
     """Return ``library``'s text with every applicable fix applied, round by round.
 
@@ -106,8 +110,13 @@ def fix_library(
     ``stage`` is told when each round starts (a progress line), and
     ``advance`` counts the entries each round checks again, then the problems
     it vets.
+
+    ``keep`` keeps what each round's check of the entries it fixed finds,
+    library rules' summaries included (``Outcome.results``): the check after
+    writing takes it instead of checking those entries again.
     """
     entry_rules = [item for item in active if isinstance(item.rule, EntryRule)]
+    keep = keep and resolver is None  # the per-entry pass kept works offline
     source = library.source
     problems = (
         lint.lint([library], active, resolver=resolver) if found is None else found
@@ -120,6 +129,7 @@ def fix_library(
     was = ranges
     applied: list[Applied] = []
     changed: dict[int, set[str]] = {}
+    results: dict[int, Fresh] = {}
     for number in range(1, PASSES + 1):
         label = f"fixing {library.path}: round {number}"
         if stage is not None:
@@ -135,6 +145,8 @@ def fix_library(
             touched.add(index)
             changed.setdefault(index, set()).update(_fields_under(entry, fix))
             applied.append(Applied(entry.key, problem.code, problem.rule, fix))
+        for index in touched:
+            results.pop(index, None)  # found in the text before this round
         ranges = _shifted(ranges, chosen)
         if stage is not None:
             stage(label, len(touched))  # the entries to check again
@@ -142,6 +154,11 @@ def fix_library(
         index_of = {ranges[index][0]: index for index in touched}
         if any(entry.offset not in index_of for entry in current.entries):
             break  # the fixed text parses differently; verification will say where
+        if keep:
+            problems = _kept(current, active, index_of, results)
+            if stage is not None and advance is not None:
+                advance(len(touched))
+            continue
         problems = lint.lint(
             [current], entry_rules, resolver=resolver,
             progress=advance if stage is not None else None,
@@ -153,7 +170,29 @@ def fix_library(
         {index: frozenset(names) for index, names in changed.items()},
         {index: ranges[index] for index in changed},
         {index: was[index] for index in changed},
+        results,
     )
+
+
+def _kept(
+    current: Library,
+    active: Sequence[ActiveRule],
+    index_of: Mapping[int, int],
+    results: dict[int, Fresh],
+) -> list[Problem]:
+    """Check ``current``'s entries; keep each one's results in ``results``.
+
+    Return their problems as the entry rules' lint orders them: the offline
+    per-entry pass (``lint.entry_results``) finds and vets the same ones.
+    """
+    fresh = lint.entry_results(current, active)
+    problems: list[Problem] = []
+    for entry in current.entries:
+        found = fresh[entry.offset]
+        results[index_of[entry.offset]] = found
+        problems += found.problems
+    problems.sort(key=lambda problem: problem.sort_key)
+    return problems
 
 
 def _within(stage: Stage | None, label: str) -> Stage | None:

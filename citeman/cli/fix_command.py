@@ -148,6 +148,7 @@ def fix(
                     known=known.get(library.path, ()),
                     stage=status.stage,
                     advance=status.advance,
+                    keep=writing and library.path in known,
                 )
                 for library in libraries
             ]

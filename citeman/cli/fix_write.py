@@ -4,13 +4,16 @@ The check after writing gives the summary and the exit code. A file checked
 by chunks (:mod:`citeman.chunked`) was never parsed whole in this process: its
 rewrite is verified, and read, from the segments the fixes changed
 (:mod:`citeman.rewrite_parts`), and every other entry keeps its findings and
-summaries at its new place, so only the changed entries are checked again
-(the library-wide rules still see every entry's summary, and reuse through
-their memos what they worked out the first time).
+summaries at its new place. The changed entries were checked as they now are
+by the fix rounds, which kept what they found: nothing is checked again entry
+by entry (the library-wide rules still see every entry's summary, and reuse
+through their memos what they worked out the first time).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import heapq
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +27,7 @@ from citeman.incremental import Prepared
 from citeman.lint import FromCache, Known, Stage
 from citeman.model import Library
 from citeman.problem import Problem
-from citeman.rules.base import DoiResolver, LibraryRule, Memo
+from citeman.rules.base import DoiResolver, LibraryRule, Memo, head
 from citeman.selection import FileIgnores
 
 
@@ -105,9 +108,11 @@ def write_all(
             if entries:
                 written.known[library.path] = list(entries)
             continue
-        written.libraries.append(after)
         if reader is not None and reader.moved is not None:
-            written.known[after.path] = reader.moved.known(entries)
+            after, fresh = _fresh(after, outcome)
+            moved = reader.moved.known(entries)
+            written.known[after.path] = list(heapq.merge(moved, fresh, key=_offset))
+        written.libraries.append(after)
         if not quiet:
             line = fix_report.per_file(path, outcome.applied, "fixed")
             written.lines.append((line, False))
@@ -115,6 +120,32 @@ def write_all(
             lines = fix_report.fix_lines(path, library.source, outcome.applied)
             written.lines += [(line, False) for line in lines]
     return written
+
+
+def _fresh(library: Library, outcome: Outcome) -> tuple[Library, list[Known]]:
+    """Return ``library`` without the entries ``outcome`` kept results for.
+
+    Also those entries, known from those results: the fix rounds checked each
+    changed entry as it now is (``fix_library``'s ``keep``), so the check
+    after writing need not. An entry with a suppression comment stays parsed
+    (lint judges the comment).
+    """
+    if not outcome.results:
+        return library, []
+    found = {outcome.spans[index]: fresh for index, fresh in outcome.results.items()}
+    entries, known = [], []
+    for entry in library.entries:
+        fresh = found.get((entry.offset, entry.offset + len(entry.raw)))
+        if fresh is None or entry.suppressed:
+            entries.append(entry)
+            continue
+        ident = f"fixed {entry.offset}"  # no chunk's ident: those are numbers
+        known.append(Known(ident, head(entry), len(entry.raw), *fresh))
+    return dataclasses.replace(library, entries=tuple(entries)), known
+
+
+def _offset(item: Known) -> int:
+    return item.head.offset
 
 
 def _counted(
