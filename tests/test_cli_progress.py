@@ -149,7 +149,8 @@ def test_every_stage_of_a_check_is_shown_with_counts_then_erased(
     assert err.endswith("\r\x1b[K")  # the line is erased at the end
 
 
-def test_every_stage_of_a_fix_is_shown_then_erased(tmp_path: Path) -> None:
+def _fixable(tmp_path: Path) -> Path:
+    """Write 600 entries whose pages need a fix (an en dash)."""
     library = tmp_path / "library.bib"
     library.write_text(
         "".join(
@@ -159,13 +160,36 @@ def test_every_stage_of_a_fix_is_shown_then_erased(tmp_path: Path) -> None:
             for number in range(600)
         )
     )
-    out, err = _check_on_terminal(library, tmp_path, ("fix", "--no-config"))
-    assert out.startswith(f"{library}: fixed 600 problems in 600 entries")
-    assert "\x1b" not in out and "\r" not in out
+    return library
+
+
+def _stages(err: str) -> tuple[list[str], list[str]]:
+    """Return the status lines drawn on ``err`` and their stages, each once."""
     lines = [line for line in err.split("\r")[1:] if line.strip("\x1b[K\n")]
     stages = [line.split(" (")[0] for line in lines]
     distinct = [stage for number, stage in enumerate(stages)
                 if number == 0 or stage != stages[number - 1]]  # fmt: skip
+    return lines, distinct
+
+
+def test_a_fix_check_counts_its_rounds_and_their_vetting(tmp_path: Path) -> None:
+    library = _fixable(tmp_path)
+    command = ("fix", "--no-config", "--check")
+    out, err = _check_on_terminal(library, tmp_path, command)
+    assert "600 fixes pending" in out
+    _, distinct = _stages(err)
+    fixing = f"fixing {library}: round 1"
+    assert f"{fixing} 0/600" in distinct and f"{fixing} 600/600" in distinct
+    vetting = [stage for stage in distinct if stage.startswith(f"{fixing}: vetting")]
+    assert vetting and re.fullmatch(r".* ([\d,]+)/\1", vetting[-1]), vetting
+
+
+def test_every_stage_of_a_fix_is_shown_then_erased(tmp_path: Path) -> None:
+    library = _fixable(tmp_path)
+    out, err = _check_on_terminal(library, tmp_path, ("fix", "--no-config"))
+    assert out.startswith(f"{library}: fixed 600 problems in 600 entries")
+    assert "\x1b" not in out and "\r" not in out
+    lines, distinct = _stages(err)
     # Read and checked by chunks (counted), fixed round by round, written and
     # verified, then checked again: the changed entries counted among all.
     first = f"parsing and checking the blocks of {library}"
