@@ -8,27 +8,23 @@ re-checks an edited file from it: only the segments around the edit are
 parsed, and a library rule aggregates again only when the summaries it reads
 changed.
 
-A state is one file in the user cache folder, holding plain data only (it is
-read by an unpickler that refuses every class, so a forged one cannot run
-code), its length and a CRC of its body: a truncated or damaged one is
-ignored. The summaries, which name citeman's classes, stay pickled on their
-own and are read only when a rule aggregates again. Writes go to a temporary
-file renamed into place, so concurrent runs read a whole old or new state.
+A state's bytes (printed objects, flat problems, summary columns) are
+*pieces*: new ``bytes``, or refs into the blob it was read from
+(``citeman.state_blob``; ``citeman.state_store`` keeps states). A printed
+object is kept without its head (file, line, column, end line: see
+:func:`head`), which is written again from its row, so the objects of the
+problems an edit moves are kept as they were. The output is built as bytes
+from the heads and the pieces (:func:`printed`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
-import os
 import pickle
 import re
 import sys
-import tempfile
-import zlib
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from pathlib import Path
+from json.encoder import encode_basestring
 from typing import NamedTuple
 
 from citeman.entry_cache import flattened, packed
@@ -37,11 +33,7 @@ from citeman.lint import Fresh, Known
 from citeman.model import Entry
 from citeman.problem import Problem
 from citeman.segments import segments
-
-#: States kept; older ones are removed when a new one is written.
-KEEP = 4
-_MAGIC = b"citeman state 1\n"
-_SUFFIX = ".state"
+from citeman.state_blob import Blob, Piece, Ref
 
 #: A segment: offset of its ``@`` (0 for the prelude), end of its ``@type``
 #: head (-1 for the prelude), its first line and its kind (lower case).
@@ -49,11 +41,23 @@ Part = tuple[int, int, int, str]
 #: An entry: index of its segment, key, type, line, column, offset, length.
 Place = tuple[int, str, str, int, int, int, int]
 #: A problem: index of its segment, line, column, code, severity rank, whether
-#: a library rule found it, and the largest number in its message that may be
-#: a line number (0 if none): for a per-entry rule, one of its segment's lines.
-Row = tuple[int, int, int, str, int, bool, int]
+#: a library rule found it, the largest number in its message that may be
+#: a line number (0 if none: for a per-entry rule, one of its segment's
+#: lines), and its end line.
+Row = tuple[int, int, int, str, int, bool, int, int]
 #: A macro: its key (lower case), name as written, value, line, raw text.
 Macro = tuple[str, str, str, int, str]
+#: A column of summaries in blocks: each its count of summaries and its pickle.
+Column = list[tuple[int, Piece]]
+
+
+class Stored(NamedTuple):
+    """Where a state read from the store is: its blob, and its text there."""
+
+    blob: Blob
+    text: list[Ref]
+    #: The text's bytes (as the blob holds them).
+    raw: bytes
 
 
 class State(NamedTuple):
@@ -64,18 +68,35 @@ class State(NamedTuple):
     entries: list[Place]
     #: The two-step library rules' codes, in the order lint runs them.
     codes: tuple[str, ...]
-    #: Per code, every entry's summary in file order, pickled (``column_of``).
-    columns: list[bytes]
+    #: Per code, every entry's summary in file order (see :func:`column_of`).
+    columns: list[Column]
     #: In printed order.
     rows: list[Row]
-    #: Each problem's JSON object as printed (see :func:`chunks`).
-    chunks: list[str]
+    #: Each problem's JSON object as printed, after its :func:`head`, UTF-8.
+    chunks: list[Piece]
     #: A library rule's problem as ``entry_cache.flattened`` makes it, relative
     #: to its segment's line and offset, pickled; None for per-entry rules'.
-    flats: list[bytes | None]
+    flats: list[Piece | None]
     macros: list[Macro]
     #: At most how many characters the file's macro expansions used.
     spent: int
+    #: The file's path as the output names it.
+    path: str
+    #: Where it was read from (None: built by this run).
+    stored: Stored | None = None
+
+    def read(self, piece: Piece) -> bytes | memoryview:
+        """Return the bytes of ``piece``."""
+        if isinstance(piece, bytes):
+            return piece
+        if self.stored is None:
+            raise ValueError("a stored piece in a state never stored")
+        return self.stored.blob.read(piece)
+
+    def bytes_of(self, piece: Piece) -> bytes:
+        """Return the bytes of ``piece`` as a ``bytes`` object."""
+        found = self.read(piece)
+        return found if isinstance(found, bytes) else bytes(found)
 
 
 def chunks(text: str) -> list[str] | None:
@@ -93,76 +114,57 @@ def chunks(text: str) -> list[str] | None:
     return [piece + "\n  }" for piece in pieces[:-1]] + pieces[-1:]
 
 
-def joined(chunks: Sequence[str]) -> str:
-    """Return the JSON array of ``chunks`` (the inverse of :func:`chunks`)."""
-    if not chunks:
-        return "[]\n"
-    return "[\n" + ",\n".join(chunks) + "\n]\n"
+def head(path: str, row: Row) -> str:
+    """Return the start of a problem's printed object, up to its end line.
+
+    Exactly as ``citeman.report.json`` writes it (see :func:`tails`).
+    """
+    return (
+        '  {\n    "file": ' + encode_basestring(path) + ',\n    "line": '
+        + f'{row[1]},\n    "column": {row[2]},\n    "end_line": {row[7]}'
+    )  # fmt: skip
 
 
-class StateStore:
-    """The state of one file under one rule configuration and output."""
+def tail(path: str, row: Row, chunk: str) -> bytes:
+    """Return ``chunk``, a printed object, without its head, as the state keeps it.
 
-    def __init__(self, directory: Path, name: str) -> None:
-        self.directory = directory
-        self.path = directory / f"{name}{_SUFFIX}"
-
-    def load(self) -> State | None:
-        """Return the stored state, or None if missing or damaged."""
-        try:
-            data = self.path.read_bytes()
-        except OSError:
-            return None
-        head = len(_MAGIC) + 24
-        if not data.startswith(_MAGIC) or len(data) < head:
-            return None
-        try:
-            length, check = (
-                int(data[len(_MAGIC) : head - 12]),
-                int(data[head - 12 : head - 1]),
-            )
-        except ValueError:
-            return None
-        body = memoryview(data)[head:]
-        if len(body) != length or zlib.crc32(body) != check:
-            return None
-        try:
-            found = _Plain(io.BytesIO(body)).load()
-            state = State(*found)
-        except Exception:
-            return None
-        return state if _well_formed(state) else None
-
-    def save(self, state: State) -> None:
-        """Store ``state`` in place of the old one (a failure only skips it)."""
-        body = pickle.dumps(tuple(state), protocol=pickle.HIGHEST_PROTOCOL)
-        head = b"%011d %011d\n" % (len(body), zlib.crc32(body))
-        with contextlib.suppress(OSError):
-            self.directory.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as file:
-                    file.write(_MAGIC + head)
-                    file.write(body)
-                os.replace(temporary, self.path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
-            self._prune()
-
-    def _prune(self) -> None:
-        """Remove all but the ``KEEP`` most recently written states."""
-        states = []
-        for path in self.directory.glob(f"*{_SUFFIX}"):
-            with contextlib.suppress(OSError):
-                states.append((path.stat().st_mtime_ns, path))
-        states.sort(reverse=True)
-        for _, old in states[KEEP:]:
-            with contextlib.suppress(OSError):
-                old.unlink()
+    Raises ValueError if it does not start with the head of ``row``.
+    """
+    start = head(path, row)
+    if not chunk.startswith(start):
+        raise ValueError("a printed object not as report.json writes it")
+    return chunk[len(start) :].encode("utf-8", "surrogatepass")
 
 
-def _well_formed(state: State) -> bool:
+def printed(state: State) -> bytes:
+    """Return the output of the check ``state`` holds (``report.json``'s text)."""
+    if not state.rows:
+        return b"[]\n"
+    lead = ('  {\n    "file": ' + encode_basestring(state.path)).encode(
+        "utf-8", "surrogatepass"
+    )
+    form = lead + b',\n    "line": %d,\n    "column": %d,\n    "end_line": %d'
+    following = b",\n" + form
+    view, starts = memoryview(b""), [0]
+    if state.stored is not None:
+        view, starts = state.stored.blob.view, state.stored.blob.starts
+    out: list[bytes | memoryview] = [b"[\n"]
+    for (_, line, column, _, _, _, _, end), chunk in zip(
+        state.rows, state.chunks, strict=True
+    ):
+        out.append(form % (line, column, end))
+        form = following
+        if type(chunk) is bytes:
+            out.append(chunk)
+        else:
+            region, at, length = chunk
+            at += starts[region]
+            out.append(view[at : at + length])
+    out.append(b"\n]\n")
+    return b"".join(out)
+
+
+def well_formed(state: State) -> bool:
     """Return whether ``state``'s parts have the types a stored state has."""
     lists = (
         state.parts,
@@ -173,22 +175,26 @@ def _well_formed(state: State) -> bool:
         state.flats,
         state.macros,
     )
-    return (
+    if not (
         isinstance(state.text, str)
+        and isinstance(state.path, str)
         and all(isinstance(part, list) for part in lists)
         and isinstance(state.codes, tuple)
         and isinstance(state.spent, int)
         and len(state.rows) == len(state.chunks) == len(state.flats)
         and len(state.columns) == len(state.codes)
         and bool(state.parts)
+        and all(isinstance(row, tuple) and len(row) == 8 for row in state.rows)
+    ):
+        return False
+    if state.stored is None:
+        return True
+    holds = state.stored.blob.holds
+    return (
+        holds(state.chunks)
+        and holds([flat for flat in state.flats if flat is not None])
+        and holds([block for column in state.columns for _, block in column])
     )
-
-
-class _Plain(pickle.Unpickler):
-    """Unpickles plain data only (str, bytes, numbers, None and containers)."""
-
-    def find_class(self, module: str, name: str) -> type:
-        raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
 
 
 def built(
@@ -223,6 +229,12 @@ def built(
     rows, flats = _rows(problems, path, parts, frozenset(codes))
     if rows is None or flats is None:
         return None
+    try:
+        tails: list[Piece] = [
+            tail(path, row, chunk) for row, chunk in zip(rows, found, strict=True)
+        ]
+    except ValueError:
+        return None
     spent = sum(len(macro.value) for macro in library.strings.values())
     spent += sum(spent_by(entry) for entry in library.entries)
     spent += sum(
@@ -234,27 +246,20 @@ def built(
         (key, macro.name, macro.value, macro.line, macro.raw)
         for key, macro in library.strings.items()
     ]
-    return State(
-        text, parts, entries, codes, columns, rows, found, flats, macros, spent
-    )
+    return State(text, parts, entries, codes, columns, rows, tails, list(flats),
+                 macros, spent, path)  # fmt: skip
 
 
 #: Summaries pickled together in one block of a column.
 BLOCK = 2048
-#: A column as stored: blocks of summaries, each its count and its pickle.
-Blocks = list[tuple[int, bytes]]
 
 
-def column_of(summaries: Sequence[object]) -> bytes:
-    """Return a column of summaries as a state keeps it, in blocks.
+def column_of(summaries: Sequence[object]) -> Column:
+    """Return a column of summaries as a state keeps it, in blocks, each pickled.
 
-    An edit then pickles again only the block it falls in.
+    An edit then pickles again only the block it falls in, and a re-check
+    reads only the columns of the rules that aggregate again.
     """
-    return packed(blocks_of(summaries))
-
-
-def blocks_of(summaries: Sequence[object]) -> Blocks:
-    """Return ``summaries`` cut into blocks, each pickled."""
     return [(len(summaries[at : at + BLOCK]), packed(summaries[at : at + BLOCK]))
             for at in range(0, len(summaries), BLOCK)]  # fmt: skip
 
@@ -363,4 +368,4 @@ def row_of(
     named = max(numbers, default=0)
     library = flat is not None
     return (seat, span.line, span.column, problem.code, problem.severity.rank,
-            library, named), flat  # fmt: skip
+            library, named, span.end_line), flat  # fmt: skip

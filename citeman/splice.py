@@ -29,15 +29,18 @@ from typing import NamedTuple
 
 from citeman import fix_guard, parse
 from citeman.check_state import (
+    Column,
     Part,
     Place,
     Row,
     State,
-    blocks_of,
-    joined,
+    column_of,
     parts_of,
+    printed,
     row_of,
+    tail,
 )
+from citeman.common_ends import common_prefix, common_suffix
 from citeman.config import ActiveRule
 from citeman.entry_cache import flattened, loaded, packed, restored
 from citeman.incremental import entry_at, spent_by
@@ -47,19 +50,18 @@ from citeman.model import Entry, Library, StringMacro
 from citeman.problem import Fix, Problem
 from citeman.report.json import render
 from citeman.rules.base import Head, LibraryRule, Memo, RuleContext, Shelf, Summarised
+from citeman.state_blob import Piece
 
 #: At most this many characters around an edit are parsed again.
 WINDOW = 500_000
 _STRING = re.compile("@string", re.IGNORECASE)
 _MARKER = re.compile("citeman:", re.IGNORECASE)
-#: The start of a printed problem, up to its end line.
-_HEAD = re.compile(r'( *"line": )(\d+)(,\n *"column": \d+,\n *"end_line": )(\d+)')
 
 
 class Spliced(NamedTuple):
     """A re-check's output, the severity ranks in it, and the state to keep."""
 
-    printed: str
+    printed: bytes
     ranks: frozenset[int]
     state: State
 
@@ -92,7 +94,7 @@ def spliced(
     """
     if text == state.text:
         ranks = frozenset(row[4] for row in state.rows)
-        return Spliced(joined(state.chunks), ranks, state)
+        return Spliced(printed(state), ranks, state)
     edit = _edit(state, text)
     if edit is None:
         return None
@@ -102,8 +104,8 @@ def spliced(
 def _edit(state: State, text: str) -> _Edit | None:
     """Return where ``text`` differs from the state's, in whole segments, or None."""
     old = state.text
-    same = _common_prefix(old, text)
-    tail = _common_suffix(old, text, min(len(old), len(text)) - same)
+    same = common_prefix(old, text)
+    tail = common_suffix(old, text, min(len(old), len(text)) - same)
     starts = [at for at, *_ in state.parts]
     ends = [*starts[1:], len(old)]
     first = bisect_right(ends, old.rfind("\n", 0, same) + 1)
@@ -128,44 +130,6 @@ def _edit(state: State, text: str) -> _Edit | None:
         return None
     lines = text.count("\n", start, old_end + delta) - old.count("\n", start, old_end)
     return _Edit(first, last, start, old_end, old_end + delta, parts, delta, lines)
-
-
-def _common_prefix(one: str, two: str) -> int:
-    """Return the length of the longest common prefix of ``one`` and ``two``."""
-    size = min(len(one), len(two))
-    low, step = 0, 1 << 16
-    while low < size and one[low : low + step] == two[low : low + step]:
-        low += step
-    high = min(low + step, size)
-    while low < high:
-        middle = (low + high) // 2
-        if one[low : middle + 1] == two[low : middle + 1]:
-            low = middle + 1
-        else:
-            high = middle
-    return min(low, size)
-
-
-def _common_suffix(one: str, two: str, limit: int) -> int:
-    """Return the length of their longest common suffix, at most ``limit``."""
-    low, step = 0, 1 << 16
-    a, b = len(one), len(two)
-    while (
-        low < limit
-        and one[a - min(low + step, limit) : a - low]
-        == two[b - min(low + step, limit) : b - low]
-    ):
-        low = min(low + step, limit)
-        if low == limit:
-            return limit
-    high = min(low + step, limit)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if one[a - middle : a - low] == two[b - middle : b - low]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 class _Splice:
@@ -317,7 +281,7 @@ class _Splice:
         firsts = [entry.line for entry in old]
         moved: list[Problem] = []
         for index, row in enumerate(state.rows):
-            seat, line, _, code, _, library, named = row
+            seat, line, _, code, _, library, named, _ = row
             if not (edit.first <= seat <= edit.last and library):
                 continue
             if code in changed:
@@ -336,7 +300,10 @@ class _Splice:
 
     def _restored(self, index: int, line: int, offset: int) -> Problem:
         """Return the library problem of ``index`` in the state, its base moved."""
-        flat = loaded(self.state.flats[index] or b"")
+        piece = self.state.flats[index]
+        if piece is None:
+            raise ValueError("not a library rule's problem")
+        flat = loaded(self.state.bytes_of(piece))
         if not isinstance(flat, tuple):
             raise ValueError("not a flattened problem")
         return restored(flat, self.path, line, offset)
@@ -353,7 +320,7 @@ class _Splice:
         again: set[int] = set()
         if not edit.lines:
             return again
-        for seat, _, _, code, _, library, named in state.rows:
+        for seat, _, _, code, _, library, named, _ in state.rows:
             if named < self.line or edit.first <= seat <= edit.last:
                 continue
             if library:
@@ -364,7 +331,7 @@ class _Splice:
 
     def _kept(
         self, changed: set[str], again: set[int], reused: set[int]
-    ) -> list[tuple[Row, str, bytes | None]]:
+    ) -> list[tuple[Row, Piece, Piece | None]]:
         """Return the old problems that stand, outside the middle, moved.
 
         Not kept: those of the ``changed`` rules but the ``reused`` ones, and
@@ -374,27 +341,19 @@ class _Splice:
         kept = []
         chunks, flats = self.state.chunks, self.state.flats
         for index, row in enumerate(self.state.rows):
-            seat, line, column, code, rank, library, named = row
+            seat, line, column, code, rank, library, named, end = row
             if edit.first <= seat <= edit.last:
                 continue
             if code in changed and index not in reused:
                 continue
             if seat in again and not library:
                 continue
-            chunk = chunks[index]
             if seat > edit.last:
                 seat -= self.moved
-                if edit.lines:
-                    line += edit.lines
-                    chunk = _HEAD.sub(self._down, chunk, count=1)
-                row = (seat, line, column, code, rank, library, named)
-            kept.append((row, chunk, flats[index]))
+                line, end = line + edit.lines, end + edit.lines
+                row = (seat, line, column, code, rank, library, named, end)
+            kept.append((row, chunks[index], flats[index]))
         return kept
-
-    def _down(self, match: re.Match[str]) -> str:
-        lines = self.edit.lines
-        line, end = int(match.group(2)) + lines, int(match.group(4)) + lines
-        return f"{match.group(1)}{line}{match.group(3)}{end}"
 
     def _aggregate(
         self,
@@ -403,16 +362,14 @@ class _Splice:
         new: Sequence[Entry],
         after: Mapping[int, Fresh],
         memo: Memo,
-    ) -> tuple[bytes, list[Problem]]:
+    ) -> tuple[Column, list[Problem]]:
         """Return a changed rule's new column (``column_of``) and its problems."""
-        blocks = loaded(self.state.columns[index])
-        if not isinstance(blocks, list):
-            raise ValueError("not a column of summaries")
+        blocks = self.state.columns[index]
         column: list[object] = []
         starts = []
-        for count, data in blocks:
+        for count, piece in blocks:
             starts.append(len(column))
-            found = loaded(data)
+            found = loaded(self.state.bytes_of(piece))
             if not isinstance(found, list) or len(found) != count:
                 raise ValueError("not a block of summaries")
             column += found
@@ -425,7 +382,7 @@ class _Splice:
         column[self.begin : self.end] = middle
         stop += len(middle) - (self.end - self.begin)
         start = starts[first] if starts else 0
-        kept = [*blocks[:first], *blocks_of(column[start:stop]), *blocks[last + 1 :]]
+        kept = [*blocks[:first], *column_of(column[start:stop]), *blocks[last + 1 :]]
         heads = self._heads(new)
         item = next(item for item in self.active if item.rule.code == code)
         rule = item.rule
@@ -442,7 +399,7 @@ class _Splice:
             _problem(item, finding, None)
             for finding in rule.over_shelves([shelf], context)
         ]
-        return packed(kept), found
+        return kept, found
 
     def _unseen(
         self, code: str, found: Sequence[Problem], reused: set[int]
@@ -454,11 +411,17 @@ class _Splice:
         object stands, its fix vetted as it was.
         """
         state, edit = self.state, self.edit
-        olds: dict[tuple[int, bytes | None], list[int]] = {}
+        olds: dict[tuple[int, bytes], list[int]] = {}
+        flats = state.flats
         for index, (seat, _, _, row_code, *_) in enumerate(state.rows):
-            if row_code == code and not edit.first <= seat <= edit.last:
+            piece = flats[index]
+            if (
+                row_code == code
+                and piece is not None
+                and not edit.first <= seat <= edit.last
+            ):
                 seat = seat if seat < edit.first else seat - self.moved
-                olds.setdefault((seat, state.flats[index]), []).append(index)
+                olds.setdefault((seat, state.bytes_of(piece)), []).append(index)
         lines, starts = self.lines, self.starts
         unseen = []
         for problem in found:
@@ -530,20 +493,20 @@ class _Splice:
 
     def _joined(
         self,
-        kept: list[tuple[Row, str, bytes | None]],
+        kept: list[tuple[Row, Piece, Piece | None]],
         fresh: list[Problem],
         new: Sequence[Entry],
-        columns: list[bytes],
+        columns: list[Column],
         spent: int,
     ) -> Spliced:
         """Return the output and the new state: kept and fresh problems merged."""
         state = self.state
         parts, lines, starts = self.parts, self.lines, self.starts
         codes = frozenset(state.codes)
-        added = []
+        added: list[tuple[Row, Piece, Piece | None]] = []
         for problem in fresh:
             row, flat = row_of(problem, parts, lines, codes)
-            added.append((row, render([problem])[2:-3], flat))
+            added.append((row, tail(self.path, row, render([problem])[2:-3]), flat))
         merged = _merged(kept, added)
         entries = self._entries(new, starts)
         macros = [
@@ -563,8 +526,11 @@ class _Splice:
             [flat for _, _, flat in merged],
             macros,
             spent,
+            self.path,
+            state.stored,
         )
-        return Spliced(joined(chunks), frozenset(row[4] for row in rows), new_state)
+        ranks = frozenset(row[4] for row in rows)
+        return Spliced(printed(new_state), ranks, new_state)
 
     def _entries(self, new: Sequence[Entry], starts: Sequence[int]) -> list[Place]:
         state, edit = self.state, self.edit
@@ -609,9 +575,9 @@ def _column(
 
 
 def _merged(
-    kept: list[tuple[Row, str, bytes | None]],
-    added: list[tuple[Row, str, bytes | None]],
-) -> list[tuple[Row, str, bytes | None]]:
+    kept: list[tuple[Row, Piece, Piece | None]],
+    added: list[tuple[Row, Piece, Piece | None]],
+) -> list[tuple[Row, Piece, Piece | None]]:
     """Merge two lists in printed order (line, column, code), kept first on a tie."""
     if not added:
         return kept

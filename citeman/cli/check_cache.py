@@ -11,8 +11,9 @@ cannot be read is left to the normal path, which names it.
 
 from __future__ import annotations
 
-import contextlib
+import codecs
 import hashlib
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from citeman import (
     splice,
     textfile,
 )
-from citeman.check_state import State, StateStore
+from citeman.check_state import State
 from citeman.cli.inputs import STDIN
 from citeman.config import ActiveRule, Config
 from citeman.entry_cache import MEMOS, VERDICTS, EntryStore, memos, packed
@@ -36,6 +37,7 @@ from citeman.model import Library
 from citeman.online.run import cache_directory
 from citeman.problem import Problem
 from citeman.rules.base import LibraryRule, Memo
+from citeman.state_store import StateStore
 
 
 class CachedCheck:
@@ -48,16 +50,25 @@ class CachedCheck:
         self._key = key
         self._kept = kept
 
-    def get(self) -> tuple[str, frozenset[int]] | None:
+    def get(self) -> tuple[str | bytes, frozenset[int]] | None:
         """Return the stored output and severity ranks, or None.
 
         Else, when the file's last check is kept, the output worked out
-        from it and the edit (``citeman.splice``).
+        from it and the edit (``citeman.splice``): UTF-8 bytes, written as
+        they are when standard output is UTF-8.
         """
         found = self._cache.get(self._key)
-        return self.spliced() if found is None else found
+        if found is not None:
+            return found
+        spliced = self.spliced()
+        if spliced is None:
+            return None
+        output, ranks = spliced
+        if codecs.lookup(sys.stdout.encoding or "ascii").name != "utf-8":
+            return output.decode("utf-8", "surrogatepass"), ranks
+        return output, ranks
 
-    def spliced(self) -> tuple[str, frozenset[int]] | None:
+    def spliced(self) -> tuple[bytes, frozenset[int]] | None:
         """Return the output worked out from the file's kept state, or None."""
         return None if self._kept is None else self._kept.spliced()
 
@@ -94,7 +105,7 @@ class KeptState:
         )
         self._memos = memo_store(directory / "entries", config, [str(where)])
 
-    def spliced(self) -> tuple[str, frozenset[int]] | None:
+    def spliced(self) -> tuple[bytes, frozenset[int]] | None:
         """Return the output of checking the file, worked out from its state."""
         with collector.paused():
             state = self._store.load()
@@ -119,7 +130,10 @@ class KeptState:
             if done is None:
                 return None
             if done.state is not state:
-                self._store.save(done.state)
+                bom = (
+                    len(codecs.BOM_UTF8) if self.data.startswith(codecs.BOM_UTF8) else 0
+                )
+                self._store.save(done.state, self.data[bom:])
             if any(_worth_keeping(memo) for memo in asked.values()):
                 records.update(
                     {code: packed(memo.used) for code, memo in asked.items()}
@@ -131,10 +145,9 @@ class KeptState:
         """Store ``state`` (None: the check could not be kept; drop the old one)."""
         if state is not None:
             with collector.paused():
-                self._store.save(state)
+                self._store.save(state, state.text.encode("utf-8", "surrogatepass"))
         else:
-            with contextlib.suppress(OSError):
-                self._store.path.unlink()
+            self._store.drop()
 
 
 def open_entry(
