@@ -179,9 +179,10 @@ def test_spliced_output_is_byte_identical_on_every_real_file(
         lambda data: b"",
         lambda data: data[: len(data) // 2],
         lambda data: data[:-1] + bytes([data[-1] ^ 1]),
-        lambda data: data[:40] + b"9" + data[41:],
+        lambda data: data[:30] + bytes([data[30] ^ 1]) + data[31:],  # a CRC digit
+        lambda data: data[:45] + bytes([data[45] ^ 1]) + data[46:],  # the blob's name
     ],
-    ids=["empty", "truncated", "flipped-bit", "wrong-check"],
+    ids=["empty", "truncated", "flipped-bit", "wrong-check", "wrong-blob"],
 )
 def test_a_damaged_state_is_ignored(workdir: Path, damage: object) -> None:
     path = workdir / "a.bib"
@@ -228,7 +229,8 @@ def test_printed_problems_are_cut_and_joined_back() -> None:
     for found in ("[]\n", run("check", "--no-cache", "--format", "json", "-")[1]):
         parts = check_state.chunks(found)
         assert parts is not None
-        assert check_state.joined(parts) == found
+        joined = "[\n" + ",\n".join(parts) + "\n]\n" if parts else "[]\n"
+        assert joined == found
     text = '[\n  {\n    "message": "a\\n  },\\n"\n  },\n  {\n    "x": 1\n  }\n]\n'
     assert check_state.chunks(text) == ['  {\n    "message": "a\\n  },\\n"\n  }',
                                          '  {\n    "x": 1\n  }']  # fmt: skip
