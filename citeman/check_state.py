@@ -23,7 +23,7 @@ import pickle
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from json.encoder import encode_basestring
 from typing import NamedTuple
 
@@ -49,6 +49,8 @@ Row = tuple[int, int, int, str, int, bool, int, int]
 Macro = tuple[str, str, str, int, str]
 #: A column of summaries in blocks: each its count of summaries and its pickle.
 Column = list[tuple[int, Piece]]
+#: A library rule's ``tallied`` (``citeman.rules.base.LibraryRule``).
+Tallied = Callable[[Iterable[object]], object]
 
 
 class Stored(NamedTuple):
@@ -70,6 +72,9 @@ class State(NamedTuple):
     codes: tuple[str, ...]
     #: Per code, every entry's summary in file order (see :func:`column_of`).
     columns: list[Column]
+    #: Per code, what the rule adds up over its column, pickled
+    #: (``LibraryRule.tallied``), or None.
+    tallies: list[Piece | None]
     #: In printed order.
     rows: list[Row]
     #: Each problem's JSON object as printed, after its :func:`head`, UTF-8.
@@ -182,7 +187,7 @@ def well_formed(state: State) -> bool:
         and isinstance(state.codes, tuple)
         and isinstance(state.spent, int)
         and len(state.rows) == len(state.chunks) == len(state.flats)
-        and len(state.columns) == len(state.codes)
+        and len(state.columns) == len(state.tallies) == len(state.codes)
         and bool(state.parts)
         and all(isinstance(row, tuple) and len(row) == 8 for row in state.rows)
     ):
@@ -194,6 +199,7 @@ def well_formed(state: State) -> bool:
         holds(state.chunks)
         and holds([flat for flat in state.flats if flat is not None])
         and holds([block for column in state.columns for _, block in column])
+        and holds([tally for tally in state.tallies if tally is not None])
     )
 
 
@@ -203,11 +209,13 @@ def built(
     problems: Sequence[Problem],
     printed: str,
     codes: tuple[str, ...],
+    tallied: Sequence[Tallied | None],
 ) -> State | None:
     """Return the state of a check from the entry cache, or None if it cannot be kept.
 
     ``fresh`` is what lint found in the entries parsed, ``problems`` and
-    ``printed`` what the check printed (``--format json``). A file with a
+    ``printed`` what the check printed (``--format json``); ``tallied`` has
+    each library rule's ``tallied``, in the order of ``codes``. A file with a
     suppression comment, an unparsable block or a cut macro expansion is not
     kept: its entries depend on more than their own text.
     """
@@ -222,8 +230,13 @@ def built(
     entries, summaries = _entries(prepared, fresh, [at for at, *_ in parts])
     if entries is None or summaries is None:
         return None
+    columns: list[Column] = []
+    tallies: list[Piece | None] = []
     try:
-        columns = [column_of([row[j] for row in summaries]) for j in range(len(codes))]
+        for j, tally in enumerate(tallied):
+            column = [row[j] for row in summaries]
+            columns.append(column_of(column))
+            tallies.append(None if tally is None else packed(tally(column)))
     except (pickle.PicklingError, TypeError, AttributeError):
         return None
     rows, flats = _rows(problems, path, parts, frozenset(codes))
@@ -246,8 +259,8 @@ def built(
         (key, macro.name, macro.value, macro.line, macro.raw)
         for key, macro in library.strings.items()
     ]
-    return State(text, parts, entries, codes, columns, rows, tails, list(flats),
-                 macros, spent, path)  # fmt: skip
+    return State(text, parts, entries, codes, columns, tallies, rows, tails,
+                 list(flats), macros, spent, path)  # fmt: skip
 
 
 #: Summaries pickled together in one block of a column.

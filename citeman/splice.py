@@ -25,6 +25,7 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
+from itertools import accumulate
 from typing import NamedTuple
 
 from citeman import fix_guard, parse
@@ -189,7 +190,8 @@ class _Splice:
             if _column(old, before, index) != _column(new, after, index)
         }
         carried = self._carried(old, new, changed)
-        again = self._named(changed)
+        again, named = self._named()
+        changed |= named
         fresh = [problem for entry in new for problem in after[entry.offset].problems]
         for seat in again:
             found = self._checked_again(seat)
@@ -197,17 +199,26 @@ class _Splice:
                 return None
             fresh += found
         fresh += [problem for problem in carried if problem.code not in changed]
-        columns = list(state.columns)
+        columns, tallies = list(state.columns), list(state.tallies)
         reused: set[int] = set()
         for index, code in enumerate(state.codes):
-            if code in changed:
-                columns[index], found = self._aggregate(
-                    index, code, new, after, memo(code)
-                )
-                fresh += self._vetted(self._unseen(code, found, reused), new)
+            if code not in changed:
+                continue
+            local = None
+            if code not in named:
+                local = self._again(index, code, (old, before), (new, after), memo)
+            if local is not None:  # the others' findings stand
+                columns[index], found, tallies[index] = local
+                fresh += self._vetted(found, new)
+                changed.discard(code)
+                continue
+            columns[index], found, tallies[index] = self._aggregate(
+                index, code, new, after, memo(code)
+            )
+            fresh += self._vetted(self._unseen(code, found, reused), new)
         kept = self._kept(changed, again, reused)
         fresh.sort(key=lambda problem: problem.sort_key)
-        return self._joined(kept, fresh, new, columns, spent)
+        return self._joined(kept, fresh, new, (columns, tallies), spent)
 
     def _parse(
         self, source: str, start: int, end: int, line: int, delta: int
@@ -308,26 +319,28 @@ class _Splice:
             raise ValueError("not a flattened problem")
         return restored(flat, self.path, line, offset)
 
-    def _named(self, changed: set[str]) -> set[int]:
-        """Return the segments to check again as their lines moved.
+    def _named(self) -> tuple[set[int], set[str]]:
+        """Return the segments to check again and the rules to aggregate again,
+        as lines moved.
 
         Where lines moved, a library rule's problem naming a line that may
-        have moved makes its rule aggregate again (it joins ``changed``), and
-        a segment after the middle whose per-entry problems name its lines is
-        checked again (its index is returned).
+        have moved makes its rule aggregate again in full (its code is
+        returned), and a segment after the middle whose per-entry problems
+        name its lines is checked again (its index is returned).
         """
         state, edit = self.state, self.edit
         again: set[int] = set()
+        codes: set[str] = set()
         if not edit.lines:
-            return again
+            return again, codes
         for seat, _, _, code, _, library, named, _ in state.rows:
             if named < self.line or edit.first <= seat <= edit.last:
                 continue
             if library:
-                changed.add(code)
+                codes.add(code)
             elif seat > edit.last:
                 again.add(seat)
-        return again
+        return again, codes
 
     def _kept(
         self, changed: set[str], again: set[int], reused: set[int]
@@ -355,6 +368,42 @@ class _Splice:
             kept.append((row, chunks[index], flats[index]))
         return kept
 
+    def _column(
+        self, index: int, new: Sequence[Entry], after: Mapping[int, Fresh], whole: bool
+    ) -> tuple[Column, list[object]]:
+        """Return a rule's column with the new middle's summaries in place.
+
+        Also the summaries read: every entry's when ``whole``, else those of
+        the blocks the middle falls in only.
+        """
+        blocks = self.state.columns[index]
+        starts = list(accumulate([count for count, _ in blocks], initial=0))
+        total = starts.pop()
+        if total != len(self.state.entries):
+            raise ValueError("not a column of summaries")
+        first = max(bisect_right(starts, self.begin) - 1, 0)
+        last = max(bisect_right(starts, self.end - 1) - 1, first)
+        low, high = (0, len(blocks)) if whole else (first, last + 1)
+        column: list[object] = []
+        for count, piece in blocks[low:high]:
+            found = loaded(self.state.bytes_of(piece))
+            if not isinstance(found, list) or len(found) != count:
+                raise ValueError("not a block of summaries")
+            column += found
+        base = starts[low] if low < len(starts) else total
+        middle = [after[entry.offset].summaries[index] for entry in new]
+        column[self.begin - base : self.end - base] = middle
+        start = starts[first] - base if starts else 0
+        stop = starts[last + 1] if last + 1 < len(starts) else total
+        stop += len(middle) - (self.end - self.begin) - base
+        kept = [*blocks[:first], *column_of(column[start:stop]), *blocks[last + 1 :]]
+        return kept, column
+
+    def _item(self, code: str) -> tuple[ActiveRule, LibraryRule]:
+        item = next(item for item in self.active if item.rule.code == code)
+        assert isinstance(item.rule, LibraryRule)
+        return item, item.rule
+
     def _aggregate(
         self,
         index: int,
@@ -362,31 +411,11 @@ class _Splice:
         new: Sequence[Entry],
         after: Mapping[int, Fresh],
         memo: Memo,
-    ) -> tuple[Column, list[Problem]]:
-        """Return a changed rule's new column (``column_of``) and its problems."""
-        blocks = self.state.columns[index]
-        column: list[object] = []
-        starts = []
-        for count, piece in blocks:
-            starts.append(len(column))
-            found = loaded(self.state.bytes_of(piece))
-            if not isinstance(found, list) or len(found) != count:
-                raise ValueError("not a block of summaries")
-            column += found
-        if len(column) != len(self.state.entries):
-            raise ValueError("not a column of summaries")
-        middle = [after[entry.offset].summaries[index] for entry in new]
-        first = max(bisect_right(starts, self.begin) - 1, 0)
-        last = max(bisect_right(starts, self.end - 1) - 1, first)
-        stop = starts[last + 1] if last + 1 < len(starts) else len(column)
-        column[self.begin : self.end] = middle
-        stop += len(middle) - (self.end - self.begin)
-        start = starts[first] if starts else 0
-        kept = [*blocks[:first], *column_of(column[start:stop]), *blocks[last + 1 :]]
+    ) -> tuple[Column, list[Problem], Piece | None]:
+        """Return a changed rule's new column, its problems and its new tally."""
+        kept, column = self._column(index, new, after, whole=True)
         heads = self._heads(new)
-        item = next(item for item in self.active if item.rule.code == code)
-        rule = item.rule
-        assert isinstance(rule, LibraryRule)
+        item, rule = self._item(code)
         shelf = Shelf(
             self.path,
             self.strings,
@@ -399,7 +428,52 @@ class _Splice:
             _problem(item, finding, None)
             for finding in rule.over_shelves([shelf], context)
         ]
-        return kept, found
+        tally = None if rule.tallied is None else packed(rule.tallied(column))
+        return kept, found, tally
+
+    def _again(
+        self,
+        index: int,
+        code: str,
+        old: tuple[Sequence[Entry], Mapping[int, Fresh]],
+        new: tuple[Sequence[Entry], Mapping[int, Fresh]],
+        memo: Callable[[str], Memo],
+    ) -> tuple[Column, list[Problem], Piece] | None:
+        """Return a changed rule's new column, problems in the middle and tally,
+        worked out from its tally (``LibraryRule.again``); or None if it cannot.
+        """
+        item, rule = self._item(code)
+        piece = self.state.tallies[index]
+        if rule.again is None or piece is None:
+            return None
+        path = self.path
+
+        def summarised(
+            entries: Sequence[Entry], results: Mapping[int, Fresh]
+        ) -> list[Summarised]:
+            return [
+                Summarised(
+                    Head(
+                        entry.key,
+                        entry.type,
+                        path,
+                        entry.line,
+                        entry.column,
+                        entry.offset,
+                    ),
+                    results[entry.offset].summaries[index],
+                )
+                for entry in entries
+            ]
+
+        context = RuleContext(item.options, None, memo(code))
+        tally = loaded(self.state.bytes_of(piece))
+        done = rule.again(tally, summarised(*old), summarised(*new), context)
+        if done is None:
+            return None
+        kept, _ = self._column(index, new[0], new[1], whole=False)
+        found = [_problem(item, finding, None) for finding in done[1]]
+        return kept, found, packed(done[0])
 
     def _unseen(
         self, code: str, found: Sequence[Problem], reused: set[int]
@@ -496,7 +570,7 @@ class _Splice:
         kept: list[tuple[Row, Piece, Piece | None]],
         fresh: list[Problem],
         new: Sequence[Entry],
-        columns: list[Column],
+        columns: tuple[list[Column], list[Piece | None]],
         spent: int,
     ) -> Spliced:
         """Return the output and the new state: kept and fresh problems merged."""
@@ -520,7 +594,7 @@ class _Splice:
             parts,
             entries,
             state.codes,
-            columns,
+            *columns,
             rows,
             chunks,
             [flat for _, _, flat in merged],

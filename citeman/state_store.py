@@ -44,7 +44,7 @@ from citeman.state_blob import (
 KEEP = 4
 #: At most this many bytes of states are kept (the newest always is).
 MAX_BYTES = 2**30
-_MAGIC = b"citeman state 2\n"
+_MAGIC = b"citeman state 3\n"
 _SUFFIX = ".state"
 _HEAD = len(_MAGIC) + 41
 #: A blob is written anew when its appendices outgrow what was written whole
@@ -77,15 +77,16 @@ class StateStore:
             return None
         try:
             found = _Plain(io.BytesIO(body)).load()
-            (path, regions, text, parts, entries, codes, columns, rows, chunks,
-             flats, macros, spent) = found  # fmt: skip
+            (path, regions, text, parts, entries, codes, columns, tallies, rows,
+             chunks, flats, macros, spent) = found  # fmt: skip
             blob = opened(self._blob(token), regions)
             if blob is None or not blob.holds(text):
                 return None
             raw = b"".join([blob.read(ref) for ref in text])
             stored = Stored(blob, text, raw)
             state = State(raw.decode("utf-8", "surrogatepass"), parts, entries,
-                          codes, columns, rows, chunks, flats, macros, spent,
+                          codes, columns, tallies, rows, chunks, flats, macros,
+                          spent,
                           path, stored)  # fmt: skip
             return state if well_formed(state) else None
         except Exception:
@@ -225,6 +226,7 @@ def _core(
     core's second item (the regions) is left for the caller.
     """
     pieces = [piece for column in state.columns for _, piece in column]
+    pieces += [piece for piece in state.tallies if piece is not None]
     pieces += state.chunks
     pieces += [piece for piece in state.flats if piece is not None]
     if kept:
@@ -235,10 +237,12 @@ def _core(
     columns = [
         [(count, next(found)) for count, _ in column] for column in state.columns
     ]
+    tallies = [None if piece is None else next(found) for piece in state.tallies]
     chunks = [next(found) for _ in state.chunks]
     flats = [None if piece is None else next(found) for piece in state.flats]
     return (state.path, None, text, state.parts, state.entries, state.codes,
-            columns, state.rows, chunks, flats, state.macros, state.spent)  # fmt: skip
+            columns, tallies, state.rows, chunks, flats, state.macros,
+            state.spent)  # fmt: skip
 
 
 def _cut(pieces: Sequence[Ref], start: int, end: int) -> list[Ref]:

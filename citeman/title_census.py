@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from citeman.text import Casing, is_sentence_case, is_title_case, unbraced
 
@@ -84,6 +85,53 @@ def _counted(word: str) -> tuple[bool, str] | None:
     return None
 
 
+class Census(NamedTuple):
+    """The sums :func:`casing_of` reads, kept apart so that titles can be taken
+    out and put in (a re-check after an edit, ``citeman.splice``).
+
+    Counts of each word capitalised inside a sentence-case title and written
+    in lower case inside any, and counts of titles: all, sentence case only,
+    Title Case only. Plain data: a kept state holds it.
+    """
+
+    capital: dict[str, int]
+    lower: dict[str, int]
+    total: int
+    sentence: int
+    title: int
+
+
+def census_of(titles: Iterable[TitleWords]) -> Census:
+    """Return the census of ``titles``."""
+    return counted(Census({}, {}, 0, 0, 0), titles, ())
+
+
+def counted(
+    census: Census, added: Iterable[TitleWords], removed: Iterable[TitleWords]
+) -> Census:
+    """Return ``census`` with the titles ``added`` put in and ``removed`` taken out."""
+    capital, lower = Counter(census.capital), Counter(census.lower)
+    count, sentence, title = census.total, census.sentence, census.title
+    for step, titles in ((1, added), (-1, removed)):
+        for words in titles:
+            count += step
+            only_sentence = words.sentence and not words.title
+            sentence += step * only_sentence
+            title += step * (words.title and not words.sentence)
+            for word in words.lower:
+                lower[word] += step
+            if only_sentence:
+                for word in words.capitalised:
+                    capital[word] += step
+    return Census(
+        {word: n for word, n in capital.items() if n},
+        {word: n for word, n in lower.items() if n},
+        count,
+        sentence,
+        title,
+    )
+
+
 def casing_of(titles: Iterable[TitleWords]) -> Casing:
     """Return what a library's titles, summarised by :func:`read`, tell.
 
@@ -97,22 +145,22 @@ def casing_of(titles: Iterable[TitleWords]) -> Casing:
     often. Two thirds of the titles that tell in one style make it the
     library's ``style``.
     """
-    capital: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
-    count = sentence = title = 0
-    for words in titles:
-        count += 1
-        only_sentence = words.sentence and not words.title
-        sentence += only_sentence
-        title += words.title and not words.sentence
-        lower.update(words.lower)
-        if only_sentence:
-            capital.update(words.capitalised)
+    return casing_in(census_of(titles))
+
+
+def casing_in(census: Census) -> Casing:
+    """Return what the titles counted in ``census`` tell (see :func:`casing_of`)."""
+    capital, lower = census.capital, census.lower
+    count, sentence, title = census.total, census.sentence, census.title
     proper: frozenset[str] = frozenset()
     if sentence * 2 > count:
-        proper = frozenset(w for w, n in capital.items() if n >= 2 and n > lower[w])
-    common = frozenset(w for w, n in lower.items() if n > capital[w])
-    plain = frozenset(w for w in common if lower[w] >= 3 and lower[w] >= 3 * capital[w])
+        proper = frozenset(
+            w for w, n in capital.items() if n >= 2 and n > lower.get(w, 0)
+        )
+    common = frozenset(w for w, n in lower.items() if n > capital.get(w, 0))
+    plain = frozenset(
+        w for w in common if lower[w] >= 3 and lower[w] >= 3 * capital.get(w, 0)
+    )
     style = ""
     if max(title, sentence) * 3 >= (title + sentence) * 2 > 0:
         style = "title" if title > sentence else "sentence"

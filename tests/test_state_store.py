@@ -155,7 +155,7 @@ def test_the_text_is_cut_into_pieces_exactly() -> None:
 
 def test_a_forged_core_is_refused(tmp_path: Path) -> None:
     store = state_store.StateStore(tmp_path, "x")
-    state = check_state.State("t", [(0, -1, 1, "")], [], (), [], [], [], [], [], 0,
+    state = check_state.State("t", [(0, -1, 1, "")], [], (), [], [], [], [], [], [], 0,
                               "a.bib")  # fmt: skip
     store.save(state, b"t")
     loaded = store.load()

@@ -26,7 +26,7 @@ from citeman import (
     splice,
     textfile,
 )
-from citeman.check_state import State
+from citeman.check_state import State, Tallied
 from citeman.cli.inputs import STDIN
 from citeman.config import ActiveRule, Config
 from citeman.entry_cache import MEMOS, VERDICTS, EntryStore, memos, packed
@@ -86,7 +86,8 @@ class CachedCheck:
         """
         self._cache.put(self._key, text, ranks)
         if self._kept is not None and entries is not None:
-            self._kept.keep(entries.state(problems, text, self._kept.codes))
+            kept = self._kept
+            kept.keep(entries.state(problems, text, kept.codes, kept.tallied))
 
 
 class KeptState:
@@ -96,8 +97,9 @@ class KeptState:
         self, path: str, data: bytes, active: Sequence[ActiveRule], directory: Path
     ) -> None:
         self.path, self.data, self.active = path, data, active
-        self.codes = tuple(item.rule.code for item in active
-                           if isinstance(item.rule, LibraryRule))  # fmt: skip
+        rules = [item.rule for item in active if isinstance(item.rule, LibraryRule)]
+        self.codes = tuple(rule.code for rule in rules)
+        self.tallied = [rule.tallied for rule in rules]
         config = result_cache.key([], active, {"cache": "entries"})
         where = Path(path).resolve()
         self._store = StateStore(
@@ -273,14 +275,18 @@ class EntryCaches:
         return memo_store(self._directory, self._config, paths)
 
     def state(
-        self, problems: Sequence[Problem], printed: str, codes: tuple[str, ...]
+        self,
+        problems: Sequence[Problem],
+        printed: str,
+        codes: tuple[str, ...],
+        tallied: Sequence[Tallied | None],
     ) -> State | None:
         """Return the state of this run's check of one file, or None."""
         if self._cache is None or len(self._files) != 1:
             return None
         _, _, prepared = self._files[0]
         fresh = self._cache.fresh.get(prepared.library.path, {})
-        return check_state.built(prepared, fresh, problems, printed, codes)
+        return check_state.built(prepared, fresh, problems, printed, codes, tallied)
 
     def save(self) -> None:
         """Store each file's records, unless they are the ones read."""

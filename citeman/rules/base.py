@@ -223,6 +223,19 @@ class LibraryRule(Rule):
     summarise: Callable[[Entry, RuleContext], object] | None = None
     aggregate: Callable[[Sequence[Shelf], RuleContext], Iterator[Finding]] | None = None
     check: Callable[[Sequence[Library], RuleContext], Iterator[Finding]] | None = None
+    #: Optional, for a re-check after an edit (``citeman.splice``): ``tallied``
+    #: adds up what ``aggregate`` reads of a column of summaries, and ``again``
+    #: takes the summaries an edit replaced out of the tally and puts the new
+    #: ones in, with the findings on the new ones only; or None when the
+    #: others' findings may change too.
+    tallied: Callable[[Iterable[object]], object] | None = None
+    again: (
+        Callable[
+            [object, Sequence[Summarised], Sequence[Summarised], RuleContext],
+            tuple[object, list[Finding]] | None,
+        ]
+        | None
+    ) = None
 
     def findings(
         self, libraries: Sequence[Library], context: RuleContext

@@ -47,8 +47,8 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple, cast
 
 from citeman import fix_guard
 from citeman.model import Entry, Field
@@ -59,6 +59,7 @@ from citeman.rules.base import (
     LibraryRule,
     RuleContext,
     Shelf,
+    Summarised,
     relative,
     summarised,
 )
@@ -74,7 +75,14 @@ from citeman.text import (
     to_title_case,
     unbraced,
 )
-from citeman.title_census import TitleWords, casing_of, read
+from citeman.title_census import (
+    Census,
+    TitleWords,
+    casing_in,
+    census_of,
+    counted,
+    read,
+)
 from citeman.title_language import is_english
 
 _NAMES = {"sentence": "sentence case", "title": "Title Case"}
@@ -191,7 +199,20 @@ def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Findin
     summary and what the library tells (convention, claim, casing) are the
     same, or worked out here.
     """
+    titles, foreign = _read(shelves, context)
+    yield from foreign
+    if titles:
+        told = _told(census_of(words for *_, words, _ in titles), context)
+        if told is not None:  # else "consistent" with no clear majority
+            yield from _said_of(titles, told, context)
+
+
+def _read(
+    shelves: Sequence[Shelf], context: RuleContext
+) -> tuple[list[_Title], list[Finding]]:
+    """Return the English titles of ``shelves``, and the findings on the others."""
     titles: list[_Title] = []
+    foreign: list[Finding] = []
     # Fields stay relative to their entry (placed only to report one): what
     # is said of a title depends on its text alone.
     for entry, (field, words, guess) in summarised(shelves):
@@ -201,17 +222,42 @@ def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Findin
         # any language capitalises a title's first word
         assert guess is not None, "a foreign title is always judged in its summary"
         if guess.said is not None:
-            yield _placed(entry, field, guess.said, context.vet_fixes)
-    usage = _usage(str(context.option("case")), titles) if titles else None
+            foreign.append(_placed(entry, field, guess.said, context.vet_fixes))
+    return titles, foreign
+
+
+class _Told(NamedTuple):
+    """What the library tells every title: convention, claim, casing."""
+
+    convention: str
+    claim: str
+    #: Whether stray capitals are looked for (a sentence-case library).
+    strays: bool
+    casing: Casing
+    #: A digest of ``casing`` for memo keys ("" without a memo).
+    fingerprint: str
+
+
+def _told(census: Census, context: RuleContext) -> _Told | None:
+    """Return what the titles counted in ``census`` tell, or None if no convention."""
+    usage = _usage(str(context.option("case")), census) if census.total else None
     if usage is None:
-        return  # "consistent" with no clear majority: no convention to name
+        return None
     convention, claim = usage
-    casing = casing_of(words for *_, words, _ in titles)
-    sentences = sum(words.sentence and not words.title for *_, words, _ in titles)
+    casing = casing_in(census)
     # Only a sentence-case library shows which capitals are stray.
-    strays = convention == "sentence" and sentences * 2 > len(titles)
+    strays = convention == "sentence" and census.sentence * 2 > census.total
+    fingerprint = _fingerprint(casing) if context.memo else ""
+    return _Told(convention, claim, strays, casing, fingerprint)
+
+
+def _said_of(
+    titles: Sequence[_Title], told: _Told, context: RuleContext
+) -> Iterator[Finding]:
+    """Yield the findings on English ``titles`` in a library that tells ``told``."""
+    convention, claim, strays, casing, fingerprint = told
     answers = title_guess.Answers(casing)
-    told = (convention, claim, strays, _fingerprint(casing) if context.memo else "")
+    key = (convention, claim, strays, fingerprint)
     for entry, field, words, guess in titles:
         kept = words.sentence if convention == "sentence" else words.title
         # A summary's fix was vetted in it unless no vetting is wanted.
@@ -221,9 +267,55 @@ def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Findin
         elif guess is not None and answers.agree(guess.asked):
             said = guess.said
         else:
-            said, vetted = _judged_here(field, words, told, casing, context), False
+            said, vetted = _judged_here(field, words, key, casing, context), False
         if said is not None:
             yield _placed(entry, field, said, vetted)
+
+
+def tallied(summaries: Iterable[object]) -> Census:
+    """Return the census of the English titles in a column of summaries.
+
+    With :func:`again`, a re-check after an edit (``citeman.splice``) keeps
+    it and judges only the edited titles while the library tells the same.
+    """
+    return census_of(_english(summaries))
+
+
+def _english(summaries: Iterable[object]) -> Iterator[TitleWords]:
+    """Yield the census summaries of the English titles among ``summaries``."""
+    for summary in summaries:
+        if summary is not None:
+            words = cast("tuple[Field, TitleWords | None, object]", summary)[1]
+            if words is not None:
+                yield words
+
+
+def again(
+    census: object,
+    old: Sequence[Summarised],
+    new: Sequence[Summarised],
+    context: RuleContext,
+) -> tuple[Census, list[Finding]] | None:
+    """Return the census with the entries ``old`` replaced by ``new``, and the
+    findings on ``new``; or None when what the library tells every title changed
+    (then every title must be judged again: :func:`aggregate`).
+
+    ``census`` is :func:`tallied`'s (anything else gives None).
+    """
+    if not isinstance(census, Census):
+        return None
+    updated = counted(
+        census,
+        _english(entry.data for entry in new),
+        _english(entry.data for entry in old),
+    )
+    told = _told(census, context)
+    if told != _told(updated, context):
+        return None
+    titles, found = _read([Shelf("", {}, (), (), new)], context)
+    if told is not None:
+        found += _said_of(titles, told, context)
+    return updated, found
 
 
 def _judged_here(
@@ -287,7 +379,7 @@ def _placed(entry: Head, field: Field, said: _Said, vetted: bool = False) -> Fin
     return Finding(span, message, entry.key, "title", fix, entry.path)
 
 
-def _usage(option: str, titles: list[_Title]) -> tuple[str, str] | None:
+def _usage(option: str, census: Census) -> tuple[str, str] | None:
     """Return the convention and what the message says of it, or None.
 
     A configured convention is named as such; "consistent" names the library's
@@ -296,8 +388,7 @@ def _usage(option: str, titles: list[_Title]) -> tuple[str, str] | None:
     """
     if option in _CLAIMS:
         return option, _CLAIMS[option]
-    sentence = sum(1 for *_, words, _ in titles if words.sentence and not words.title)
-    title = sum(1 for *_, words, _ in titles if words.title and not words.sentence)
+    sentence, title = census.sentence, census.title
     winner, count = ("title", title) if title > sentence else ("sentence", sentence)
     if not count or count * 3 < (sentence + title) * 2:
         return None
@@ -441,4 +532,6 @@ RULE = LibraryRule(
     "braced (unsafe)",
     summarise=summarise,
     aggregate=aggregate,
+    tallied=tallied,
+    again=again,
 )
