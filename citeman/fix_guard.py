@@ -175,8 +175,12 @@ def created_markup(before: str, after: str, verbatim: bool = False) -> list[str]
     >>> created_markup("{x}", "{x_1}", verbatim=True), created_markup("{x}", "{x_1}")
     ([], ['_'])
     """
-    added = Counter(_TOKEN.findall(after))
-    added.subtract(Counter(_TOKEN.findall(before)))
+    tokens = _TOKEN.findall(after)
+    was = _TOKEN.findall(before)
+    if tokens == was:
+        return []  # the same tokens in the same order: none is added
+    added = Counter(tokens)
+    added.subtract(Counter(was))
     braces = added["{"] if added["{"] > 0 and added["{"] == added["}"] else 0
     forbidden = []
     for token, count in added.items():

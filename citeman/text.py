@@ -207,10 +207,9 @@ def _has_inner_capital(part: str) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)
 def _title_starts(title: str) -> tuple[bool, ...]:
-    """Return :func:`_starts` of ``title``'s words, cached per title."""
-    return tuple(_starts(_split(title)))
+    """Return :func:`_starts` of ``title``'s words (read once: :func:`_scan`)."""
+    return _scan(title)[1]
 
 
 def _starts(words: Sequence[str]) -> list[bool]:
@@ -231,7 +230,6 @@ def _starts(words: Sequence[str]) -> list[bool]:
     return starts
 
 
-@lru_cache(maxsize=65536)
 def _census(title: str) -> tuple[int, int, int, bool]:
     """Count the words that tell a title's case.
 
@@ -239,11 +237,25 @@ def _census(title: str) -> tuple[int, int, int, bool]:
     proper noun; a minor or lower-case word ends a run), the lower-case words,
     and whether the title is shouted (three or more words, all in capitals).
     """
+    return _scan(title)[0]
+
+
+@lru_cache(maxsize=65536)
+def _scan(title: str) -> tuple[tuple[int, int, int, bool], tuple[bool, ...]]:
+    """Return :func:`_census` and :func:`_title_starts` of ``title``.
+
+    One walk over the words for both, cached per title: a title's case is
+    judged from its census, and then it is recased from its starts.
+    """
     upper = runs = lower = lettered = 0
     opening = in_run = True
+    starts = []
+    starting = True  # as in _starts: a number opens a sentence too
     for word in _split(title):
         kind, breaks = _reading(word)
         if kind != _NO_LETTER:
+            starts.append(starting)
+            starting = False
             lettered += 1
             if opening:
                 in_run = False
@@ -255,9 +267,14 @@ def _census(title: str) -> tuple[int, int, int, bool]:
                 lower += kind == _LOWER
                 in_run = False
             opening = False
+        else:
+            starts.append(False)
+            if any(char.isdigit() for char in word):
+                starting = False
         if breaks:
-            opening = True
-    return upper, runs, lower, lettered >= 3 and title.upper() == title
+            opening = starting = True
+    shouting = lettered >= 3 and title.upper() == title
+    return (upper, runs, lower, shouting), tuple(starts)
 
 
 def is_sentence_case(title: str) -> bool:
@@ -417,6 +434,14 @@ def to_sentence_case(title: str, casing: Casing = NO_CASING) -> str:
     >>> to_sentence_case("Space and Beyond"), to_sentence_case("Living in England")
     ('Space and beyond', 'Living in England')
     """
+    return _rejoin(title, *_sentence_cased(title, casing))
+
+
+def _sentence_cased(title: str, casing: Casing) -> tuple[tuple[str, ...], list[str]]:
+    """Return ``title``'s words, and the same words in sentence case.
+
+    See :func:`to_sentence_case`, which puts them back in the title.
+    """
     words = _split(title)
     starts = _title_starts(title)
     keep = is_sentence_case(title)
@@ -441,7 +466,7 @@ def to_sentence_case(title: str, casing: Casing = NO_CASING) -> str:
             changed.append(_lower_after_hyphens(word, casing.proper))
         else:
             changed.append(_lower_word(word, casing.proper))
-    return _rejoin(title, words, changed)
+    return words, changed
 
 
 def stray_capitals(title: str, casing: Casing = NO_CASING) -> dict[int, str]:
@@ -680,9 +705,34 @@ def protect_case(title: str, proper: frozenset[str] = frozenset()) -> str:
     'Signals in non-{Gaussian} noise'
     """
     words = _split(title)
+    return _rejoin(title, words, _protected(title, words, _title_starts(title), proper))
+
+
+def to_protected_sentence_case(title: str, casing: Casing) -> str:
+    """Return ``protect_case(to_sentence_case(title, casing), casing.proper)``.
+
+    Uncached: a casing that notes its questions (``title_guess``) must be
+    asked them, and a library's titles are each recased once. The recased
+    title's words are not read again: recasing changes no whitespace and no
+    brace, so they are the recased words.
+
+    >>> to_protected_sentence_case("Living With {HIV} in the NHS", NO_CASING)
+    'Living with {HIV} in the {NHS}'
+    """
+    words, changed = _sentence_cased(title, casing)
+    recased = _rejoin(title, words, changed)
+    new = tuple(changed)
+    protected = _protected(recased, new, tuple(_starts(new)), casing.proper)
+    return _rejoin(recased, new, protected)
+
+
+def _protected(
+    title: str, words: tuple[str, ...], starts: Sequence[bool], proper: frozenset[str]
+) -> list[str]:
+    """Return ``title``'s ``words`` braced as :func:`protect_case` braces them."""
     sentence = None  # whether the title is in sentence case: asked when needed
     changed = []
-    for word, start in zip(words, _title_starts(title), strict=True):
+    for word, start in zip(words, starts, strict=True):
         if "{" in word or "\\" in word:
             changed.append(word)
             continue
@@ -701,7 +751,7 @@ def protect_case(title: str, proper: frozenset[str] = frozenset()) -> str:
             if sentence:
                 word = _brace_core(word)  # a proper noun
         changed.append(word)
-    return _rejoin(title, words, changed)
+    return changed
 
 
 def _brace_proper_parts(parts: list[str], proper: frozenset[str]) -> str:
@@ -722,10 +772,21 @@ def _brace_core(word: str) -> str:
     return f"{head}{{{core}}}{tail}" if core else word
 
 
+#: Whitespace, kept by a split (str.split's whitespace: ``str.isspace``).
+_SPACES = re.compile(r"(\s+)")
+
+
 def _rejoin(title: str, words: tuple[str, ...], changed: list[str]) -> str:
-    """Put changed words back in ``title``, keeping its whitespace."""
+    """Put changed words (``words`` are ``_split(title)``) back in ``title``,
+    keeping its whitespace."""
     if words == tuple(changed):
         return title
+    if "{" not in title:
+        # Split as str.split splits: the words are the pieces between spaces.
+        pieces = _SPACES.split(title)
+        first = 0 if pieces[0] else 2
+        pieces[first : first + 2 * len(changed) : 2] = changed
+        return "".join(pieces)
     pieces = []
     position = 0
     for word, new in zip(words, changed, strict=True):

@@ -67,11 +67,10 @@ from citeman.text import (
     NO_CASING,
     Casing,
     lower_case_starts,
-    protect_case,
     recase_words,
     shows_title_case,
     stray_capitals,
-    to_sentence_case,
+    to_protected_sentence_case,
     to_title_case,
     unbraced,
 )
@@ -475,10 +474,7 @@ def _convention_text(
             # Sentence case first, so that compounds lose their inner capitals
             # (X-Ray to X-ray); then what must keep its capitals is braced.
             braced = _brace_proper(_inside(title), casing.proper)
-            # Uncached: a casing that notes its questions must be asked them
-            # (``title_guess``), and a library's titles are each recased once.
-            recased = to_sentence_case.__wrapped__(braced, casing)
-            new = protect_case.__wrapped__(recased, casing.proper)
+            new = to_protected_sentence_case(braced, casing)
         else:
             new = to_title_case(title)
     # Interned: the message is one of a few, said of many titles.
