@@ -387,6 +387,7 @@ def recase_words(title: str, upper: Iterable[int], lower: Iterable[int]) -> str:
     return _rejoin(title, words, changed)
 
 
+@lru_cache(maxsize=65536)
 def unbraced(title: str) -> str | None:
     """Return the inside of a title braced whole (``{{The Great Book}}``), or None.
 
@@ -400,11 +401,15 @@ def unbraced(title: str) -> str | None:
     if not stripped.startswith("{") or stripped.startswith("{\\"):
         return None
     depth = 0
-    for index, char in enumerate(stripped):
-        depth += {"{": 1, "}": -1}.get(char, 0)
+    # The depth changes only at a brace: walked from brace to brace.
+    for brace in _BRACES.finditer(stripped):
+        depth += 1 if brace.group() == "{" else -1
         if depth == 0:
-            return stripped[1:-1] if index == len(stripped) - 1 else None
+            return stripped[1:-1] if brace.start() == len(stripped) - 1 else None
     return None
+
+
+_BRACES = re.compile(r"[{}]")
 
 
 @lru_cache(maxsize=65536)

@@ -85,3 +85,23 @@ def test_one_walk_finds_the_starts_the_words_give(name: str) -> None:
         for inside in (title, text.unbraced(title) or title):
             starts = text._title_starts(inside)
             assert starts == tuple(text._starts(text._split(inside))), inside
+
+
+def _unbraced_char_by_char(title: str) -> str | None:
+    """Return :func:`text.unbraced` as first written: a walk over each character."""
+    stripped = title.strip()
+    if not stripped.startswith("{") or stripped.startswith("{\\"):
+        return None
+    depth = 0
+    for index, char in enumerate(stripped):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0:
+            return stripped[1:-1] if index == len(stripped) - 1 else None
+    return None
+
+
+@pytest.mark.parametrize("name", sorted(_TITLES))
+def test_a_title_braced_whole_is_found_from_brace_to_brace(name: str) -> None:
+    for title in _TITLES[name]:
+        for braced in (title, f"{{{title}}}", f" {{{{{title}}}}}\n", f"{{{title}"):
+            assert text.unbraced(braced) == _unbraced_char_by_char(braced), braced
