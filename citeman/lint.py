@@ -240,10 +240,15 @@ class _Run:
 
     def _check(self, entry: Entry) -> None:
         """Run the per-entry rules; note what a suppression comment silences."""
-        if entry.suppressed:
-            self.silenced[(entry.path, entry.key)] = set()
+        if not entry.suppressed:  # nearly every entry: nothing to silence
+            problems = self.problems
+            for rule, item, context in self.entry_rules:
+                for finding in rule.check(entry, context):
+                    problems.append(_problem(item, finding, entry))
+            return
+        self.silenced[(entry.path, entry.key)] = set()
         for rule, item, context in self.entry_rules:
-            quiet = bool(entry.suppressed) and matches(rule, entry.suppressed)
+            quiet = matches(rule, entry.suppressed)
             if quiet and not self.judged:
                 continue
             for finding in rule.check(entry, context):

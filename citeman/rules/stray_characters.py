@@ -107,7 +107,8 @@ def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
         odd = rare or "  " in value or "\t" in value or value[0] == " "
         odd = odd or value[-1] == " "
         braces = "{" in value or "}" in value
-        numeric = field.name in _NUMERIC
+        # A plain number (most volumes and numbers) has nothing after it.
+        numeric = field.name in _NUMERIC and not (value.isdigit() and value.isascii())
         punctuated = field.name in _PUNCTUATED and value[-1] in ".,;:"
         spaced = field.name == "title" and (" :" in value or " ;" in value)
         quoted = field.name == "title" and '"' in value
