@@ -14,6 +14,7 @@ import errno
 import os
 import secrets
 import stat
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -50,6 +51,25 @@ def replace_text(
         else:
             keep_metadata(temporary, status, target)
         commit(temporary, target, str(path))
+
+
+def replace_bytes(target: Path, *pieces: bytes) -> None:
+    """Write ``pieces`` to a temporary file beside ``target``, then rename it over.
+
+    For citeman's own cache files: a reader sees the old file or the new one,
+    never half of one. Failures are raised as ``OSError`` for the caller, which
+    treats a cache write as optional, to swallow.
+    """
+    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            for piece in pieces:
+                file.write(piece)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def output_target(path: Path, inputs: Iterable[str | Path], option: str) -> Path:

@@ -30,13 +30,12 @@ import dataclasses
 import enum
 import hashlib
 import io
-import os
 import pickle
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from citeman.atomic import replace_bytes
 from citeman.model import Span
 from citeman.problem import Fix, Problem, Severity
 
@@ -180,14 +179,7 @@ class EntryStore:
         digest = hashlib.sha256(body).hexdigest().encode()
         with contextlib.suppress(OSError):
             self.directory.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as file:
-                    file.write(_MAGIC + digest + b"\n" + body)
-                os.replace(temporary, self.path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
+            replace_bytes(self.path, _MAGIC + digest + b"\n" + body)
             self._prune()
 
     def _prune(self) -> None:

@@ -22,12 +22,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from citeman import __version__
+from citeman.atomic import replace_bytes
 from citeman.config import ActiveRule
 
 #: Entries kept; older ones are removed when a new one is written.
@@ -64,14 +63,7 @@ class ResultCache:
         body = json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")
         with contextlib.suppress(OSError):
             self.directory.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as file:
-                    file.write(body)
-                os.replace(temporary, self.directory / f"{key}{_SUFFIX}")
-            except BaseException:
-                os.unlink(temporary)
-                raise
+            replace_bytes(self.directory / f"{key}{_SUFFIX}", body)
             self._prune()
 
     def _prune(self) -> None:

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import pickle
-import tempfile
 import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from citeman.atomic import replace_bytes
 from citeman.check_state import State, Stored, well_formed
 from citeman.common_ends import common_prefix, common_suffix
 from citeman.state_blob import (
@@ -108,15 +107,7 @@ class StateStore:
             body = pickle.dumps(core, protocol=pickle.HIGHEST_PROTOCOL)
             head = b"%011d %011d %16s\n" % (len(body), zlib.crc32(body),
                                             _token(blob).encode())  # fmt: skip
-            handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as file:
-                    file.write(_MAGIC + head)
-                    file.write(body)
-                os.replace(temporary, self.path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
+            replace_bytes(self.path, _MAGIC + head, body)
             self._prune()
 
     def drop(self) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from citeman.atomic import replace_bytes
 from tests.conftest import DATA, ROOT, run
 
 BIB = (
@@ -125,3 +126,24 @@ def test_a_chapter_the_manuscript_includes_is_an_input_too(workdir: Path) -> Non
         _refusal("--fix-list", "thesis/chapters/one.tex", "thesis/chapters/one.tex")
     )
     assert chapter.read_bytes() == before
+
+
+def test_replace_bytes_writes_the_pieces_in_order_and_leaves_no_temporary(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "store.bin"
+    target.write_bytes(b"old")
+    replace_bytes(target, b"head\n", b"body")
+    assert target.read_bytes() == b"head\nbody"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store.bin"]
+
+
+def test_replace_bytes_keeps_the_old_file_and_removes_its_temporary_on_failure(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "store"
+    target.mkdir()  # a rename cannot replace a folder with a file
+    with pytest.raises(OSError):
+        replace_bytes(target, b"data")
+    assert target.is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
