@@ -39,15 +39,21 @@ def _write(workdir: Path, text: str) -> None:
     (workdir / "a.bib").write_text(text, encoding="utf-8")
 
 
-def test_an_edit_appends_to_the_blob_and_the_text_is_kept_as_pieces(
-    workdir: Path,
-) -> None:
+def _checked_then_edited(workdir: Path) -> tuple[Path, int]:
+    """Check the articles, then one edit of them; the blob and its first size."""
     _write(workdir, ARTICLES)
     _check("a.bib")
     (blob,) = _blobs()
     size = blob.stat().st_size
     _write(workdir, _edited(FIRST))
     _same_as_full("a.bib")
+    return blob, size
+
+
+def test_an_edit_appends_to_the_blob_and_the_text_is_kept_as_pieces(
+    workdir: Path,
+) -> None:
+    blob, size = _checked_then_edited(workdir)
     assert _blobs() == [blob]  # appended to, not written anew
     assert size < blob.stat().st_size < 2 * size
     _write(workdir, _edited(FIRST, SECOND))
@@ -75,12 +81,7 @@ def _flip(data: bytes, at: int) -> bytes:
 def test_a_damaged_blob_is_ignored(
     workdir: Path, damage: Callable[[bytes, int], bytes]
 ) -> None:
-    _write(workdir, ARTICLES)
-    _check("a.bib")
-    (blob,) = _blobs()
-    size = blob.stat().st_size
-    _write(workdir, _edited(FIRST))
-    _same_as_full("a.bib")
+    blob, size = _checked_then_edited(workdir)
     blob.write_bytes(damage(blob.read_bytes(), size))
     _write(workdir, _edited(FIRST, SECOND))
     assert _spliced("a.bib") is None
