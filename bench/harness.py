@@ -5,12 +5,14 @@ Corpora are built by ``../shared/corpora/make_scale.py --out bench/data``
 its own process; wall time, CPU time (user + system of that child and of
 every process it started and waited for, from ``os.wait4``) and peak memory
 are taken per run. Peak memory is the larger of the child's own peak
-(``ru_maxrss``) and the largest sum of the resident sizes of the child and all
-its descendants, sampled every 20 ms while it runs: a command that forks
-workers is charged for all of them (shared pages are counted in each process,
-so this errs high). Runs of the baseline and of citeman alternate, so that
-load from other work on the machine hits both alike; medians of the runs are
-reported and compared.
+(``ru_maxrss``) and the largest memory of the whole process tree, sampled every
+20 ms while it runs: the child's resident size plus, for each process below it,
+the pages that process holds privately (``Private_Clean`` + ``Private_Dirty`` of
+``/proc/<pid>/smaps_rollup``). A forked worker is thus charged for what it
+copied or allocated, not again for the pages it still shares with its parent
+(summing resident sizes counted each shared page once per process). Runs of the
+baseline and of citeman alternate, so that load from other work on the machine
+hits both alike; medians of the runs are reported and compared.
 """
 
 from __future__ import annotations
@@ -78,9 +80,11 @@ def measure(command: Sequence[str], cwd: Path | None = None) -> Run:
 
 
 def _sample(root: int, done: threading.Event, peak: list[int]) -> None:
-    """Keep in ``peak[0]`` the largest resident KiB of ``root`` and its descendants."""
+    """Keep in ``peak[0]`` the largest KiB held by ``root`` and its descendants."""
     while not done.wait(0.02):
-        peak[0] = max(peak[0], sum(_resident_kib(pid) for pid in _tree(root)))
+        below = _tree(root)[1:]
+        held = _resident_kib(root) + sum(_private_kib(pid) for pid in below)
+        peak[0] = max(peak[0], held)
 
 
 def _tree(root: int) -> list[int]:
@@ -99,14 +103,26 @@ def _tree(root: int) -> list[int]:
 
 
 def _resident_kib(pid: int) -> int:
+    return _status_kib(f"/proc/{pid}/status", ("VmRSS:",))
+
+
+def _private_kib(pid: int) -> int:
+    """Pages only ``pid`` maps: what a forked process adds to its parent's."""
+    fields = ("Private_Clean:", "Private_Dirty:")
+    return _status_kib(f"/proc/{pid}/smaps_rollup", fields)
+
+
+def _status_kib(path: str, fields: tuple[str, ...]) -> int:
+    """Sum the ``kB`` figures of ``fields`` in a /proc file (0 once it is gone)."""
+    total = 0
     try:
-        with open(f"/proc/{pid}/status") as status:
+        with open(path) as status:
             for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
+                if line.startswith(fields):
+                    total += int(line.split()[1])
     except (OSError, ValueError):
-        pass
-    return 0
+        return 0
+    return total
 
 
 def median(runs: Sequence[Run]) -> Run:
