@@ -105,8 +105,9 @@ def fix_library(
     by chunks (``citeman.chunked``): only those that fixes lie in are parsed.
     Only fixes inside an entry and outside every unparsable block are taken, so
     broken blocks, comments and macros stay byte-identical. After the first
-    round only the entries just fixed are parsed and linted again: the others
-    cannot have changed, which keeps a large library's second round cheap.
+    round only the entries just fixed are parsed and linted again, by the
+    entry rules that fix: the others cannot have changed, which keeps a large
+    library's second round cheap.
     ``stage`` is told when each round starts (a progress line), and
     ``advance`` counts the entries each round checks again, then the problems
     it vets.
@@ -115,7 +116,11 @@ def fix_library(
     library rules' summaries included (``Outcome.results``): the check after
     writing takes it instead of checking those entries again.
     """
-    entry_rules = [item for item in active if isinstance(item.rule, EntryRule)]
+    # Later rounds look only for fixes: rules that declare none need not run
+    # (unless the kept results stand in for the final check).
+    fixing_rules = [
+        item for item in active if isinstance(item.rule, EntryRule) and item.rule.fixes
+    ]
     keep = keep and resolver is None  # the per-entry pass kept works offline
     source = library.source
     problems = (
@@ -160,7 +165,7 @@ def fix_library(
                 advance(len(touched))
             continue
         problems = lint.lint(
-            [current], entry_rules, resolver=resolver,
+            [current], fixing_rules, resolver=resolver,
             progress=advance if stage is not None else None,
             stage=_within(stage, label),
         )  # fmt: skip

@@ -42,6 +42,7 @@ SQUEEZE = EntryRule(
     severity=Severity.WARNING,
     doc="",
     check=_squeeze,
+    fixes="a doubled space squeezed",  # later rounds run only rules that fix
 )
 
 

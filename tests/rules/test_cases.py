@@ -67,6 +67,8 @@ def test_case(rule: rules.AnyRule, case: dict[str, Any]) -> None:
     assert found == case["expect"], [p.message for p in problems]
     for problem, expected in zip(problems, case.get("messages", []), strict=False):
         assert expected in problem.message
+    # fix's later rounds run only the rules that declare a fix (Rule.fixes).
+    assert rule.fixes or all(p.fix is None for p in problems), "fixes undeclared"
     if "fixed" in case:
         safe = [p.fix for p in problems if p.fix is not None and p.fix.safe]
         fixed, _ = fix.apply(case["bib"], safe)
