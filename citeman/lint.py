@@ -289,10 +289,18 @@ def _vetted(
     """
     # Only the entries parsed here are looked up (a file checked by chunks has
     # those with a suppression comment at most).
-    parsed = fix_guard.Vetter([library for library in libraries if library.entries])
+    with_entries = [library for library in libraries if library.entries]
+    parsed = fix_guard.Vetter(with_entries)
     known = _KnownVetter(cache) if cache is not None else None
-    vetted = []
-    for index, problem in enumerate(problems):
+    # Without parsed entries, the per-entry rules' problems (before
+    # ``checked``: known entries', vetted where they were found) pass as they
+    # are: at 50,000 entries checked by chunks, ~35,000 not looked at.
+    start = checked if not with_entries else 0
+    vetted = list(problems[:start])
+    if progress is not None:
+        progress(start - start % 1000)
+    for index in range(start, len(problems)):
+        problem = problems[index]
         fix = problem.fix
         if fix is not None and not fix.vetted:  # else both pass it as it is
             problem = parsed(problem)

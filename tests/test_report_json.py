@@ -53,5 +53,41 @@ def test_a_report_of_several_pieces_matches_json_dumps(problem: Problem) -> None
     assert render(problems) == _dumped(problems)
 
 
+#: Problems naming a few files and rules, as a report's do (the writer encodes
+#: each file's and rule's members once), and odd ones: a position that is not
+#: an int or a text that is not a str is written the long way.
+_SHARED = st.builds(
+    Problem,
+    path=st.sampled_from(["a.bib", 'b "\u00e4".bib']),
+    span=st.builds(Span, *[st.integers(0, 10**6)] * 4),
+    key=st.none() | st.sampled_from(["k", "k\\"]),
+    field=st.none() | st.sampled_from(["title", "ti\ntle"]),
+    code=st.sampled_from(["CM101", "CM202"]),
+    rule=st.sampled_from(["missing-doi", "title-case"]),
+    severity=st.sampled_from(Severity),
+    message=_TEXT,
+    fix=_FIXES,
+)
+_ODD = st.builds(
+    Problem,
+    path=st.none() | _TEXT,
+    span=st.builds(Span, *[st.none() | st.booleans() | st.integers()] * 4),
+    key=st.none() | st.integers() | _TEXT,
+    field=st.none() | _TEXT,
+    code=_TEXT,
+    rule=_TEXT,
+    severity=st.sampled_from(Severity),
+    message=st.none() | st.booleans() | _TEXT,
+    fix=_FIXES,
+)
+
+
+@given(st.lists(_SHARED | _ODD, max_size=30))
+def test_problems_sharing_files_and_rules_or_odd_match_json_dumps(
+    problems: list[Problem],
+) -> None:
+    assert render(problems) == _dumped(problems)
+
+
 def test_no_problems_is_an_empty_array() -> None:
     assert render([]) == "[]\n" == _dumped([])

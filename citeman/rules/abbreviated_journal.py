@@ -88,11 +88,20 @@ def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Findin
     """Yield a finding for each abbreviated journal name."""
     fulls, pairs = _library_spellings(shelves)
     index = _by_initials(fulls)
+    # The full name the library offers depends on the spelling alone: a
+    # library abbreviates a few hundred journals, each many times.
+    offered: dict[str, str | None] = {}
     for entry, summary in summarised(shelves):
         for field, spelling, own in summary[1]:
-            full = own or _unique(pairs.get(spelling))
+            full = own
             if full is None:
-                full = _unique(fulls.get(_matching_key(spelling, index)))
+                if spelling in offered:
+                    full = offered[spelling]
+                else:
+                    full = _unique(pairs.get(spelling))
+                    if full is None:
+                        full = _unique(fulls.get(_matching_key(spelling, index)))
+                    offered[spelling] = full
             yield _finding(entry, entry.place(field), spelling, full)
 
 

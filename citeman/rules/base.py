@@ -160,9 +160,10 @@ class Head(NamedTuple):
 
     def place(self, field: Field) -> Field:
         """Return a field made by :func:`relative` at this entry's position."""
-        return field._replace(
-            line=field.line + self.line, offset=field.offset + self.offset
-        )
+        # Built whole: ``_replace`` costs several times more, and every
+        # finding of a library rule places its field.
+        return Field(field.name, field.value, field.raw, field.line + self.line,
+                     field.column, field.offset + self.offset)  # fmt: skip
 
 
 def head(entry: Entry) -> Head:
@@ -178,9 +179,8 @@ def relative(field: Field, entry: Entry) -> Field:
     Columns stay as they are: the entry's own column is part of what a cached
     summary is keyed by.
     """
-    return field._replace(
-        line=field.line - entry.line, offset=field.offset - entry.offset
-    )
+    return Field(field.name, field.value, field.raw, field.line - entry.line,
+                 field.column, field.offset - entry.offset)  # fmt: skip
 
 
 class Summarised(NamedTuple):
