@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
+from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -221,6 +224,77 @@ def test_a_large_files_set_aside_rules_are_aggregated_apart_as_lint_would(
         assert all(item.summaries[at] is None for item in known for at in positions)
         assert lint.lint([library], active, cache=cache) == alone
         assert loader._aggregator is None  # let go once its findings were in
+
+
+def test_fixes_made_here_are_judged_while_the_aggregator_works(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # bbt-jabref mixes LaTeX and Unicode letters: mixed-encoding (aggregated
+    # in the main process) offers 54 fixes that may need their entry parsed.
+    # Their verdicts are in before the first aggregated rule is awaited.
+    monkeypatch.setenv("CITEMAN_WORKERS", "2")
+    monkeypatch.setenv("CITEMAN_CHUNK_SIZE", "20")
+    path = REAL / "bbt-jabref.bib"
+    active = _active()
+    alone = lint.lint([parse.load(path)], active)
+    with chunked.Loader(active, aside=True) as loader:
+        library = loader(path, 10**7)
+        cache = loader.from_cache([library])
+        assert cache is not None and cache.aggregated
+        judged: list[int] = []
+
+        def awaited(code: str) -> Sequence[Finding]:
+            judged.append(len(cache.verdicts))
+            return cache.aggregated[code]()
+
+        parsed: list[str] = []
+
+        def entry(known: lint.Known) -> Entry:
+            parsed.append(known.ident)
+            return cache.entry(known)
+
+        watched = dataclasses.replace(
+            cache,
+            entry=entry,
+            aggregated={code: partial(awaited, code) for code in cache.aggregated},
+        )
+        assert lint.lint([library], active, cache=watched) == alone
+    assert judged[0] >= 54 and len(judged) == len(chunked.ASIDE)
+    assert len(parsed) == len(set(parsed)) == 7  # the others need no parse
+
+
+def test_a_known_entry_is_parsed_once_for_all_the_fixes_that_need_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Most entries write the letter as a LaTeX accent: mixed-encoding offers
+    # to rewrite both "ä" of the last entry, and each fix needs the entry
+    # parsed again to be vetted.
+    monkeypatch.setenv("CITEMAN_WORKERS", "2")
+    monkeypatch.setenv("CITEMAN_CHUNK_SIZE", "2")
+    path = tmp_path / "mixed.bib"
+    path.write_text(
+        '@article{a, author = {M{\\"a}ki, Anna}, title = {On {\\"a}}, year = {2001}}\n'
+        '@article{b, author = {K{\\"a}rk{\\"a}, Bo}, title = {Two}, year = {2002}}\n'
+        "@article{c, author = {Smith, Cy}, title = {Three}, year = {2003}}\n"
+        "@article{d, author = {Sipilä, Päivi}, title = {Four}, year = {2004}}\n",
+        encoding="utf-8",
+    )
+    active = _active()
+    alone = lint.lint([parse.load(path)], active)
+    assert sum(problem.code == "CM205" for problem in alone) == 2
+    with chunked.Loader(active, aside=True) as loader:
+        library = loader(path, 10**7)
+        cache = loader.from_cache([library])
+        assert cache is not None
+        parsed: list[str] = []
+
+        def entry(known: lint.Known) -> Entry:
+            parsed.append(known.head.key)
+            return cache.entry(known)
+
+        watched = dataclasses.replace(cache, entry=entry)
+        assert lint.lint([library], active, cache=watched) == alone
+    assert parsed == ["d"]
 
 
 def test_set_aside_summaries_come_back_when_the_rules_aggregate_in_lint(
