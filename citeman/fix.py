@@ -12,11 +12,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from citeman import lint, parse
 from citeman.config import ActiveRule
 from citeman.lint import Fresh, Known, Stage
-from citeman.model import Entry, Library
+from citeman.model import Entry, Library, ParseFailure
 from citeman.problem import Fix, Problem
 from citeman.rules.base import DoiResolver, EntryRule
 
@@ -96,6 +97,7 @@ def fix_library(
     stage: Stage | None = None,
     advance: Callable[[int], None] | None = None,
     keep: bool = False,
+    fields: bool = True,
 ) -> Outcome:
     """Return ``library``'s text with every applicable fix applied, round by round.
 
@@ -115,6 +117,12 @@ def fix_library(
     ``keep`` keeps what each round's check of the entries it fixed finds,
     library rules' summaries included (``Outcome.results``): the check after
     writing takes it instead of checking those entries again.
+
+    ``fields=False`` says the caller will not write the text, so the field
+    names in ``Outcome.changed`` (which only writing verifies against) need
+    not be worked out for the entries checked by chunks: the first round then
+    finds each fix's entry by the ``known`` positions instead of parsing
+    those entries again (their sets of names are left empty).
     """
     # Later rounds look only for fixes: rules that declare none need not run
     # (unless the kept results stand in for the final check).
@@ -128,9 +136,14 @@ def fix_library(
     )
     # Where each entry of the original sits in the current text, by index.
     ranges = places(library, known)
-    if stage is not None and known:
-        stage(f"fixing {library.path}: reading the entries to fix", None)
-    current, index_of = _owning(library, ranges, problems, unsafe, bool(known))
+    if not fields and known:
+        slots, failures = _slots(library, known), library.failures
+        index_of = {start: index for index, (start, _) in enumerate(ranges)}
+    else:
+        if stage is not None and known:
+            stage(f"fixing {library.path}: reading the entries to fix", None)
+        current, index_of = _owning(library, ranges, problems, unsafe, bool(known))
+        slots, failures = _slots(current), current.failures
     was = ranges
     applied: list[Applied] = []
     changed: dict[int, set[str]] = {}
@@ -139,17 +152,19 @@ def fix_library(
         label = f"fixing {library.path}: round {number}"
         if stage is not None:
             stage(label, None)
-        owners = _owners(current, problems, unsafe)
+        owners = _owners(slots, failures, problems, unsafe)
         source, chosen = apply(source, owners)
         if not chosen:
             break
         touched = set()
         for fix in chosen:
-            entry, problem = owners[fix]
-            index = index_of[entry.offset]
+            slot, problem = owners[fix]
+            index = index_of[slot.start]
             touched.add(index)
-            changed.setdefault(index, set()).update(_fields_under(entry, fix))
-            applied.append(Applied(entry.key, problem.code, problem.rule, fix))
+            names = changed.setdefault(index, set())
+            if slot.entry is not None:
+                names.update(_fields_under(slot.entry, fix))
+            applied.append(Applied(slot.key, problem.code, problem.rule, fix))
         for index in touched:
             results.pop(index, None)  # found in the text before this round
         ranges = _shifted(ranges, chosen)
@@ -159,6 +174,7 @@ def fix_library(
         index_of = {ranges[index][0]: index for index in touched}
         if any(entry.offset not in index_of for entry in current.entries):
             break  # the fixed text parses differently; verification will say where
+        slots, failures = _slots(current), current.failures
         if keep:
             problems = _kept(current, active, index_of, results)
             if stage is not None and advance is not None:
@@ -255,17 +271,46 @@ def _owning(
     return library, {entry.offset: index for index, entry in enumerate(library.entries)}
 
 
+class _Slot(NamedTuple):
+    """An entry a fix may lie in: its offsets and key, and the entry if parsed."""
+
+    start: int
+    end: int
+    key: str
+    entry: Entry | None
+
+
+def _slots(library: Library, known: Sequence[Known] = ()) -> list[_Slot]:
+    """Return the entries of ``library`` and the ``known`` ones, in file order."""
+    slots = [
+        _Slot(entry.offset, entry.offset + len(entry.raw), entry.key, entry)
+        for entry in library.entries
+    ]
+    if known:
+        slots += [
+            _Slot(item.head.offset, item.head.offset + item.length, item.head.key, None)
+            for item in known
+        ]
+        slots.sort(key=lambda slot: slot.start)
+    return slots
+
+
 def _owners(
-    library: Library, problems: Sequence[Problem], unsafe: bool
-) -> dict[Fix, tuple[Entry, Problem]]:
-    """Map each wanted fix to the entry it lies in, dropping fixes outside entries."""
-    starts = [entry.offset for entry in library.entries]
-    broken = sorted(
-        (failure.offset, failure.offset + len(failure.raw))
-        for failure in library.failures
-    )
+    slots: Sequence[_Slot],
+    failures: Sequence[ParseFailure],
+    problems: Sequence[Problem],
+    unsafe: bool,
+) -> dict[Fix, tuple[_Slot, Problem]]:
+    """Map each wanted fix to the entry it lies in, dropping fixes outside entries.
+
+    ``failures`` are the file's broken blocks: fixes reaching into them are
+    dropped too.
+    """
+    starts = [slot.start for slot in slots]
+    broken = sorted((failure.offset, failure.offset + len(failure.raw))
+                    for failure in failures)  # fmt: skip
     broken_starts = [start for start, _ in broken]
-    owners: dict[Fix, tuple[Entry, Problem]] = {}
+    owners: dict[Fix, tuple[_Slot, Problem]] = {}
     for problem in problems:
         fix = problem.fix
         if fix is None or not (fix.safe or unsafe):
@@ -273,16 +318,16 @@ def _owners(
         position = bisect_right(starts, fix.offset) - 1
         if position < 0:
             continue
-        entry = library.entries[position]
+        slot = slots[position]
         end = fix.offset + len(fix.old)
-        if end > entry.offset + len(entry.raw):
+        if end > slot.end:
             continue
         # Broken blocks do not overlap, so only the last one starting before
         # the fix's end can reach into it.
         last = bisect_right(broken_starts, max(end, fix.offset + 1) - 1) - 1
         if last >= 0 and broken[last][1] > fix.offset:
             continue
-        owners.setdefault(fix, (entry, problem))
+        owners.setdefault(fix, (slot, problem))
     return owners
 
 

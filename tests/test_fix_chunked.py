@@ -20,6 +20,7 @@ from tests.conftest import DATA, REAL_FILES, run
 #: compared (with the hostile file's).
 WRITE = ("fix", "--no-config", "--unsafe-fixes", "--show-fixes")
 DIFF = ("fix", "--no-config", "--diff", "--show-fixes")
+CHECK = ("fix", "--no-config", "--check", "--unsafe-fixes")
 
 
 def _fixed(
@@ -59,7 +60,7 @@ def _chunk(path: Path) -> str:
 def test_real_files_fixed_after_a_check_by_chunks_as_in_one_process(
     path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    runs = (WRITE, DIFF) if path.name == "bbt-zotero.bib" else (WRITE,)
+    runs = (WRITE, DIFF, CHECK) if path.name == "bbt-zotero.bib" else (WRITE, CHECK)
     alone = _fixed(path, tmp_path / "one", monkeypatch, None, runs)
     assert all(out for _, out, _, _ in alone)
     chunked = _fixed(path, tmp_path / "chunks", monkeypatch, _chunk(path), runs)
@@ -72,5 +73,6 @@ def test_hostile_file_fixed_by_chunks_as_in_one_process(
     # Macros defined chunks before their use, a suppressed entry first in a
     # chunk, a block left open at a chunk's end, duplicates across chunks.
     path = DATA / "perf" / "chunk-edges.bib"
-    alone = _fixed(path, tmp_path / "one", monkeypatch, None, (WRITE, DIFF))
-    assert _fixed(path, tmp_path / "chunks", monkeypatch, "2", (WRITE, DIFF)) == alone
+    runs = (WRITE, DIFF, CHECK)
+    alone = _fixed(path, tmp_path / "one", monkeypatch, None, runs)
+    assert _fixed(path, tmp_path / "chunks", monkeypatch, "2", runs) == alone

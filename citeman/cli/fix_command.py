@@ -149,6 +149,7 @@ def fix(
                     stage=status.stage,
                     advance=status.advance,
                     keep=writing and library.path in known,
+                    fields=writing,
                 )
                 for library in libraries
             ]
