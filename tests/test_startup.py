@@ -19,6 +19,12 @@ from tests.conftest import ROOT
 
 HEAVY = ("requests", "requests_cache", "urllib3", "pygls", "lsprotocol", "docx",
          "jinja2")  # fmt: skip
+#: Each command's module: imported only when that command runs.
+COMMANDS = tuple(
+    f"citeman.cli.{name}_command"
+    for name in ("audit", "check", "cite", "fix", "import", "lookup", "render",
+                 "rules", "server")
+)  # fmt: skip
 
 #: Import the command, run it in-process, and print the heavy modules loaded
 #: after each step (as the last line of stdout, in JSON).
@@ -37,9 +43,11 @@ print(json.dumps([after_import, code, loaded()]))
 """
 
 
-def _probe(cwd: Path, *args: str) -> tuple[list[str], int, list[str]]:
+def _probe(
+    cwd: Path, *args: str, watched: tuple[str, ...] = HEAVY
+) -> tuple[list[str], int, list[str]]:
     done = subprocess.run(
-        [sys.executable, "-c", _PROBE, json.dumps(HEAVY), *args],
+        [sys.executable, "-c", _PROBE, json.dumps(watched), *args],
         cwd=cwd,
         stdin=subprocess.DEVNULL,
         capture_output=True,
@@ -65,3 +73,14 @@ def test_render_loads_jinja_when_it_renders(workdir: Path) -> None:
     after_import, code, after_render = _probe(workdir, "render", "library.bib")
     assert (after_import, code) == ([], 0)
     assert after_render == ["jinja2"]
+
+
+def test_a_command_loads_its_own_module_only(workdir: Path) -> None:
+    shutil.copy(ROOT / "library.bib", workdir / "library.bib")
+    after_import, code, after_render = _probe(
+        workdir, "render", "library.bib", watched=COMMANDS
+    )
+    assert (after_import, code) == ([], 0)
+    assert after_render == ["citeman.cli.render_command"]
+    after_import, code, after_help = _probe(workdir, "--help", watched=COMMANDS)
+    assert (after_import, code, after_help) == ([], 0, sorted(COMMANDS))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -14,7 +13,6 @@ from citeman.render.counting import counted
 from citeman.render.markup import Markup, Safe
 from citeman.render.reference import Reference
 
-_SPACE = re.compile(r"\s+")
 # What a faulty (user) template can raise while it runs.
 _TEMPLATE_FAULTS = (
     jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError,
@@ -82,7 +80,7 @@ class Renderer:
                     raise style.failure(
                         error, self.style.folder, reference.key
                     ) from error
-                tidy = self.markup.paragraph(_SPACE.sub(" ", body).strip())
+                tidy = self.markup.paragraph(" ".join(body.split()))
                 rendered.append(Rendered(reference.key, Safe(tidy)))
         return rendered
 

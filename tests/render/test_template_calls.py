@@ -147,3 +147,13 @@ def test_no_printable_character_is_escaped() -> None:
     )
     assert len(printable) > 100_000
     assert visible_keeping_lines(printable) == printable
+
+
+def test_runs_of_any_whitespace_print_as_one_space(tmp_path: Path) -> None:
+    """A reference's runs of whitespace, of any Unicode space, print as one space."""
+    spaces = "".join(
+        chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()
+    )
+    chosen = _style(tmp_path, f"{spaces}{{{{ entry.key }}}}{spaces}end{spaces}\n")
+    text = render.render(ENTRIES[:1], chosen, "text")
+    assert text == f"{ENTRIES[0].key} end\n"
