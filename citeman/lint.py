@@ -114,7 +114,8 @@ def lint(
     ``file_ignores`` (``per-file-ignores``) drops rules in the files it matches.
     ``vet_fixes=False`` leaves the fixes unvetted (:mod:`citeman.fix_guard`), for
     a caller that only prints the messages (``render``'s warnings): vetting
-    parses each fixed entry again.
+    parses each fixed entry again; a fix that costs much to build may then be
+    left out (:class:`citeman.rules.base.RuleContext`).
     ``cache`` gives entries known from the entry cache and receives the others.
     ``stage`` is told when each library-wide stage starts (a progress line).
     """

@@ -84,7 +84,8 @@ class RuleContext:
     ``memo`` is given to a library rule's aggregate step when the entry cache
     is on (see :meth:`recall`). ``vet_fixes`` is False when the caller prints
     messages only (``render``'s warnings): a rule that vets its own fixes
-    (:mod:`citeman.fix_guard`) then leaves them unvetted.
+    (:mod:`citeman.fix_guard`) then leaves them unvetted, and one whose fixes
+    cost much to build (CM202's recased titles) may leave them out.
     """
 
     options: Mapping[str, object]

@@ -165,7 +165,10 @@ def _guess(
         return None
     if not (words.sentence if convention == "sentence" else words.title):
         _NOTES.clear()
-        said = _judged(field, words, convention, _CLAIMS[convention], _NOTING, True)
+        claim = _CLAIMS[convention]
+        said = _judged(
+            field, words, convention, claim, _NOTING, True, context.vet_fixes
+        )
         return _Guess(said, said, title_guess.asked(_NOTES))
     unstrayed = _lower_case_text(field.value, None, subtitles=True)
     if convention != "sentence":
@@ -326,10 +329,11 @@ def _judged_here(
 ) -> _Said | None:
     """Return what is said of a title, worked out here (or recalled: ``aggregate``)."""
     convention, claim, strays, _ = told
+    fixes = context.vet_fixes
     key = (field.value, field.is_delimited, words.sentence, words.title,
-           words.capitalised, words.lower, *told)  # fmt: skip
+           words.capitalised, words.lower, *told, fixes)  # fmt: skip
     said: _Said | None = context.recall(
-        key, _judged, field, words, convention, claim, casing, strays
+        key, _judged, field, words, convention, claim, casing, strays, fixes
     )
     return said
 
@@ -341,15 +345,21 @@ def _judged(
     claim: str,
     casing: Casing,
     strays: bool,
+    fixes: bool = True,
 ) -> _Said | None:
-    """Return what is said of an English title, or None if it is fine."""
+    """Return what is said of an English title, or None if it is fine.
+
+    Without ``fixes`` (a caller that prints messages only: ``render``'s
+    warnings), a title out of the convention is said to be so without the
+    title rewritten in the convention's case, which its message never shows.
+    """
     if not (words.sentence if convention == "sentence" else words.title):
         # Braces around a whole title are mostly a name's ("International
         # Phonetic Alphabet"): reported when a word no name capitalises is.
         inside = unbraced(field.value)
         if inside is None or shows_title_case(inside, NO_CASING):
             styles = (words.sentence, words.title)
-            return _convention_text(field, convention, styles, claim, casing)
+            return _convention_text(field, convention, styles, claim, casing, fixes)
         return None
     return _lower_case_text(field.value, casing if strays else None, subtitles=True)
 
@@ -456,8 +466,13 @@ def _convention_text(
     styles: tuple[bool, bool],
     usage: str,
     casing: Casing,
+    fixes: bool = True,
 ) -> _Said:
-    """Describe one title and offer it rewritten in the convention's case."""
+    """Describe one title and offer it rewritten in the convention's case.
+
+    The rewriting (proper nouns braced, then recased) is most of the cost of
+    the rule; without ``fixes`` it is left out and no fix offered.
+    """
     is_sentence, is_title = styles
     if is_sentence:
         found = "sentence case"
@@ -469,7 +484,7 @@ def _convention_text(
     if unbraced(title) is not None:
         found += " inside braces that keep every capital in any style"
     new = None
-    if field.is_delimited:
+    if field.is_delimited and fixes:
         if convention == "sentence":
             # Sentence case first, so that compounds lose their inner capitals
             # (X-Ray to X-ray); then what must keep its capitals is braced.
