@@ -420,7 +420,7 @@ def _set_aside(
     """Return ``known`` without the set-aside summaries, and these pickled apart."""
     positions = {position for position, _ in aside}
     kept = [
-        item._replace(summaries=tuple(
+        Known(item.ident, item.head, item.length, item.problems, tuple(
             None if position in positions else summary
             for position, summary in enumerate(item.summaries)
         ))

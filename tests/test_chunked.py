@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import pickletools
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -16,8 +17,10 @@ from citeman.latex import decode
 from citeman.macros import Expander
 from citeman.model import Entry, ParseFailure, Span
 from citeman.problem import Finding, Fix, Problem, Severity
+from citeman.rules.missing_field import Fields
 from citeman.segments import parse_window as segment_window
 from citeman.segments import segments
+from citeman.title_census import TitleWords
 from tests.conftest import DATA, REAL_FILES, run
 
 EDGES = DATA / "perf" / "chunk-edges.bib"
@@ -338,3 +341,15 @@ def test_results_sent_between_processes_come_back_whole() -> None:
     assert pickle.loads(pickle.dumps(fix)).vetted
     sent = pickle.loads(pickle.dumps(problem))
     assert sent.fix is not None and sent.fix.vetted
+
+
+def test_the_slotted_summaries_a_worker_sends_are_pickled_by_their_fields() -> None:
+    # One per title (CM202's census) and one per entry (CM102): pickled as a
+    # call of their class with their fields, with no state to set after
+    # (a slotted dataclass's own way looks up its fields for each object).
+    words = TitleWords(True, False, ("dna",), ("of", "the"))
+    fields = Fields(frozenset({"title", "year"}), ("x",), (), exempt=True)
+    for value in (words, fields):
+        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        assert pickle.loads(data) == value
+        assert "BUILD" not in {op.name for op, _, _ in pickletools.genops(data)}

@@ -166,7 +166,8 @@ def check(
                     stage=status.stage,
                 )  # fmt: skip
             entries.save()
-            problems = checking.finish(problems, documents, active)
+            if documents:  # else lint's problems are in order already
+                problems = checking.finish(problems, documents, active)
             status.stage("writing problems", len(problems))
             pieces = problems_pieces(
                 problems, output_format, statistics=statistics,

@@ -64,6 +64,11 @@ class Fields:
     crossref: tuple[str, ...]
     exempt: bool
 
+    def __reduce__(self) -> tuple[type[Fields], tuple[object, ...]]:
+        # Pickled by its fields, as citeman.title_census.TitleWords: a worker
+        # sends one per entry.
+        return Fields, (self.present, self.xdata, self.crossref, self.exempt)
+
 
 def summarise(entry: Entry, context: RuleContext) -> Fields | None:
     """Return the fields ``entry`` holds and the parents it names."""
