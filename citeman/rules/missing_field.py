@@ -104,9 +104,17 @@ def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Findin
     for head, fields in summarised(shelves):
         heads.setdefault(head.key.lower(), (head, fields))
     resolved: dict[str, frozenset[str]] = {}
+    # What is missing depends on the type and the fields alone: a library
+    # holds a few hundred such pairs, each for many entries.
+    missing: dict[tuple[str, frozenset[str], bool], tuple[tuple[str, str], ...]] = {}
     for head, fields in summarised(shelves):
         present = _resolve(head, fields, heads, resolved, ())
-        yield from _findings(head, fields, present, context)
+        kind = (head.type, present, fields.exempt)
+        said = missing.get(kind)
+        if said is None:
+            said = missing[kind] = tuple(_missing(head.type, fields, present, context))
+        for name, message in said:
+            yield Finding(head.span, message, key=head.key, field=name, path=head.path)
 
 
 def _resolve(
@@ -143,32 +151,23 @@ def _resolve(
     return result
 
 
-def _findings(
-    head: Head, fields: Fields, present: frozenset[str], context: RuleContext
-) -> Iterator[Finding]:
-    """Yield the requirements of ``head``'s type that ``present`` does not meet."""
-    for names in REQUIRED.get(head.type, ()):
+def _missing(
+    kind: str, fields: Fields, present: frozenset[str], context: RuleContext
+) -> Iterator[tuple[str, str]]:
+    """Yield the field and message of each requirement of type ``kind`` unmet."""
+    for names in REQUIRED.get(kind, ()):
         if not any(name in present for name in names):
-            yield Finding(
-                head.span,
-                f"@{head.type} has no {_alternatives(names)}, a required field",
-                key=head.key,
-                field=names[0],
-                path=head.path,
-            )
+            yield names[0], f"@{kind} has no {_alternatives(names)}, a required field"
     if (
-        head.type == "article"
+        kind == "article"
         and context.option("require-volume")
         and "volume" not in present
         and not (fields.exempt or "pubstate" in present)
     ):
-        yield Finding(
-            head.span,
+        yield (
+            "volume",
             '@article has no "volume", which APA references print '
             "(for an article in press, set pubstate = {inpress})",
-            key=head.key,
-            field="volume",
-            path=head.path,
         )
 
 

@@ -21,7 +21,7 @@ PASS:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from citeman.model import Entry, Field, Span
 from citeman.parse import MONTHS
@@ -74,7 +74,7 @@ def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Findin
                 continue
             assert isinstance(fields, tuple)
             for field in fields:
-                yield from _check_field(shelf, earlier, entry, entry.place(field))
+                yield from _check_field(shelf, earlier, entry, field)
         yield from _check_strings(shelf, earlier)
         earlier.update(shelf.strings)
 
@@ -103,8 +103,12 @@ def _check_strings(library: Shelf, earlier: set[str]) -> Iterator[Finding]:
 def _check_field(
     library: Shelf, earlier: set[str], entry: Head, field: Field
 ) -> Iterator[Finding]:
+    """Yield a finding per macro ``field`` (relative to ``entry``) uses undefined.
+
+    The field is placed only for a finding: nearly every use is defined.
+    """
     reported: set[str] = set()
-    for name, start in _macro_uses(field.raw):
+    for name, start in _uses(field.raw):
         folded = name.lower()
         if folded in MONTHS or folded in earlier or folded in reported:
             continue
@@ -123,12 +127,19 @@ def _check_field(
                 "move the definition above its first use"
             )
         yield Finding(
-            _span(field, start, len(name)),
+            _span(entry.place(field), start, len(name)),
             message,
             key=entry.key,
             field=field.name,
             path=entry.path,
         )
+
+
+def _uses(raw: str) -> Iterable[tuple[str, int]]:
+    """Return :func:`_macro_uses`, told at once for a value of one bare word."""
+    if _WORD.fullmatch(raw):  # most: a macro's name alone
+        return () if raw.isdigit() else ((raw, 0),)
+    return _macro_uses(raw)
 
 
 def _macro_uses(raw: str) -> Iterator[tuple[str, int]]:
