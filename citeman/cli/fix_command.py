@@ -107,10 +107,14 @@ def fix(
         active = config.active_rules(online=going_online.wanted)
         writing = not (show_diff or check_only)
         terminal = stderr_is_terminal() and not quiet
-        with LateStatus(terminal) as status:
-            # Offline, a large file is parsed and checked by chunks on several
-            # processes as it is read, as check does.
-            chunks = Loader(active, status.stage, status.advance)
+        # Offline, a large file is parsed and checked by chunks on several
+        # processes as it is read, as check does. Unless the file is written
+        # (the check afterwards reads every summary here), a process of their
+        # own meanwhile aggregates some library rules, as in check.
+        with (
+            LateStatus(terminal) as status,
+            Loader(active, status.stage, status.advance, aside=not writing) as chunks,
+        ):
             by_chunks = not going_online.wanted
             loaded, unreadable = load_each(
                 resolve_paths(paths, config), status.say,
@@ -126,7 +130,7 @@ def fix(
             # comparing files see them all; when nothing is fixed these are the
             # final problems.
             total = sum(len(library.entries) for library in libraries)
-            cache = chunks.from_cache()
+            cache = chunks.from_cache(libraries)
             if writing:  # the check after writing reuses what the memos keep
                 cache = fix_write.with_memos(cache, active)
             found = lint.lint(
