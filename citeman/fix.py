@@ -135,10 +135,11 @@ def fix_library(
         lint.lint([library], active, resolver=resolver) if found is None else found
     )
     # Where each entry of the original sits in the current text, by index.
-    ranges = places(library, known)
+    every = _slots(library, known)
+    ranges = [(slot.start, slot.end) for slot in every]
     if not fields and known:
-        slots, failures = _slots(library, known), library.failures
-        index_of = {start: index for index, (start, _) in enumerate(ranges)}
+        slots, failures = every, library.failures
+        index_of = {slot.start: index for index, slot in enumerate(every)}
     else:
         if stage is not None and known:
             stage(f"fixing {library.path}: reading the entries to fix", None)
@@ -230,11 +231,7 @@ def places(library: Library, known: Sequence[Known] = ()) -> list[tuple[int, int
     That is the parsed entries of ``library`` and the ``known`` ones it leaves
     out (checked by chunks), merged.
     """
-    spans = [(entry.offset, entry.offset + len(entry.raw)) for entry in library.entries]
-    if known:
-        spans += [(item.head.offset, item.head.offset + item.length) for item in known]
-        spans.sort()
-    return spans
+    return [(slot.start, slot.end) for slot in _slots(library, known)]
 
 
 def _owning(
