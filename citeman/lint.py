@@ -145,9 +145,11 @@ def _lint(
     checked = len(problems)
     memos = cache.memos if cache is not None else {}
     aggregated = cache.aggregated if cache is not None else {}
-    # While the rules aggregated elsewhere are awaited, the fixes of those
-    # made here are judged (their verdicts kept for the vetting below).
-    judging = _KnownVetter(cache).judge if cache is not None and vet_fixes else None
+    # One vetter of the known entries: while the rules aggregated elsewhere
+    # are awaited, it judges the fixes of those made here, and it vets below
+    # (the verdicts and the entries it parsed kept).
+    vetter = _KnownVetter(cache) if cache is not None and vet_fixes else None
+    judging = vetter.judge if vetter is not None else None
     problems += _library_problems(
         libraries, run.contexts, run.silenced, run.shelves, stage, memos, aggregated,
         judging,
@@ -155,7 +157,7 @@ def _lint(
     problems += _suppression_problems(libraries, active, run.silenced)
     if vet_fixes:
         stage("vetting fixes", len(problems))
-        problems = _vetted(problems, checked, libraries, cache, progress)
+        problems = _vetted(problems, checked, libraries, vetter, progress)
     if cache is not None and vet_fixes:  # only vetted problems are cached
         for path, offset, first, last, summaries in run.rows:
             fresh = Fresh(tuple(problems[first:last]), summaries)
@@ -285,19 +287,18 @@ def _vetted(
     problems: Sequence[Problem],
     checked: int,
     libraries: Sequence[Library],
-    cache: FromCache | None,
+    known: _KnownVetter | None,
     progress: Callable[[int], None] | None,
 ) -> list[Problem]:
     """Vet every fix (``fix_guard``), counting the problems done by ``progress``.
 
     The fixes found from ``checked`` on (library rules') may lie in entries
-    known from ``cache``, which are vetted by their text (:class:`_KnownVetter`).
+    known from the entry cache or the chunks: ``known`` vets those by their text.
     """
     # Only the entries parsed here are looked up (a file checked by chunks has
     # those with a suppression comment at most).
     with_entries = [library for library in libraries if library.entries]
     parsed = fix_guard.Vetter(with_entries)
-    known = _KnownVetter(cache) if cache is not None else None
     # Without parsed entries, the per-entry rules' problems (before
     # ``checked``: known entries', vetted where they were found) pass as they
     # are: at 50,000 entries checked by chunks, ~35,000 not looked at.
