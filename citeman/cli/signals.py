@@ -42,8 +42,12 @@ def stopping_cleanly() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = {number: signal.signal(number, _stop) for number in _CAUGHT}
+    previous = {}
     try:
+        # Inside the try: a Ctrl-C just after the first handler is set (the
+        # moment a caller may take the command as started) still exits 130.
+        for number in _CAUGHT:
+            previous[number] = signal.signal(number, _stop)
         yield
     except KeyboardInterrupt:
         _exit(signal.SIGINT)
