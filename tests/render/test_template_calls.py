@@ -157,3 +157,40 @@ def test_runs_of_any_whitespace_print_as_one_space(tmp_path: Path) -> None:
     chosen = _style(tmp_path, f"{spaces}{{{{ entry.key }}}}{spaces}end{spaces}\n")
     text = render.render(ENTRIES[:1], chosen, "text")
     assert text == f"{ENTRIES[0].key} end\n"
+
+
+class _StockOutput(style.BoundedEnvironment):
+    """Our sandbox with Jinja's own code generator: ``escape(finalize(value))``."""
+
+    code_generator_class = jinja2.compiler.CodeGenerator
+
+
+PRINTED = """\
+{% set v = "<a & b> \u00e9" %}{% macro m(x) %}<{{ x }}>{% endmacro %}
+{{ v }} {{ v | italic }} {{ entry.key }} {{ [v, "&"] | join(", ") }} {{ m(v) }}
+{{ entry.authors | length }} {{ 2 * 3 }} {{ "x" ~ v }} {{ none }}
+{% autoescape false %}{{ v }} {{ m(v) }}{% endautoescape %}
+{% autoescape entry.key == "" %}{{ v }}{% endautoescape %}
+"""
+
+
+@pytest.mark.parametrize("fmt", sorted(MARKUPS))
+def test_printed_values_are_escaped_once_as_jinja_escapes_them(fmt: str) -> None:
+    """``{{ }}`` prints what ``finalize`` returns, without Jinja's second escape.
+
+    ``finalize`` escapes in the format's way and returns Markup, which Jinja's
+    ``escape`` only copied: output is the same with Jinja's code generator, in
+    plain, ``{% autoescape false %}`` and run-time (volatile) escaping blocks.
+    """
+    apa = render.find("apa")
+    ours = style.environment(apa, MARKUPS[fmt])
+    stock = _StockOutput(ours.loader, ours.finalize)
+    stock.filters = ours.filters
+    reference = Reference(ENTRIES[0])
+    expected = stock.from_string(PRINTED).render(entry=reference)
+    assert ours.from_string(PRINTED).render(entry=reference) == expected
+    assert "&lt;a &amp; b&gt;" in expected or fmt != "html"
+    # The shortcut is in place: plain output calls no escape() of its own.
+    code = ours.compile("{{ entry.key }}", raw=True)
+    assert "environment.finalize(" in code
+    assert "escape(" not in code
