@@ -16,6 +16,7 @@ from citeman.authordate.keys import (
     fold_family,
     fold_group,
     is_initials,
+    is_lead,
     letters,
     significant,
 )
@@ -54,21 +55,35 @@ class Creator:
 
 
 def _creator(person: names.Person) -> Creator:
+    # to_text's text has its whitespace collapsed and trimmed already.
     if person.is_organization:
-        group = " ".join(to_text(person.last).split())
+        group = to_text(person.last)
         return Creator(
             group, "", True, fold_group(group), (letters(significant(group)), "")
         )
     written = f"{person.von} {person.last}" if person.von else person.last
-    family = " ".join(to_text(written).split())
+    family = to_text(written)
     initials = names.initials(person.first)
+    lettered = letters(family)
     return Creator(
         family,
         initials,
         False,
-        fold_family(family),
-        (letters(family), letters(initials)),
+        _folded_family(family, lettered),
+        (lettered, letters(initials)),
     )
+
+
+def _folded_family(family: str, lettered: str) -> str:
+    """Return :func:`fold_family` of ``family``, whose :func:`letters` are ``lettered``.
+
+    For ASCII, folding and lettering keep the same characters; a family name
+    not led by a particle or initials then folds to its letters (most names:
+    one fold less for each of a library's tens of thousands of authors).
+    """
+    if family.isascii() and not (" " in family and is_lead(family.split(" ", 1)[0])):
+        return lettered
+    return fold_family(family)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +112,7 @@ class Work:
             entry.get("editor")
         )
         creators = tuple(Creator.of(p) for p in people if not p.is_others)
-        title = " ".join(to_text(entry.get("title")).split())
+        title = to_text(entry.get("title"))
         date = Date.of(entry)
         by_title = letters(significant(title))
         if creators:

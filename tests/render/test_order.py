@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from citeman import parse
-from citeman.authordate.keys import letters
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from citeman import names, parse
+from citeman.authordate import work
+from citeman.authordate.keys import fold_family, letters
+from citeman.latex import to_text
 from citeman.render import order
 from citeman.render.reference import Reference
-from tests.conftest import DATA
+from tests.conftest import DATA, REAL_FILES
 
 REFERENCES = [
     Reference(entry) for entry in parse.load(DATA / "render" / "order.bib").entries
@@ -63,3 +69,50 @@ def test_letters_for_undated_works() -> None:
 )
 def test_letters(value: str, expected: str) -> None:
     assert letters(value) == expected
+
+
+NAME_WORDS = st.one_of(
+    st.sampled_from(["van", "Van", "der", "de", "J.", "J.-P.", "Ch.", "al", "El", "y"]),
+    st.text(
+        st.characters(codec="utf-8", categories=["L", "N", "P", "Zs"]),
+        min_size=1,
+        max_size=8,
+    ),
+)
+
+
+@settings(deadline=None)
+@given(st.lists(NAME_WORDS, min_size=0, max_size=4))
+def test_a_family_folds_as_fold_family_folds_it(words: list[str]) -> None:
+    """The shortcut (letters for a plain ASCII name) folds as fold_family does."""
+    family = " ".join(" ".join(words).split())
+    assert work._folded_family(family, letters(family)) == fold_family(family)
+
+
+@settings(deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.characters(codec="utf-8"),
+            st.sampled_from(["{", "}", "\\emph{", "\\'e", "~", "$x$", "--", "\u2003"]),
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_decoded_text_has_its_whitespace_collapsed(value: str) -> None:
+    """Work.of takes to_text's text as is: its spaces are single and trimmed."""
+    text = to_text(value)
+    assert text == " ".join(text.split())
+
+
+@pytest.mark.parametrize("path", REAL_FILES, ids=lambda p: p.stem)
+def test_creators_of_real_files_fold_as_fold_family_folds(path: Path) -> None:
+    """Every author and editor of the real files: folded as fold_family folds."""
+    library = parse.load(path)
+    for entry in library.entries:
+        for field in ("author", "editor"):
+            for person in names.split_names(entry.get(field)):
+                creator = work.Creator.of(person)
+                assert creator.family == " ".join(creator.family.split())
+                if not creator.is_group:
+                    assert creator.folded == fold_family(creator.family)
