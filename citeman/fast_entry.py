@@ -88,9 +88,10 @@ def scan(text: str) -> Scanned | None:
     while True:
         field = _FIELD.match(text, position)
         if field is not None:
-            fields.append((field.group(1), field.group(2), field.start(2)))
+            name, value, mark = field.groups()
+            fields.append((name, value, field.start(2)))
             position = field.end()
-            if field.group(3) == "}":
+            if mark == "}":
                 end = position
                 break
             continue

@@ -10,6 +10,7 @@ recorded (``Expander.overflows``) for rule CM009 to report; nothing raises.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 
 from citeman.model import Overflow, StringMacro
@@ -21,6 +22,8 @@ MONTHS: Mapping[str, str] = {
     "sep": "September", "oct": "October", "nov": "November", "dec": "December",
 }  # fmt: skip
 
+#: The characters that open or close a part of a concatenation, or join two.
+_MARKS = re.compile(r'[{}"#]')
 #: The longest value a concatenation may build; real ones are under a thousand.
 MAX_VALUE = 100_000
 #: Characters all concatenations of a file may build, beyond 4 per byte of text.
@@ -123,6 +126,9 @@ def split_concatenation(raw: str) -> list[str]:
     >>> split_concatenation('jan # " 1"')
     ['jan', '" 1"']
     """
+    if "#" not in raw:  # one part: most values that are no literal (``jan``, ``acm``)
+        part = raw.strip()
+        return [part] if part else []
     parts: list[str] = []
     start = 0
     for index in concatenation_marks(raw):
@@ -140,7 +146,10 @@ def concatenation_marks(raw: str) -> Iterator[int]:
     """
     depth = 0
     quoted = False
-    for index, char in enumerate(raw):
+    # Only these four characters change the state: the regex skips the rest.
+    for mark in _MARKS.finditer(raw):
+        char = mark.group()
+        index = mark.start()
         if char == "{":
             depth += 1
         elif char == "}":

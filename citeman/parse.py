@@ -32,6 +32,8 @@ _DELIMITERS = ("{", '"')
 #: Field names as written -> in lower case (see :func:`_name`).
 _NAMES: dict[str, str] = {}
 _MAX_NAMES = 4096
+#: Builds a named tuple from a tuple of its fields (see :func:`_built`).
+_new = tuple.__new__
 
 
 class _SpanSplitter(Splitter):
@@ -224,17 +226,10 @@ def _scanned(
     """Build the entry :func:`citeman.fast_entry.scan` read (``head``: ``_built``)."""
     at = head[2]
     raw = text[at : at + scanned.end]
-    if comments:  # the values were read from the blanked text: raw is the file's
-        fields = [
-            (name, written, raw[offset : offset + len(written)], at + offset)
-            for name, written, offset in scanned.fields
-        ]
-    else:
-        fields = [
-            (name, written, written, at + offset)
-            for name, written, offset in scanned.fields
-        ]
-    return _built(text, head, raw, fields, path, expander, comments, base)
+    # Without comments the text read is the file's: each value's raw text is
+    # the value as written, and need not be cut from the file again.
+    return _built(text, head, raw, scanned.fields, path, expander, comments, base,
+                  shift=at, blanked=bool(comments))  # fmt: skip
 
 
 def _split(
@@ -405,8 +400,7 @@ def _entry(block: bp.Entry, places: _Places, path: str, expander: Expander) -> E
         # the raw text is the file's (`%` comments within a value included).
         written = parsed.value
         found = parsed_text.find(written[:1], start, end) if written else start
-        begin = places.file(found)
-        fields.append((parsed.key, written, text[begin : begin + len(written)], begin))
+        fields.append((parsed.key, written, places.file(found)))
     raw = text[at : at + len(block.raw or "")]
     head = (block.entry_type, block.key, at, places.line(at), places.column(at))
     comments = places.comments(at, at + len(raw))
@@ -417,24 +411,34 @@ def _built(
     text: str,
     head: tuple[str, str, int, int, int],
     raw: str,
-    written: list[tuple[str, str, str, int]],
+    written: list[tuple[str, str, int]],
     path: str,
     expander: Expander,
     comments: tuple[tuple[int, str], ...],
     base: int,
+    *,
+    shift: int = 0,
+    blanked: bool = True,
 ) -> Entry:
     """Build an entry of file ``text`` from its head and fields.
 
     ``head`` is (type, key, offset, line, column); each field is given as
-    (name, value as written, raw text, offset). Fields follow in file
-    order, so each one's line is counted on from the one before. Offsets are
-    into ``text``, which starts at file offset ``base``.
+    (name, value as written, offset), the offset plus ``shift`` being the
+    value's in ``text``. Fields follow in file order, so each one's line is
+    counted on from the one before. Offsets are into ``text``, which starts
+    at file offset ``base``. A value's raw text is cut from ``text`` (``%``
+    comments within it included), unless the values were read from ``text``
+    itself, not ``blanked``: then it is the value as written.
+
+    The records are made with ``tuple.__new__``, as their named-tuple
+    constructors would make them, without a Python call per field.
     """
     kind, key, at, line, column = head
     field_line, previous, line_start = line, at, at - column + 1
     fields: dict[str, Field] = {}
     repeated: list[Field] = []
-    for written_name, value_text, value_raw, begin in written:
+    for written_name, value_text, offset in written:
+        begin = offset + shift
         name = _NAMES.get(written_name) or _name(written_name)
         if value_text[:1] in _DELIMITERS and "#" not in value_text:
             value, overflow = value_text[1:-1], ""  # Expander.resolve's first case
@@ -449,26 +453,19 @@ def _built(
         if overflow:
             cut = Overflow(path, field_line, field_column, key, name, overflow)
             expander.overflows.append(cut)
-        field = Field(name, value, value_raw, field_line, field_column, begin + base)
+        value_raw = text[begin : begin + len(value_text)] if blanked else value_text
+        field = _new(
+            Field, (name, value, value_raw, field_line, field_column, begin + base)
+        )
         if name in fields:
             repeated.append(field)
         else:
             fields[name] = field
-    return Entry(
-        key=key,
-        type=kind.lower(),
-        fields=fields,
-        repeated=tuple(repeated),
-        path=path,
-        line=line,
-        column=column,
-        offset=at + base,
-        raw=raw,
-        suppressed=_suppressed(text, at - column),
-        comments=tuple((offset + base, comment) for offset, comment in comments)
-        if base and comments
-        else comments,
-    )
+    if base and comments:
+        comments = tuple((offset + base, comment) for offset, comment in comments)
+    suppressed = _suppressed(text, at - column)
+    return _new(Entry, (key, kind.lower(), fields, tuple(repeated), path, line,
+                        column, at + base, raw, suppressed, comments))  # fmt: skip
 
 
 def context_start(text: str, at: int) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from citeman import parse
+from citeman.macros import Expander
 from citeman.model import Span
 from tests.conftest import DATA, ROOT
 
@@ -153,3 +154,16 @@ def test_every_field_of_a_name_holds_one_name_object() -> None:
     ).entries
     assert first.fields["title"].name is second.fields["title"].name == "title"
     assert first.fields["year"].name is second.fields["year"].name
+
+
+def test_a_comment_inside_a_value_stays_in_its_raw_text_on_both_paths() -> None:
+    text = "@article{a,\n  title = {A} # % c\n {B},\n  year = 2000,\n}\n"
+    assert parse._scan(text, 0) is not None  # the fast path reads it
+    for fast in (True, False):
+        (entry,), _ = parse.parse_window(
+            text, "p", 0, text, Expander(len(text)), fast=fast
+        )
+        title = entry.fields["title"]
+        assert (title.value, title.raw, title.offset) == ("AB", "{A} # % c\n {B}", 22)
+        assert entry.fields["year"].raw == "2000"
+        assert entry.comments == ((28, "% c"),)
