@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Lower-case roman numerals only: a capital C or D is more often a word.
 _PART = r"(?:[A-Za-z]{0,6}\d[A-Za-z0-9]*|[ivxlcdm]+)"
@@ -61,13 +62,16 @@ class Range:
         return self.first + self.dash + self.last
 
 
-def ranges(value: str) -> list[Range]:
+@lru_cache(maxsize=4096)
+def ranges(value: str) -> tuple[Range, ...]:
     """Return the ranges of a pages value, in order (single pages are not ranges).
+
+    Cached: two rules read the ranges of every ``pages`` value.
 
     >>> [r.text for r in ranges("C2-107--C2-110, 7, 12-15, S1 – S9")]
     ['C2-107--C2-110', '12-15', 'S1 – S9']
     >>> ranges("C2-107")
-    []
+    ()
     """
     found = []
     position = 0
@@ -79,7 +83,7 @@ def ranges(value: str) -> list[Range]:
         if split is not None:
             first, dash, last = split
             found.append(Range(lead, first, dash, last))
-    return found
+    return tuple(found)
 
 
 def _split(item: str) -> tuple[str, str, str] | None:

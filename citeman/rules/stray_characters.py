@@ -64,6 +64,15 @@ _PROSE = frozenset(
 )  # fmt: skip
 _PUNCTUATED = frozenset({"title", "journal", "journaltitle", "booktitle"})
 _NUMERIC = frozenset({"pages", "volume", "number"})
+#: What :func:`check` looks for in a field, besides spaces, braces and rare
+#: characters: by the role of its name (most fields have none).
+_PLAIN, _PROSE_FIELD, _NUMBER_FIELD, _CONTAINER, _TITLE = range(5)
+_ROLES = {
+    **dict.fromkeys(_PROSE, _PROSE_FIELD),
+    **dict.fromkeys(_NUMERIC, _NUMBER_FIELD),
+    **dict.fromkeys(_PUNCTUATED, _CONTAINER),
+    "title": _TITLE,
+}
 #: Final words whose period belongs to them.
 _ABBREVIATIONS = frozenset(
     {"inc", "ltd", "co", "corp", "jr", "sr", "st", "al", "etc", "vs", "no", "vol",
@@ -90,12 +99,15 @@ _VOLUME = re.compile(r"(?P<valid>\d+)(?P<junk>[.,;:]+(?:\s+\S+)?)")
 _PAGE_PREFIX = re.compile(r"(?:pp?\.\s*|pp\s+|pages?\s+)(?=[A-Za-z]?\d)", re.I)
 _ISSUE = re.compile(r"(?P<volume>\d+)\s*\((?P<issue>[^()]+)\)")
 _TRAILING = re.compile(r"[.,;:]+$")
+#: A number or a range of two, in which :func:`_numeric` finds nothing.
+_PLAIN_NUMBER = re.compile(r"[0-9]+(?:-{1,3}[0-9]+)?")
 
 
 def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
     """Yield a finding for each piece of junk in each delimited value."""
     # Cheap tests first, since most values have nothing to report: control
-    # characters and entities are looked for once in the whole entry.
+    # characters and entities are looked for once in the whole entry, which
+    # holds the text of every delimited value.
     raw = entry.raw
     rare = _RARE_CONTROL.search(raw) is not None or (
         "&" in raw and _RARE_ENTITY.search(raw) is not None
@@ -104,14 +116,24 @@ def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
         value = field.value
         if not value:
             continue
-        odd = rare or "  " in value or "\t" in value or value[0] == " "
-        odd = odd or value[-1] == " "
+        role = _ROLES.get(field.name, _PLAIN)
+        if role == _PROSE_FIELD:  # only rare characters are looked for in prose
+            odd = rare
+        else:
+            odd = rare or "  " in value or "\t" in value or value[0] == " "
+            odd = odd or value[-1] == " "
         braces = "{" in value or "}" in value
-        # A plain number (most volumes and numbers) has nothing after it.
-        numeric = field.name in _NUMERIC and not (value.isdigit() and value.isascii())
-        punctuated = field.name in _PUNCTUATED and value[-1] in ".,;:"
-        spaced = field.name == "title" and (" :" in value or " ;" in value)
-        quoted = field.name == "title" and '"' in value
+        numeric = punctuated = spaced = quoted = False
+        if role == _NUMBER_FIELD:
+            # A plain number or range (most volumes, numbers and pages) has
+            # nothing after it.
+            numeric = not (value.isdigit() and value.isascii())
+            numeric = numeric and _PLAIN_NUMBER.fullmatch(value) is None
+        elif role >= _CONTAINER:
+            punctuated = value[-1] in ".,;:"
+            if role == _TITLE:
+                spaced = " :" in value or " ;" in value
+                quoted = '"' in value
         if not (odd or braces or numeric or punctuated or spaced or quoted):
             continue
         if not field.is_delimited:
@@ -121,7 +143,7 @@ def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
         if quoted and field.raw.startswith("{"):
             yield from _straight_quotes(entry, field)
         if odd:
-            yield from _spacing_and_characters(entry, field)
+            yield from _spacing_and_characters(entry, field, rare)
         if braces:
             yield from _braces(entry, field)
         if numeric:
@@ -142,9 +164,18 @@ def _finding(
     return Finding(field.span_at(start, end), message, entry.key, field.name, fix)
 
 
-def _spacing_and_characters(entry: Entry, field: Field) -> Iterator[Finding]:
-    """Report control characters, HTML entities, and doubled or edge spaces."""
+def _spacing_and_characters(
+    entry: Entry, field: Field, rare: bool
+) -> Iterator[Finding]:
+    """Report control characters, HTML entities, and doubled or edge spaces.
+
+    Control characters and entities are looked for only when the entry has
+    some (``rare``): a delimited value is part of the entry's text.
+    """
     value = field.value
+    if not rare:
+        yield from _spaces(entry, field)
+        return
     for match in _CONTROL.finditer(value):
         # Between two words the character stood for a space: keep one.
         before, after = value[match.start() - 1 : match.start()], value[match.end() :]
@@ -171,6 +202,12 @@ def _spacing_and_characters(entry: Entry, field: Field) -> Iterator[Finding]:
             f'write "{text}", found the HTML entity "{match.group(0)}"',
             text if inert else None,
         )  # fmt: skip
+    yield from _spaces(entry, field)
+
+
+def _spaces(entry: Entry, field: Field) -> Iterator[Finding]:
+    """Report doubled spaces and spaces at either edge (not in prose)."""
+    value = field.value
     if field.name in _PROSE:
         return
     for match in _EDGES.finditer(value):
