@@ -67,6 +67,7 @@ _REGISTRANT = re.compile(
     r"\b(" + "|".join(re.escape(name) for name in KNOWN_REGISTRANTS) + r")\b"
 )
 _NUMBER = re.compile(r"\d+")
+_YEAR = re.compile(r"\d{4}")
 _PROCEEDINGS = re.compile(
     r"\b(proc|proceedings|conference|workshop|symposium|ijcai|aaai|ecai|icaps|aips)\b"
 )
@@ -103,26 +104,26 @@ class Facts(NamedTuple):
 
 def facts(entry: Entry) -> Facts:
     """Read what missing-doi needs from ``entry``."""
-    if entry.type == "article":
-        names = [entry.get("journal") or entry.get("journaltitle")]
-    elif entry.type in _VOLUMES:  # its own container is its series
-        names = [entry.get("series")]
-    else:
-        names = [entry.get("booktitle"), entry.get("series")]
-    containers = tuple(name for name in map(_plain, names) if name)
-    sources = (entry.get("publisher"), *names)
-    registrant = next((name for name in map(_registrant, sources) if name), "")
+    get = entry.get
     kind = entry.type
-    if kind == "article" and any(_PROCEEDINGS.search(name) for name in containers):
+    if kind == "article":
+        names: tuple[str, ...] = (get("journal") or get("journaltitle"),)
+    elif kind in _VOLUMES:  # its own container is its series
+        names = (get("series"),)
+    else:
+        names = (get("booktitle"), get("series"))
+    containers = tuple(name for name in map(_plain, names) if name)
+    registrant = _registrant(get("publisher"))
+    if not registrant:
+        registrant = next((name for name in map(_registrant, names) if name), "")
+    if kind == "article" and any(map(_PROCEEDINGS.search, containers)):
         kind = "inproceedings"  # "Proc. AAAI" as a journal: a conference paper
-    signed = not _PLACEHOLDER.fullmatch(to_text(entry.get("author")))
-    has_doi = bool(entry.get("doi").strip()) or "doi.org/" in entry.get("url")
-    parent = entry.get("crossref").strip().lower()
+    signed = _signed(get("author"))
+    has_doi = bool(get("doi").strip()) or "doi.org/" in get("url")
+    parent = get("crossref").strip().lower()
     lends = containers
     if entry.type in _VOLUMES:  # a crossref parent: its title names the container
-        lends = tuple(
-            name for name in (_plain(entry.get("title")), *containers) if name
-        )
+        lends = tuple(name for name in (_plain(get("title")), *containers) if name)
     return Facts(
         kind, containers, _when(entry), has_doi, signed, registrant, parent, lends
     )
@@ -216,11 +217,30 @@ def _registrant(value: str) -> str:
     return found.group(1) if found else ""
 
 
+def _signed(author: str) -> bool:
+    """Return whether ``author`` names someone (not "Anonymous", "N. N." or nobody).
+
+    Without ``\\``, ``$`` or ``~`` the value reads as itself without braces,
+    spaces evened: the placeholder pattern tells that text as it tells the
+    decoded one (TeX's dash and quote ligatures are no word characters either
+    way), and the value need not be decoded.
+    """
+    if "\\" in author or "$" in author or "~" in author:
+        return not _PLACEHOLDER.fullmatch(to_text(author))
+    text = author.replace("{", "").replace("}", "")
+    return not _PLACEHOLDER.fullmatch(" ".join(text.split()))
+
+
 def _when(entry: Entry) -> tuple[int, int, int] | None:
     """Return (year, volume, number) as numbers, or None without a year."""
-    year = re.search(r"\d{4}", entry.get("year") or entry.get("date"))
+    get = entry.get
+    year = _YEAR.search(get("year") or get("date"))
     if year is None:
         return None
-    parts = (_NUMBER.search(entry.get(name)) for name in ("volume", "number"))
-    volume, number = (int(part.group()) if part else 0 for part in parts)
-    return int(year.group()), volume, number
+    volume = _NUMBER.search(get("volume"))
+    number = _NUMBER.search(get("number"))
+    return (
+        int(year.group()),
+        int(volume.group()) if volume else 0,
+        int(number.group()) if number else 0,
+    )
