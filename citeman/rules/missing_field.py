@@ -48,6 +48,8 @@ from citeman.rules.base import Head, LibraryRule, RuleContext, Shelf, summarised
 
 #: The links an entry inherits through, in the order they lend (xdata first).
 _LINKS = ("xdata", "crossref")
+#: The values of a field that is as good as absent.
+_EMPTY = ("", "{}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +74,16 @@ class Fields:
 
 def summarise(entry: Entry, context: RuleContext) -> Fields | None:
     """Return the fields ``entry`` holds and the parents it names."""
+    held = entry.fields
+    # As _filled, inline: this reads every field of every entry.
     present = _shared(
-        frozenset(name for name, found in entry.fields.items() if _filled(found.value))
+        frozenset(
+            [name for name, found in held.items() if found.value.strip() not in _EMPTY]
+        )
     )
-    xdata = tuple(parent_keys(entry, "xdata"))
-    crossref = tuple(parent_keys(entry, "crossref"))
+    # A link the entry does not hold names no parent.
+    xdata = tuple(parent_keys(entry, "xdata")) if "xdata" in held else ()
+    crossref = tuple(parent_keys(entry, "crossref")) if "crossref" in held else ()
     fields = Fields(present, xdata, crossref, _is_exempt_from_volume(entry))
     # An entry with parents is told apart by identity in ``_resolve``.
     return fields if xdata or crossref else _shared_fields(fields)
@@ -172,12 +179,13 @@ def _missing(
 
 
 def _filled(value: str) -> bool:
-    return value.strip() not in ("", "{}")
+    return value.strip() not in _EMPTY
 
 
 def _is_exempt_from_volume(entry: Entry) -> bool:
     """Return whether an article has no volume yet, or never has one."""
-    if (
+    held = entry.fields
+    if ("pubstate" in held or "entrysubtype" in held) and (  # rare: read them
         _filled(entry.get("pubstate"))
         or entry.get("entrysubtype").strip() == "newspaper"
     ):
