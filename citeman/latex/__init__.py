@@ -37,8 +37,18 @@ def decode(value: str) -> Decoded:
         text = _plain(value.replace("{", "").replace("}", ""))
         return Decoded((Segment(text),) if text else (), text, ())
     scanner = Scanner(value)
-    nodes = _tidy(scanner.run(handle))
-    return Decoded(nodes, _text(nodes), tuple(scanner.unknown))
+    read = scanner.run(handle)
+    unknown = tuple(scanner.unknown)
+    marks = read[0].marks if read and isinstance(read[0], Segment) else None
+    if marks is not None and all(
+        type(node) is Segment and node.marks == marks for node in read
+    ):
+        # Most values: text set one way (accents, logos, dashes), which _tidy
+        # merges into one segment, spaces evened and both ends trimmed.
+        text = _SPACE.sub(" ", "".join([node.text for node in read])).strip()  # type: ignore[union-attr]
+        return Decoded((Segment(text, marks),) if text else (), text, unknown)
+    nodes = _tidy(read)
+    return Decoded(nodes, _text(nodes), unknown)
 
 
 def to_text(value: str) -> str:

@@ -91,8 +91,9 @@ class Scanner:
     def run(self, command: Callable[[Scanner, str], None]) -> list[Node]:
         """Read the whole value; ``command`` handles each control sequence."""
         value = self.value
+        stack = self.stack  # its last frame is ``top`` (read inline: per token)
         while self.pos < len(value):
-            if self.top.needed:
+            if stack[-1].needed:
                 self.pos = _SPACES.match(value, self.pos).end()  # type: ignore[union-attr]
                 if self.pos >= len(value):
                     break
@@ -112,7 +113,7 @@ class Scanner:
         return self.stack[0].pieces
 
     def _text(self, text: str) -> None:
-        top = self.top
+        top = self.stack[-1]
         if top.needed:
             # An undelimited argument is one character.
             text = text[0]
@@ -124,11 +125,11 @@ class Scanner:
         elif top.mode == MATH:
             self.deliver([Segment(text.replace("'", "′"), top.marks)])
         else:
-            self.top.gap = False
+            top.gap = False
             self.deliver([Segment(text, top.marks)])
 
     def _special(self, char: str) -> None:
-        top = self.top
+        top = self.stack[-1]
         if char == "{":
             self.open(Frame("}", top.marks, top.mode))
         elif char == "}":
@@ -192,8 +193,9 @@ class Scanner:
 
     def deliver(self, nodes: Sequence[Node]) -> None:
         """Add ``nodes`` to the innermost frame; finish commands that are complete."""
+        stack = self.stack
         while True:
-            top = self.top
+            top = stack[-1]
             if not top.needed:
                 _extend(top, nodes)
                 return
