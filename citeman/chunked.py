@@ -65,7 +65,15 @@ from citeman.lint import FromCache, Known, entry_results
 from citeman.macros import Expander, budget
 from citeman.model import Entry, Library, Overflow, ParseFailure, StringMacro
 from citeman.problem import Finding
-from citeman.rules.base import Column, Head, LibraryRule, RuleContext, Shelf, head
+from citeman.rules.base import (
+    Column,
+    Head,
+    LibraryRule,
+    Memo,
+    RuleContext,
+    Shelf,
+    head,
+)
 
 #: Told the name of each stage of the work as it starts, and its count if any.
 Stage = Callable[[str, int | None], None]
@@ -434,6 +442,9 @@ def _set_aside(
 #: In the aggregator: the heads of the file's known entries, and each
 #: set-aside rule's summaries of them (see :func:`_absorb`).
 _held: tuple[list[Head], list[list[object]]] = ([], [])
+#: In the aggregator of a file to be checked again after rewriting: each
+#: set-aside rule's memo from its last aggregate step (see :class:`Memo`).
+_memos: dict[str, Memo] = {}
 
 
 def _absorb(pieces: tuple[bytes, ...]) -> None:
@@ -447,17 +458,47 @@ def _absorb(pieces: tuple[bytes, ...]) -> None:
         column += pickle.loads(piece)
 
 
-def _aggregate_held(number: int, shelf: Shelf) -> list[Finding]:
+def _aggregate_held(number: int, shelf: Shelf, remember: bool) -> list[Finding]:
     """In the aggregator: aggregate set-aside rule ``number`` over its summaries.
 
     ``shelf`` is the file's, its entries left out: they are those held.
+    ``remember`` gives the rule a memo of what it worked out the last time
+    (none the first time), kept for the next: ``fix`` checks the file again
+    after rewriting it, where CM202 then recases only the titles it changed.
     """
     assert _setting is not None, "the aggregator is forked after the setting"
     _, rule = _setting.aside[number]
     (item,) = [item for item in _setting.active if item.rule is rule]
     heads, columns = _held
     shelves = [dataclasses.replace(shelf, entries=Column(heads, columns[number]))]
-    return list(rule.over_shelves(shelves, RuleContext(item.options)))
+    context = RuleContext(item.options)
+    if remember:
+        last = _memos.get(rule.code)
+        memo = _memos[rule.code] = Memo(last.used if last is not None else {})
+        context = dataclasses.replace(context, memo=memo)
+    return list(rule.over_shelves(shelves, context))
+
+
+def _relay(heads: bytes, layout: list[int | None], fresh: bytes) -> None:
+    """In the aggregator: hold the summaries in the order of the rewritten file.
+
+    ``heads`` are its known entries' heads (pickled), ``layout`` says for
+    each the index among those held of the same entry before the rewrite,
+    or None for an entry the fixes changed, whose set-aside summaries come,
+    in order, in ``fresh`` (pickled).
+    """
+    held_heads, columns = _held
+    summaries = iter(pickle.loads(fresh))
+    relaid: list[list[object]] = [[] for _ in columns]
+    for index in layout:
+        if index is None:
+            for column, summary in zip(relaid, next(summaries), strict=True):
+                column.append(summary)
+        else:
+            for column, old in zip(relaid, columns, strict=True):
+                column.append(old[index])
+    held_heads[:] = pickle.loads(heads)
+    columns[:] = relaid
 
 
 def _give_back() -> list[bytes]:
@@ -531,11 +572,15 @@ class Loader:
         stage: Stage | None = None,
         progress: Callable[[int], None] | None = None,
         aside: bool = False,
+        rewriting: bool = False,
     ) -> None:
         self.active = active
         self.stage = stage
         self.progress = progress
         self.aside = aside
+        #: The caller checks the file again after rewriting it (``fix``): the
+        #: aggregator stays, with its memos, for :meth:`aggregated_again`.
+        self.rewriting = rewriting
         self._files: dict[str, Prepared] = {}
         #: The process holding the set-aside summaries of file ``_holding``.
         self._aggregator: ProcessPoolExecutor | None = None
@@ -614,6 +659,56 @@ class Loader:
         """Return how many entries were checked here (lint counts them again)."""
         return sum(len(prepared.known) for prepared in self._files.values())
 
+    def aggregated_again(
+        self,
+        libraries: Sequence[Library],
+        known: Mapping[str, list[Known]],
+        layouts: Mapping[str, Sequence[int | None]],
+    ) -> Mapping[str, Callable[[], Sequence[Finding]]]:
+        """For the check after rewriting: aggregate the set-aside rules there again.
+
+        ``libraries`` and ``known`` are the files as they now are (``known``:
+        the entries not parsed here, in order); ``layouts`` maps a rewritten
+        file to the index of each of its known entries among those before
+        (None: an entry the fixes changed, checked again here, whose
+        summaries are sent). As in :meth:`from_cache`, the rules are
+        aggregated there only for one file alone, with no entry parsed here;
+        else their summaries are put back in that file's ``known`` entries
+        (in place) and nothing is aggregated there.
+        """
+        path = self._holding
+        if self._aggregator is None or not path:
+            return {}
+        entries = known.get(path)
+        if entries is None:  # the file was parsed whole again (not verified)
+            self._close()
+            return {}
+        rules = _aside(self.active)
+        layout = layouts.get(path)
+        relaid: Future[None] | None = None
+        if layout is not None:  # rewritten: the entries moved
+            protocol = pickle.HIGHEST_PROTOCOL
+            heads = pickle.dumps([item.head for item in entries], protocol)
+            fresh = [tuple(item.summaries[position] for position, _ in rules)
+                     for item, index in zip(entries, layout, strict=True)
+                     if index is None]  # fmt: skip
+            # One process: its tasks run in the order sent.
+            relaid = self._aggregator.submit(
+                _relay, heads, list(layout), pickle.dumps(fresh, protocol)
+            )
+        library = next((item for item in libraries if item.path == path), None)
+        if library is not None and len(libraries) == 1 and not library.entries:
+            return _aggregating(
+                self._aggregator, library, rules, self._close, True, relaid
+            )
+        given = self._aggregator.submit(_give_back)
+        if relaid is not None:
+            relaid.result()  # raises what failed there
+        columns = given.result()
+        entries[:] = _restored(entries, [(b"", *columns)], rules)
+        self._close()
+        return {}
+
     def from_cache(self, libraries: Sequence[Library] = ()) -> FromCache | None:
         """Return the entries checked here, for ``lint`` of ``libraries``.
 
@@ -634,8 +729,9 @@ class Loader:
             alone = len(libraries) == 1 and libraries[0] is library
             if alone and not library.entries:
                 aggregated = _aggregating(
-                    self._aggregator, library, _aside(self.active), self._close
-                )
+                    self._aggregator, library, _aside(self.active),
+                    _stay if self.rewriting else self._close, self.rewriting,
+                )  # fmt: skip
             else:
                 self._take_back()
         return FromCache(
@@ -651,23 +747,34 @@ def _aggregating(
     library: Library,
     rules: Sequence[tuple[int, LibraryRule]],
     close: Callable[[], None],
+    remember: bool = False,
+    after: Future[None] | None = None,
 ) -> dict[str, Callable[[], Sequence[Finding]]]:
     """Start each set-aside rule's aggregate step; return the waits for them.
 
     The first wait waits for every rule, then ``close`` lets the aggregator
     go: what it holds would add to the main process's peak, still to come.
+    ``remember``: see :func:`_aggregate_held`. ``after`` is the task that
+    readied the summaries (sent before): the first wait raises what failed
+    there.
     """
     shelf = Shelf(
         library.path, library.strings, library.failures, library.overflows, ()
     )
     futures = {
-        rule.code: aggregator.submit(_aggregate_held, number, shelf)
+        rule.code: aggregator.submit(_aggregate_held, number, shelf, remember)
         for number, (_, rule) in enumerate(rules)
     }
 
     def wait(code: str) -> Sequence[Finding]:
         concurrent.futures.wait(futures.values())
         close()
+        if after is not None:
+            after.result()
         return futures[code].result()
 
     return {code: partial(wait, code) for code in futures}
+
+
+def _stay() -> None:
+    """Keep the aggregator, for the check after rewriting (Loader.aggregated_again)."""

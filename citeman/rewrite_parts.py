@@ -59,16 +59,17 @@ class Moved:
     #: ... and lines.
     lines: list[int]
 
-    def known(self, entries: Sequence[Known]) -> list[Known]:
+    def known(self, entries: Sequence[Known]) -> list[tuple[int, Known]]:
         """Return the ``entries`` outside the changed segments, at their new places.
 
-        Their text is the same, so their findings and summaries hold; only
-        the positions move (lines and offsets, never columns: the text from
-        a segment's line start on is unchanged).
+        Each comes with its index in ``entries``. Their text is the same, so
+        their findings and summaries hold; only the positions move (lines and
+        offsets, never columns: the text from a segment's line start on is
+        unchanged).
         """
         starts = [start for start, _ in self.runs]
         kept = []
-        for item in entries:
+        for index, item in enumerate(entries):
             at = item.head.offset
             run = bisect_right(starts, at) - 1
             if run >= 0 and at < self.runs[run][1]:
@@ -77,7 +78,7 @@ class Moved:
             chars, lines = self.chars[moved], self.lines[moved]
             if chars or lines:
                 item = _moved(item, chars, lines)
-            kept.append(item)
+            kept.append((index, item))
         return kept
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import pickle
 import pickletools
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -13,9 +13,10 @@ import pytest
 
 from citeman import chunked, lint, parse
 from citeman.config import ActiveRule, Config
+from citeman.incremental import Prepared
 from citeman.latex import decode
 from citeman.macros import Expander
-from citeman.model import Entry, ParseFailure, Span
+from citeman.model import Entry, Library, ParseFailure, Span
 from citeman.problem import Finding, Fix, Problem, Severity
 from citeman.rules.missing_field import Fields
 from citeman.segments import parse_window as segment_window
@@ -353,3 +354,100 @@ def test_the_slotted_summaries_a_worker_sends_are_pickled_by_their_fields() -> N
         data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         assert pickle.loads(data) == value
         assert "BUILD" not in {op.name for op, _, _ in pickletools.genops(data)}
+
+
+def _memo_sizes() -> dict[str, int]:
+    """In the aggregator: how many results each rule's memo came with."""
+    return {code: len(memo.known) for code, memo in chunked._memos.items()}
+
+
+def test_after_a_rewrite_the_aggregator_aggregates_the_file_as_it_now_is(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # fix rewrites a file and checks it again: the aggregator, kept with its
+    # memos, is sent the entries' new heads and the changed entries' new
+    # summaries in the new order, and aggregates as lint would over them.
+    # Here the "rewrite" drops the first entry and changes the second (sent
+    # with its own summaries), every other entry moved by a line.
+    monkeypatch.setenv("CITEMAN_WORKERS", "2")
+    monkeypatch.setenv("CITEMAN_CHUNK_SIZE", "20")
+    path = REAL / "bbt-jabref.bib"  # CM202 recalls 13 titles from its memo
+    active = _active()
+    with chunked.Loader(active) as loader:  # every summary kept here
+        whole = loader(path, 10**7)
+        full = loader.from_cache([whole])
+    assert full is not None
+    every = [_moved_down(item) for item in full.known[whole.path]]
+    with chunked.Loader(active, aside=True, rewriting=True) as loader:
+        library = loader(path, 10**7)
+        first = loader.from_cache([library])
+        assert first is not None and sorted(first.aggregated) == sorted(chunked.ASIDE)
+        lint.lint([library], active, cache=first)
+        assert loader._aggregator is not None  # kept for the check after writing
+        held = first.known[library.path]
+        known = [every[1], *(_moved_down(item) for item in held[2:])]
+        layout: list[int | None] = [None, *range(2, len(held))]
+        aggregated = loader.aggregated_again(
+            [library], {library.path: known}, {library.path: layout}
+        )
+        assert sorted(aggregated) == sorted(chunked.ASIDE)
+        memos = loader._aggregator.submit(_memo_sizes).result()
+        apart = lint.lint([library], active, cache=_cache(library, known, aggregated))
+        assert loader._aggregator is None  # let go once its findings were in
+    here = lint.lint([library], active, cache=_cache(library, every[1:], {}))
+    assert apart == here
+    assert memos["CM202"] == 13  # the first aggregate step's results, to reuse
+
+
+def test_after_a_rewrite_the_summaries_come_back_for_lint_to_aggregate(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Checked again with another file (a rule compares entries across them),
+    # the rewritten file's set-aside summaries come back in its new order.
+    monkeypatch.setenv("CITEMAN_WORKERS", "2")
+    monkeypatch.setenv("CITEMAN_CHUNK_SIZE", "20")
+    path = REAL / "archaeologie-ancient.bib"
+    active = _active()
+    with chunked.Loader(active) as loader:
+        whole = loader(path, 10**7)
+        full = loader.from_cache([whole])
+    assert full is not None
+    every = full.known[whole.path]
+    other = parse.load(REAL / "xampl.bib")
+    with chunked.Loader(active, aside=True, rewriting=True) as loader:
+        library = loader(path, 10**7)
+        first = loader.from_cache([library])
+        assert first is not None and first.aggregated
+        lint.lint([library], active, cache=first)
+        held = first.known[library.path]
+        known = [held[3], held[2], every[1]]
+        layout: list[int | None] = [3, 2, None]
+        aggregated = loader.aggregated_again(
+            [library, other], {library.path: known}, {library.path: layout}
+        )
+        assert aggregated == {}
+        assert loader._aggregator is None
+    expected = (every[3], every[2], every[1])
+    assert [item.head for item in known] == [item.head for item in expected]
+    for item, wanted in zip(known, expected, strict=True):
+        for summary, same in zip(item.summaries, wanted.summaries, strict=True):
+            assert pickle.dumps(summary) == pickle.dumps(same), (summary, same)
+
+
+def _moved_down(item: lint.Known) -> lint.Known:
+    """Return the known entry ``item`` one line further down (as a fix moves it)."""
+    where = item.head
+    return item._replace(head=where._replace(line=where.line + 1))
+
+
+def _cache(
+    library: Library,
+    known: list[lint.Known],
+    aggregated: Mapping[str, Callable[[], Sequence[Finding]]],
+) -> lint.FromCache:
+    """Return what lint is handed for ``library``, its ``known`` entries checked."""
+    prepared = Prepared(library, known, [], {}, {}, {})
+    return lint.FromCache(
+        {library.path: known}, {library.path: library.source}, prepared.entry,
+        aggregated=aggregated,
+    )  # fmt: skip

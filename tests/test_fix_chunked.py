@@ -8,10 +8,16 @@ exit code, the written file) must be what one process gives.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pytest
 
+from citeman import chunked
+from citeman.chunked import Loader
+from citeman.lint import Known
+from citeman.model import Library
+from citeman.problem import Finding
 from citeman.segments import segments
 from tests.conftest import DATA, REAL_FILES, run
 
@@ -76,3 +82,31 @@ def test_hostile_file_fixed_by_chunks_as_in_one_process(
     runs = (WRITE, DIFF, CHECK)
     alone = _fixed(path, tmp_path / "one", monkeypatch, None, runs)
     assert _fixed(path, tmp_path / "chunks", monkeypatch, "2", runs) == alone
+
+
+def test_a_file_rewritten_after_aggregating_apart_is_fixed_as_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Small chunks: the file is large enough for the aggregator, which
+    # aggregates some library rules in the first check and, kept with its
+    # memos, again in the check after writing (sent the rewritten file's
+    # order and the changed entries' summaries).
+    path = REAL_FILES[0].parent / "bbt-jabref.bib"
+    alone = _fixed(path, tmp_path / "one", monkeypatch, None)
+    again: list[tuple[list[str], int]] = []
+    aggregated_again = Loader.aggregated_again
+
+    def watched(
+        loader: Loader,
+        libraries: Sequence[Library],
+        known: Mapping[str, list[Known]],
+        layouts: Mapping[str, Sequence[int | None]],
+    ) -> Mapping[str, Callable[[], Sequence[Finding]]]:
+        found = aggregated_again(loader, libraries, known, layouts)
+        again.append((sorted(found), len(layouts)))
+        return found
+
+    monkeypatch.setattr(Loader, "aggregated_again", watched)
+    assert _fixed(path, tmp_path / "chunks", monkeypatch, "20") == alone
+    assert alone[0][3] != path.read_bytes()  # fixes were written
+    assert again == [(sorted(chunked.ASIDE), 1)]

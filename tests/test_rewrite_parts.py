@@ -59,7 +59,12 @@ def test_a_fixed_file_read_where_it_changed_is_its_whole_parse(
     assert len(after.entries) < len(whole.entries) or len(whole.entries) < 20
     by_offset = {entry.offset: entry for entry in whole.entries}
     assert all(by_offset[entry.offset] == entry for entry in after.entries)
-    still = moved.known(known)
+    kept = moved.known(known)
+    # Each keeps its index among the entries before: its head there is its
+    # head now, moved by the fixes before it.
+    assert all(known[index].head.key == item.head.key for index, item in kept)
+    assert [index for index, _ in kept] == sorted({index for index, _ in kept})
+    still = [item for _, item in kept]
     heads = sorted([*map(head, after.entries), *(item.head for item in still)],
                    key=lambda where: where.offset)  # fmt: skip
     assert heads == [head(entry) for entry in whole.entries]

@@ -108,12 +108,14 @@ def fix(
         writing = not (show_diff or check_only)
         terminal = stderr_is_terminal() and not quiet
         # Offline, a large file is parsed and checked by chunks on several
-        # processes as it is read, as check does. Unless the file is written
-        # (the check afterwards reads every summary here), a process of their
-        # own meanwhile aggregates some library rules, as in check.
+        # processes as it is read, as check does, and a process of their own
+        # meanwhile aggregates some library rules; when the file is written,
+        # it stays to aggregate them again in the check after writing.
         with (
             LateStatus(terminal) as status,
-            Loader(active, status.stage, status.advance, aside=not writing) as chunks,
+            Loader(
+                active, status.stage, status.advance, aside=True, rewriting=writing
+            ) as chunks,
         ):
             by_chunks = not going_online.wanted
             loaded, unreadable = load_each(
@@ -170,6 +172,7 @@ def fix(
                         written, active, cache, resolver=resolver,
                         file_ignores=config.file_ignores,
                         progress=status.progress, stage=status.stage,
+                        loader=chunks,
                     )  # fmt: skip
     pending = sum(len(outcome.applied) for outcome in outcomes)
     if unreadable and not loaded:

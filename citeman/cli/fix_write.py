@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from citeman import lint, rewrite, rewrite_parts
+from citeman.chunked import Loader
 from citeman.cli import fix_report
 from citeman.config import ActiveRule
 from citeman.errors import CitemanError
@@ -26,7 +27,7 @@ from citeman.fix import Outcome
 from citeman.incremental import Prepared
 from citeman.lint import FromCache, Known, Stage
 from citeman.model import Library
-from citeman.problem import Problem
+from citeman.problem import Finding, Problem
 from citeman.rules.base import DoiResolver, LibraryRule, Memo, head
 from citeman.selection import FileIgnores
 
@@ -40,6 +41,9 @@ class Written:
     libraries: list[Library] = field(default_factory=list)
     #: File path -> the entries whose findings still hold, at their places.
     known: dict[str, list[Known]] = field(default_factory=dict)
+    #: Rewritten file path -> for each of its ``known`` entries, its index
+    #: among the file's known entries before, or None if the fixes changed it.
+    layouts: dict[str, list[int | None]] = field(default_factory=dict)
     #: The positions of the files that could not be written.
     failed: set[int] = field(default_factory=set)
     #: Lines for stdout (False) or stderr (True), printed once progress is erased.
@@ -58,7 +62,7 @@ def with_memos(
         return None
     memos = {item.rule.code: Memo({}) for item in active
              if isinstance(item.rule, LibraryRule)}  # fmt: skip
-    return FromCache(cache.known, cache.sources, cache.entry, memos=memos)
+    return dataclasses.replace(cache, memos=memos)
 
 
 def write_all(
@@ -111,7 +115,10 @@ def write_all(
         if reader is not None and reader.moved is not None:
             after, fresh = _fresh(after, outcome)
             moved = reader.moved.known(entries)
-            written.known[after.path] = list(heapq.merge(moved, fresh, key=_offset))
+            laid = list(heapq.merge(moved, [(None, item) for item in fresh],
+                                    key=_offset))  # fmt: skip
+            written.known[after.path] = [item for _, item in laid]
+            written.layouts[after.path] = [index for index, _ in laid]
         written.libraries.append(after)
         if not quiet:
             line = fix_report.per_file(path, outcome.applied, "fixed")
@@ -144,8 +151,8 @@ def _fresh(library: Library, outcome: Outcome) -> tuple[Library, list[Known]]:
     return dataclasses.replace(library, entries=tuple(entries)), known
 
 
-def _offset(item: Known) -> int:
-    return item.head.offset
+def _offset(pair: tuple[int | None, Known]) -> int:
+    return pair[1].head.offset
 
 
 def _counted(
@@ -172,13 +179,21 @@ def recheck(
     file_ignores: FileIgnores | None,
     progress: Callable[[int], Callable[[int], None]],
     stage: Stage,
+    loader: Loader | None = None,
 ) -> list[Problem]:
     """Check the written files again: the changed entries, and the whole library.
 
     ``first`` is what the check before fixing was handed (its memos filled).
     ``progress`` starts the count of entries checked and returns its counter.
+    ``loader`` read the files: the process of its own that aggregated some
+    library rules the first time (if it still holds a file) does it again.
     """
     cache = None
+    aggregated: Mapping[str, Callable[[], Sequence[Finding]]] = {}
+    if loader is not None:  # before the known entries are read: it may fill them
+        aggregated = loader.aggregated_again(
+            written.libraries, written.known, written.layouts
+        )
     if written.known:
         prepared = {
             library.path: Prepared(library, written.known[library.path], [], {}, {}, {})
@@ -192,6 +207,7 @@ def recheck(
             lambda known: prepared[known.head.path].entry(known),
             verdicts=dict(first.verdicts) if first is not None else {},
             memos={code: Memo(memo.used) for code, memo in memos.items()},
+            aggregated=aggregated,
         )
     total = sum(len(library.entries) for library in written.libraries)
     total += sum(len(entries) for entries in written.known.values())
