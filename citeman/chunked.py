@@ -61,7 +61,7 @@ from typing import NamedTuple
 from citeman import collector, parse, segments
 from citeman.config import ActiveRule
 from citeman.incremental import Prepared
-from citeman.lint import FromCache, Known, entry_results
+from citeman.lint import Fresh, FromCache, Known, entry_results
 from citeman.macros import Expander, budget
 from citeman.model import Entry, Library, Overflow, ParseFailure, StringMacro
 from citeman.problem import Finding
@@ -501,6 +501,12 @@ def _relay(heads: bytes, layout: list[int | None], fresh: bytes) -> None:
     columns[:] = relaid
 
 
+def _entry_results(library: Library) -> dict[int, Fresh]:
+    """In the aggregator: what the per-entry pass finds in ``library``'s entries."""
+    assert _setting is not None, "the aggregator is forked after the setting"
+    return entry_results(library, _setting.active)
+
+
 def _give_back() -> list[bytes]:
     """In the aggregator: return each set-aside rule's summaries, pickled."""
     _, columns = _held
@@ -708,6 +714,22 @@ class Loader:
         entries[:] = _restored(entries, [(b"", *columns)], rules)
         self._close()
         return {}
+
+    def apart(self) -> Callable[[Library], Callable[[], dict[int, Fresh]]] | None:
+        """Return what checks a library's entries on the aggregator, if it stayed.
+
+        It stays for a file to be rewritten (``rewriting``), and would idle
+        while the fixes are made: the fix rounds check some of the fixed
+        entries there (see ``fix._kept``).
+        """
+        aggregator = self._aggregator
+        if aggregator is None or not self.rewriting:
+            return None
+
+        def start(library: Library) -> Callable[[], dict[int, Fresh]]:
+            return aggregator.submit(_entry_results, library).result
+
+        return start
 
     def from_cache(self, libraries: Sequence[Library] = ()) -> FromCache | None:
         """Return the entries checked here, for ``lint`` of ``libraries``.

@@ -26,6 +26,12 @@ _NAME = re.compile(r"[A-Za-z][\w\-:.+]*")
 
 #: Rounds of lint and apply; real fixes settle in two, the bound stops a cycle.
 PASSES = 5
+#: Fewer changed entries than this are all checked in this process (see _kept).
+APART_LEAST = 500
+
+#: Starts checking a library's entries in another process (what
+#: ``lint.entry_results`` finds); returns the wait for the results.
+Apart = Callable[[Library], Callable[[], dict[int, Fresh]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +104,7 @@ def fix_library(
     advance: Callable[[int], None] | None = None,
     keep: bool = False,
     fields: bool = True,
+    apart: Apart | None = None,
 ) -> Outcome:
     """Return ``library``'s text with every applicable fix applied, round by round.
 
@@ -123,6 +130,9 @@ def fix_library(
     not be worked out for the entries checked by chunks: the first round then
     finds each fix's entry by the ``known`` positions instead of parsing
     those entries again (their sets of names are left empty).
+
+    ``apart``, if given, checks half of a large round's entries in another
+    process meanwhile (kept results only).
     """
     # Later rounds look only for fixes: rules that declare none need not run
     # (unless the kept results stand in for the final check).
@@ -177,7 +187,7 @@ def fix_library(
             break  # the fixed text parses differently; verification will say where
         slots, failures = _slots(current), current.failures
         if keep:
-            problems = _kept(current, active, index_of, results)
+            problems = _kept(current, active, index_of, results, apart)
             if stage is not None and advance is not None:
                 advance(len(touched))
             continue
@@ -201,13 +211,27 @@ def _kept(
     active: Sequence[ActiveRule],
     index_of: Mapping[int, int],
     results: dict[int, Fresh],
+    apart: Apart | None = None,
 ) -> list[Problem]:
     """Check ``current``'s entries; keep each one's results in ``results``.
 
     Return their problems as the entry rules' lint orders them: the offline
     per-entry pass (``lint.entry_results``) finds and vets the same ones.
+    Each entry's results depend on it alone, so ``apart`` may check the
+    second half of many while this process checks the first (at 50,000
+    entries, round 1 checks ~5,000 again: ~1.2 s on one CPU).
     """
-    fresh = lint.entry_results(current, active)
+    entries = current.entries
+    if apart is None or len(entries) < APART_LEAST:
+        fresh = lint.entry_results(current, active)
+    else:
+        half = len(entries) // 2
+        # Only the entries are sent: not the text of the whole file.
+        sent = dataclasses.replace(current, source="", entries=entries[half:])
+        wait = apart(sent)
+        here = dataclasses.replace(current, entries=entries[:half])
+        fresh = lint.entry_results(here, active)
+        fresh.update(wait())
     problems: list[Problem] = []
     for entry in current.entries:
         found = fresh[entry.offset]

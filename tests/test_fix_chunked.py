@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from citeman import chunked
+from citeman import chunked, fix
 from citeman.chunked import Loader
-from citeman.lint import Known
+from citeman.lint import Fresh, Known
 from citeman.model import Library
 from citeman.problem import Finding
 from citeman.segments import segments
@@ -107,6 +107,24 @@ def test_a_file_rewritten_after_aggregating_apart_is_fixed_as_in_one_process(
         return found
 
     monkeypatch.setattr(Loader, "aggregated_again", watched)
+    # Half the entries a round fixed are checked again there meanwhile.
+    sent: list[int] = []
+    apart = Loader.apart
+
+    def counted(loader: Loader) -> fix.Apart | None:
+        start = apart(loader)
+        if start is None:
+            return None
+
+        def counting(library: Library) -> Callable[[], dict[int, Fresh]]:
+            sent.append(len(library.entries))
+            return start(library)
+
+        return counting
+
+    monkeypatch.setattr(Loader, "apart", counted)
+    monkeypatch.setattr(fix, "APART_LEAST", 2)
     assert _fixed(path, tmp_path / "chunks", monkeypatch, "20") == alone
     assert alone[0][3] != path.read_bytes()  # fixes were written
     assert again == [(sorted(chunked.ASIDE), 1)]
+    assert sent and sent[0] >= 10

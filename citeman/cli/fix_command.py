@@ -156,6 +156,7 @@ def fix(
                     advance=status.advance,
                     keep=writing and library.path in known,
                     fields=writing,
+                    apart=chunks.apart(),
                 )
                 for library in libraries
             ]
