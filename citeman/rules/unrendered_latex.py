@@ -32,14 +32,22 @@ PRINTED = (
     "howpublished", "series", "edition", "volume", "number", "type", "eventtitle",
     "venue", "address", "location", "chapter", "pages", "year", "date",
 )  # fmt: skip
+_ORDER = {name: index for index, name in enumerate(PRINTED)}
 
 
 def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
     """Yield one finding per unknown command in each printed field."""
-    for name in PRINTED:
-        field = entry.fields.get(name)
-        if field is None or "\\" not in field.value:
-            continue
+    # The printed fields with a command, in the order of PRINTED: most
+    # entries have none, and hold fewer fields than PRINTED names.
+    named = [
+        field
+        for field in entry.fields.values()
+        if "\\" in field.value and field.name in _ORDER
+    ]
+    if len(named) > 1:
+        named.sort(key=lambda field: _ORDER[field.name])
+    for field in named:
+        name = field.name
         for command in decode(field.value).unknown:
             found = re.search(rf"\\{re.escape(command)}(?![A-Za-z])", field.value)
             start, end = (found.start(), found.end()) if found else (0, 0)
