@@ -40,6 +40,7 @@ _ITEM = rf"{IDENTIFIER}(?:{_DASH}{IDENTIFIER}|\+)?"
 #: The longest start of a value that is a list of pages and ranges.
 VALID = re.compile(rf"{_ITEM}(?:\s*[,+;]\s*{_ITEM})*")
 _SIMPLE = re.compile(r"(?P<prefix>[A-Za-z]*)(?P<number>\d+)")
+_PLAIN_RANGE = re.compile(r"([0-9]+)--([0-9]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,14 @@ def ranges(value: str) -> tuple[Range, ...]:
     >>> ranges("C2-107")
     ()
     """
+    plain = _PLAIN_RANGE.fullmatch(value)
+    if plain is not None:  # most values: BibTeX's range between two numbers
+        return (Range(0, plain.group(1), "--", plain.group(2)),)
+    return _ranges(value)
+
+
+def _ranges(value: str) -> tuple[Range, ...]:
+    """Return :func:`ranges`, read item by item."""
     found = []
     position = 0
     for item in value.split(","):

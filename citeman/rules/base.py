@@ -139,6 +139,11 @@ class EntryRule(Rule):
     check: Callable[[Entry, RuleContext], Iterator[Finding]]
 
 
+#: Builds a named tuple from a tuple of its fields, without the Python call of
+#: its constructor: every entry's head and each summarised field is one.
+_new = tuple.__new__
+
+
 class Head(NamedTuple):
     """Where an entry is now and what it is called: all a summary leaves out.
 
@@ -163,14 +168,15 @@ class Head(NamedTuple):
         """Return a field made by :func:`relative` at this entry's position."""
         # Built whole: ``_replace`` costs several times more, and every
         # finding of a library rule places its field.
-        return Field(field.name, field.value, field.raw, field.line + self.line,
-                     field.column, field.offset + self.offset)  # fmt: skip
+        return _new(Field, (field.name, field.value, field.raw, field.line + self.line,
+                            field.column, field.offset + self.offset))  # fmt: skip
 
 
 def head(entry: Entry) -> Head:
     """Return the head of ``entry``."""
-    return Head(
-        entry.key, entry.type, entry.path, entry.line, entry.column, entry.offset
+    return _new(
+        Head,
+        (entry.key, entry.type, entry.path, entry.line, entry.column, entry.offset),
     )
 
 
@@ -180,8 +186,8 @@ def relative(field: Field, entry: Entry) -> Field:
     Columns stay as they are: the entry's own column is part of what a cached
     summary is keyed by.
     """
-    return Field(field.name, field.value, field.raw, field.line - entry.line,
-                 field.column, field.offset - entry.offset)  # fmt: skip
+    return _new(Field, (field.name, field.value, field.raw, field.line - entry.line,
+                        field.column, field.offset - entry.offset))  # fmt: skip
 
 
 class Summarised(NamedTuple):

@@ -24,6 +24,9 @@ from citeman.model import Entry, Field
 from citeman.problem import Finding, Fix, Severity
 from citeman.rules.base import EntryRule, RuleContext
 
+#: Both ends of a simple range: prefix and digits each (``pages.numbers``).
+_Numbers = tuple[str, str, str, str]
+
 
 def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
     """Yield findings for each badly written range in ``pages``."""
@@ -31,7 +34,10 @@ def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
     if field is None or not field.is_delimited:
         return
     for found in pages.ranges(field.value):
-        finding = _abbreviated(entry, field, found) or _reversed(entry, field, found)
+        parts = pages.numbers(found)
+        finding = _abbreviated(entry, field, found, parts) or _reversed(
+            entry, field, found, parts
+        )
         if finding is not None:
             yield finding
         elif found.dash != "--" and found.first != found.last:
@@ -47,9 +53,10 @@ def check(entry: Entry, context: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _abbreviated(entry: Entry, field: Field, found: pages.Range) -> Finding | None:
+def _abbreviated(
+    entry: Entry, field: Field, found: pages.Range, parts: _Numbers | None
+) -> Finding | None:
     """Report ``1009-16``; the unsafe fix writes ``1009--1016``."""
-    parts = pages.numbers(found)
     if parts is None:
         return None
     prefix, start, end_prefix, end = parts
@@ -65,9 +72,10 @@ def _abbreviated(entry: Entry, field: Field, found: pages.Range) -> Finding | No
     )
 
 
-def _reversed(entry: Entry, field: Field, found: pages.Range) -> Finding | None:
+def _reversed(
+    entry: Entry, field: Field, found: pages.Range, parts: _Numbers | None
+) -> Finding | None:
     """Report a range whose end comes before its start (same prefix only)."""
-    parts = pages.numbers(found)
     if (
         parts is None
         or parts[2] not in ("", parts[0])
