@@ -60,7 +60,6 @@ from citeman.rules.base import (
     RuleContext,
     Shelf,
     Summarised,
-    relative,
     summarised,
 )
 from citeman.text import (
@@ -85,9 +84,8 @@ from citeman.title_census import (
 from citeman.title_language import is_english
 
 _NAMES = {"sentence": "sentence case", "title": "Title Case"}
-#: A checked title: its entry and field (relative to the entry), its summary in
-#: the census, and what its summary says of it (see ``_Guess``).
-_Title = tuple[Head, Field, TitleWords, "_Guess | None"]
+#: A checked English title something may be said of: its entry and summary.
+_Title = tuple[Head, "Titled"]
 # Hyphenated compounds are left to to_sentence_case, which keeps their proper
 # parts only ("non-Gaussian"); a brace there would keep the whole compound.
 _CAPITALISED = re.compile(r"(?<![{\\\w-])([A-Z][a-z]{2,})(?![}\w-])")
@@ -119,10 +117,61 @@ class _Guess(NamedTuple):
     asked: title_guess.Asked
 
 
-def summarise(
+class Titled(NamedTuple):
+    """CM202's summary of a title something may be said of (see :func:`summarise`).
+
+    The title field is kept as its value and position (relative to the
+    entry), its raw text only where that is not the value in braces: a
+    worker sends one summary per title, and the value is the longest part.
+    """
+
+    value: str
+    #: The value as written, or None when it is ``{value}`` (most titles).
+    raw: str | None
+    line: int
+    column: int
+    offset: int
+    #: The census summary; None for a title in another language.
+    words: TitleWords | None
+    guess: _Guess | None
+
+    def field(self) -> Field:
+        """Return the title field (relative to its entry) this summary was made of."""
+        raw = "{" + self.value + "}" if self.raw is None else self.raw
+        return Field("title", self.value, raw, self.line, self.column, self.offset)
+
+
+def summarise(entry: Entry, context: RuleContext) -> Titled | TitleWords | None:
+    """Return CM202's summary of the entry's title: only what the aggregate step reads.
+
+    None when nothing is checked (no title, another type) or nothing is said
+    of a title in another language; the census summary alone
+    (:class:`TitleWords`) for an English title nothing can be said of
+    whatever the library (its guess says nothing and asked nothing); else
+    the title with its census summary and guess (:class:`Titled`). Half the
+    titles of a library are the second kind: sending the title, its census
+    summary and its guess for each took three times the bytes.
+    """
+    judged = _judge(entry, context)
+    if judged is None:
+        return None
+    field, words, guess = judged
+    if guess is not None and guess.said is None and not guess.asked:
+        if words is None:
+            return None  # nothing is said of a foreign title but its first word
+        if guess.unstrayed is None:
+            return words
+    value, raw = field.value, field.raw
+    # Positions relative to the entry, as rules.base.relative makes them.
+    line, offset = field.line - entry.line, field.offset - entry.offset
+    kept = None if raw == "{" + value + "}" else raw
+    return Titled(value, kept, line, field.column, offset, words, guess)
+
+
+def _judge(
     entry: Entry, context: RuleContext
 ) -> tuple[Field, TitleWords | None, _Guess | None] | None:
-    """Return the checked title (relative), its census summary and what is said of it.
+    """Return the checked title field, its census summary and what is said of it.
 
     The census summary is None for a title in another language, which is
     only checked for a lower-case first word. What is said is worked out
@@ -144,7 +193,7 @@ def summarise(
             said if unstrayed == guess.said else _vetted(entry, field, unstrayed)
         )
         guess = guess._replace(said=said, unstrayed=unstrayed)
-    return relative(field, entry), words, guess
+    return field, words, guess
 
 
 #: The questions asked while judging one title (cleared for each), and the
@@ -201,31 +250,39 @@ def aggregate(shelves: Sequence[Shelf], context: RuleContext) -> Iterator[Findin
     summary and what the library tells (convention, claim, casing) are the
     same, or worked out here.
     """
-    titles, foreign = _read(shelves, context)
+    titles, foreign, counted_words = _read(shelves, context)
     yield from foreign
-    if titles:
-        told = _told(census_of(words for *_, words, _ in titles), context)
+    if counted_words:
+        told = _told(census_of(counted_words), context)
         if told is not None:  # else "consistent" with no clear majority
             yield from _said_of(titles, told, context)
 
 
 def _read(
     shelves: Sequence[Shelf], context: RuleContext
-) -> tuple[list[_Title], list[Finding]]:
-    """Return the English titles of ``shelves``, and the findings on the others."""
+) -> tuple[list[_Title], list[Finding], list[TitleWords]]:
+    """Return the English titles of ``shelves`` something may be said of, the
+    findings on the others, and the census summary of every English title."""
     titles: list[_Title] = []
     foreign: list[Finding] = []
+    counted_words: list[TitleWords] = []
     # Fields stay relative to their entry (placed only to report one): what
     # is said of a title depends on its text alone.
-    for entry, (field, words, guess) in summarised(shelves):
+    for entry, summary in summarised(shelves):
+        if type(summary) is TitleWords:  # nothing to say whatever the library
+            counted_words.append(summary)
+            continue
+        words, guess = summary.words, summary.guess
         if words is not None:
-            titles.append((entry, field, words, guess))
+            counted_words.append(words)
+            titles.append((entry, summary))
             continue
         # any language capitalises a title's first word
         assert guess is not None, "a foreign title is always judged in its summary"
-        if guess.said is not None:
-            foreign.append(_placed(entry, field, guess.said, context.vet_fixes))
-    return titles, foreign
+        said = guess.said
+        assert said is not None, "a foreign title nothing is said of has no summary"
+        foreign.append(_placed(entry, summary.field(), said, context.vet_fixes))
+    return titles, foreign, counted_words
 
 
 class _Told(NamedTuple):
@@ -260,18 +317,24 @@ def _said_of(
     convention, claim, strays, casing, fingerprint = told
     answers = title_guess.Answers(casing)
     key = (convention, claim, strays, fingerprint)
-    for entry, field, words, guess in titles:
+    for entry, titled in titles:
+        words, guess = titled.words, titled.guess
+        assert words is not None, "only English titles are judged against the casing"
         kept = words.sentence if convention == "sentence" else words.title
         # A summary's fix was vetted in it unless no vetting is wanted.
         vetted = guess is not None and context.vet_fixes
+        field = None  # built only where it is read
         if guess is not None and kept and not strays:
             said = guess.unstrayed  # asks nothing of the casing
         elif guess is not None and answers.agree(guess.asked):
             said = guess.said
         else:
+            field = titled.field()
             said, vetted = _judged_here(field, words, key, casing, context), False
         if said is not None:
-            yield _placed(entry, field, said, vetted)
+            yield _placed(
+                entry, titled.field() if field is None else field, said, vetted
+            )
 
 
 def tallied(summaries: Iterable[object]) -> Census:
@@ -286,8 +349,10 @@ def tallied(summaries: Iterable[object]) -> Census:
 def _english(summaries: Iterable[object]) -> Iterator[TitleWords]:
     """Yield the census summaries of the English titles among ``summaries``."""
     for summary in summaries:
-        if summary is not None:
-            words = cast("tuple[Field, TitleWords | None, object]", summary)[1]
+        if type(summary) is TitleWords:
+            yield summary
+        elif summary is not None:
+            words = cast("Titled", summary).words
             if words is not None:
                 yield words
 
@@ -314,7 +379,7 @@ def again(
     told = _told(census, context)
     if told != _told(updated, context):
         return None
-    titles, found = _read([Shelf("", {}, (), (), new)], context)
+    titles, found, _ = _read([Shelf("", {}, (), (), new)], context)
     if told is not None:
         found += _said_of(titles, told, context)
     return updated, found

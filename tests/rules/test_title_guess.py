@@ -37,13 +37,14 @@ _Titled = tuple[Entry, tuple[Field, TitleWords | None, "title_case._Guess | None
 
 
 def _titled(path: Path) -> list[_Titled]:
-    """Return each entry of ``path`` with a checked title, and its summary."""
+    """Return each entry of ``path`` with a checked title, and what is judged of it
+    where its entry is read (all of it, before the summary keeps what it needs)."""
     context = _context()
     found = []
     for entry in parse.load(path).entries:
-        summary = title_case.summarise(entry, context)
-        if summary is not None:
-            found.append((entry, summary))
+        judged = title_case._judge(entry, context)
+        if judged is not None:
+            found.append((entry, judged))
     return found
 
 
