@@ -173,7 +173,10 @@ def _kind(word: str) -> str:
             return _EXEMPT
         word = to_text(word)
     core = _core(word)
-    if not any(char.isalpha() for char in core):
+    # Most cores are letters only: then no hyphen splits one, no digit is in
+    # it, and its first letter is its first character (tests/test_text.py).
+    letters = core.isalpha()
+    if not letters and not any(char.isalpha() for char in core):
         return _NO_LETTER
     if core.lower() in _MINOR:
         return _NEUTRAL
@@ -182,10 +185,10 @@ def _kind(word: str) -> str:
         return _LOWER if core.islower() else (_UPPER if core == "A" else _EXEMPT)
     if core[0].isupper() and _is_proper(core):
         return _EXEMPT
-    for part in _HYPHENS.split(core):
+    for part in (core,) if letters else _HYPHENS.split(core):
         if _has_inner_capital(part) or (len(part) == 1 and part.isupper()):
             return _EXEMPT
-    first = next(char for char in core if char.isalpha())
+    first = core[0] if letters else next(char for char in core if char.isalpha())
     return _UPPER if first.isupper() else _LOWER
 
 
@@ -202,9 +205,13 @@ def _is_proper(core: str, extra: frozenset[str] = frozenset()) -> bool:
 
 def _has_inner_capital(part: str) -> bool:
     """Return whether ``part`` has a capital after its first letter, or a digit."""
-    return any(char.isupper() for char in part[1:]) or any(
-        char.isdigit() for char in part
-    )
+    # Most parts are letters, mostly in lower case after the first: asked
+    # of the whole string first (no capital in a tail in lower case, no
+    # digit among letters), character by character only otherwise.
+    tail = part[1:]
+    if not tail.islower() and any(char.isupper() for char in tail):
+        return True
+    return not part.isalpha() and any(char.isdigit() for char in part)
 
 
 def _title_starts(title: str) -> tuple[bool, ...]:
@@ -727,7 +734,9 @@ def to_protected_sentence_case(title: str, casing: Casing) -> str:
     words, changed = _sentence_cased(title, casing)
     recased = _rejoin(title, words, changed)
     new = tuple(changed)
-    protected = _protected(recased, new, tuple(_starts(new)), casing.proper)
+    # Nor are their starts: a word's letters, digits and closing marks,
+    # which alone tell whether it starts a sentence, keep through recasing.
+    protected = _protected(recased, new, _title_starts(title), casing.proper)
     return _rejoin(recased, new, protected)
 
 
@@ -738,7 +747,9 @@ def _protected(
     sentence = None  # whether the title is in sentence case: asked when needed
     changed = []
     for word, start in zip(words, starts, strict=True):
-        if "{" in word or "\\" in word:
+        # A word without a capital is braced nowhere below: most of a
+        # sentence-case title, the words recasing lowered among them.
+        if "{" in word or "\\" in word or word.islower():
             changed.append(word)
             continue
         kind = _kind(word)

@@ -105,3 +105,15 @@ def test_a_title_braced_whole_is_found_from_brace_to_brace(name: str) -> None:
     for title in _TITLES[name]:
         for braced in (title, f"{{{title}}}", f" {{{{{title}}}}}\n", f"{{{title}"):
             assert text.unbraced(braced) == _unbraced_char_by_char(braced), braced
+
+
+@pytest.mark.parametrize("name", sorted(_TITLES))
+def test_recasing_keeps_the_start_of_every_word(name: str) -> None:
+    # to_protected_sentence_case braces the recased words by the title's starts.
+    titles = _TITLES[name]
+    for casing in (NO_CASING, casing_of_titles(titles)):
+        for title in titles:
+            for before in (title, text.to_title_case(title)):
+                _, recased = text._sentence_cased(before, casing)
+                starts = text._title_starts(before)
+                assert tuple(text._starts(recased)) == starts, before

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from citeman import text
 from citeman.text import (
     Casing,
     case_style,
@@ -244,3 +247,24 @@ def test_unbraced_reads_only_braces_around_the_whole_title() -> None:
     assert unbraced("{The} Great {Book}") is None
     assert unbraced('{\\"U}ber alles') is None
     assert unbraced("{unclosed") is None
+
+
+def test_what_the_word_shortcuts_take_for_granted_of_every_character() -> None:
+    # _kind reads a core of letters only as one part (no hyphen is a letter),
+    # with no digit in it; _has_inner_capital and _protected take a string in
+    # lower case to hold no capital. True of each character of this Unicode.
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char.isalpha():
+            assert not char.isdigit() and char not in "-/‐–", hex(code)
+        assert not (char.isupper() and char.islower()), hex(code)
+
+
+@given(st.text(st.characters(codec="utf-8"), max_size=12))
+def test_an_inner_capital_or_digit_is_found_as_character_by_character(
+    part: str,
+) -> None:
+    expected = any(char.isupper() for char in part[1:]) or any(
+        char.isdigit() for char in part
+    )
+    assert text._has_inner_capital(part) == expected
